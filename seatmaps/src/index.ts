@@ -7,3 +7,4 @@ export * from './model/document.ts';
 export * from './model/migrations.ts';
 export * from './model/layout.ts';
 export * from './geometry/transform.ts';
+export * from './protocol.ts';

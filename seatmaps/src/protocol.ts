@@ -1,0 +1,164 @@
+// The live wire protocol between the engine and every client (SDK seat picker, studio box office).
+// Defined once here so both ends are typed by the same declarations (see socket.io's typed
+// events). Client → server payloads are zod schemas: the server validates them, clients get types.
+import { z } from 'zod';
+
+/** Bumped on any incompatible change to the messages below. */
+export const PROTOCOL_VERSION = 1;
+
+/** Why the server refused or dropped a client; clients show these, never a raw error. */
+export const IncompatibilityReason = {
+  ClientTooOld: 'CLIENT_TOO_OLD',
+  ServerTooOld: 'SERVER_TOO_OLD',
+  InvalidKey: 'INVALID_KEY',
+} as const;
+export type IncompatibilityReason =
+  (typeof IncompatibilityReason)[keyof typeof IncompatibilityReason];
+
+/** One byte per seat in the engine's status string and in packed snapshots. */
+export const SeatStatus = { Free: 0, Held: 1, Booked: 2, Blocked: 3 } as const;
+export type SeatStatus = (typeof SeatStatus)[keyof typeof SeatStatus];
+export const SEAT_STATUS_NAMES = ['free', 'held', 'booked', 'blocked'] as const;
+export type SeatStatusName = (typeof SEAT_STATUS_NAMES)[number];
+
+export interface StatusCounts {
+  free: number;
+  held: number;
+  booked: number;
+  blocked: number;
+}
+
+export interface GaAvailability {
+  areaId: string;
+  capacity: number;
+  held: number;
+  booked: number;
+}
+
+/** Sent in the socket.io handshake as `auth`. */
+export const HandshakeAuth = z.object({
+  key: z.string().min(1).max(200).optional(),
+  protocolVersion: z.number().int().positive(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+export const SubscribeRequest = z.object({
+  eventId: z.string().min(1).max(64),
+  /** Last `seq` the client applied; with the same `epoch`, the server may answer with deltas. */
+  sinceSeq: z.number().int().nonnegative().optional(),
+  epoch: z.number().int().nonnegative().optional(),
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+const SeatRefs = z.array(z.string().min(1).max(128)).max(100);
+const GaRequest = z
+  .array(
+    z.object({ areaId: z.string().min(1).max(128), quantity: z.number().int().min(1).max(100) }),
+  )
+  .max(20);
+
+export const HoldRequest = z
+  .object({
+    eventId: z.string().min(1).max(64),
+    seats: SeatRefs.default([]),
+    ga: GaRequest.optional(),
+    /** Adds to an existing hold of this visitor instead of starting a new one. */
+    holdToken: z.string().min(1).max(200).optional(),
+  })
+  .refine((r) => r.seats.length > 0 || (r.ga?.length ?? 0) > 0, {
+    message: 'name at least one seat or GA quantity',
+    path: ['seats'],
+  });
+export type HoldRequest = z.infer<typeof HoldRequest>;
+
+export const ReleaseRequest = z.object({
+  eventId: z.string().min(1).max(64),
+  holdToken: z.string().min(1).max(200),
+  /** Omitted: release the whole hold. */
+  seats: SeatRefs.optional(),
+});
+export type ReleaseRequest = z.infer<typeof ReleaseRequest>;
+
+/** The engine's answer to every command: committed, or refused with a stable code. */
+export type Ack<T> =
+  | ({ ok: true; serverTime: number } & T)
+  | {
+      ok: false;
+      serverTime: number;
+      error: { code: string; message: string; seats?: string[]; fields?: Record<string, string> };
+    };
+
+export interface SnapshotPayload {
+  eventId: string;
+  epoch: number;
+  seq: number;
+  counts: StatusCounts;
+  /** Base64 of one status byte per seat in layout index order (see packStatus). */
+  status: string;
+  ga: GaAvailability[];
+}
+
+/**
+ * A batch of changes after `fromSeq` up to `seq`. A client whose last applied seq is not
+ * `fromSeq` (or whose epoch differs) has missed something and must re-subscribe.
+ */
+export interface SeatsMessage {
+  eventId: string;
+  epoch: number;
+  fromSeq: number;
+  seq: number;
+  /** [seat index, new status] pairs, in order of application. */
+  changes: [number, SeatStatus][];
+  ga: GaAvailability[];
+}
+
+export type SubscribeAck = Ack<
+  { mode: 'snapshot'; snapshot: SnapshotPayload } | { mode: 'deltas'; deltas: SeatsMessage }
+>;
+export type HoldAck = Ack<{ holdToken: string; expiresAt: number; seats: string[] }>;
+export type ReleaseAck = Ack<{ released: string[] }>;
+
+export interface ClientToServerEvents {
+  subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  unsubscribe: (req: { eventId: string }, ack?: (res: Ack<object>) => void) => void;
+  hold: (req: z.input<typeof HoldRequest>, ack: (res: HoldAck) => void) => void;
+  release: (req: ReleaseRequest, ack: (res: ReleaseAck) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  seats: (msg: SeatsMessage) => void;
+  /** The event's state was rebuilt (new epoch) or the client fell behind: take a new snapshot. */
+  resync: (msg: { eventId: string; reason: 'epoch' | 'gap' }) => void;
+  incompatible: (msg: { reason: IncompatibilityReason; serverVersion: number }) => void;
+}
+
+/**
+ * Packs status bytes as base64 (works in browsers and Node without Buffer).
+ * @example unpackStatus(packStatus(new Uint8Array([0, 2]))) // Uint8Array [0, 2]
+ */
+export function packStatus(bytes: Uint8Array): string {
+  let binary = '';
+  const CHUNK = 0x8000; // stays under the argument limit of String.fromCharCode
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  }
+  return btoa(binary);
+}
+
+/** Inverse of `packStatus`. */
+export function unpackStatus(packed: string): Uint8Array {
+  const binary = atob(packed);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/** Counts statuses in a status array. */
+export function countStatuses(status: Uint8Array): StatusCounts {
+  const counts: StatusCounts = { free: 0, held: 0, booked: 0, blocked: 0 };
+  for (const s of status) {
+    const name = SEAT_STATUS_NAMES[s];
+    if (name) counts[name]++;
+  }
+  return counts;
+}
