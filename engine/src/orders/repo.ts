@@ -1,0 +1,382 @@
+// Bookings, cancellations, blocks and reports: the durable side of selling seats. The partial
+// unique index booking_seats_live_seat is the fence: whatever the live store believes, Postgres
+// refuses a second live booking of a seat, and createBooking names the seats that collided.
+import type { Db } from '../db/db.ts';
+import { DbError, InvalidInput, NotFound, UniqueViolation } from '../db/errors.ts';
+import { newId } from '../db/ids.ts';
+
+const FENCE = 'booking_seats_live_seat';
+// A fence hit whose seats were freed again before we looked is retried; this bounds the retries.
+const FENCE_ATTEMPTS = 3;
+
+/** Some requested seats already have a live booking; nothing was written. */
+export class SeatsAlreadyBooked extends DbError {
+  constructor(
+    readonly eventId: string,
+    readonly seats: number[],
+  ) {
+    super(`seats ${seats.join(', ')} of event ${eventId} are already booked`);
+  }
+}
+
+export interface BookingSeatInput {
+  index: number;
+  category: string | null;
+  /** Defaults to 'full'. */
+  priceType?: string;
+  /** Minor units. */
+  amount: number;
+}
+
+export interface BookingGaInput {
+  areaId: string;
+  quantity: number;
+  category?: string | null;
+  priceType?: string;
+  /** Total of the line (quantity × unit price), minor units. */
+  amount: number;
+}
+
+export interface CreateBookingInput {
+  orgId: string;
+  eventId: string;
+  seats: BookingSeatInput[];
+  ga?: BookingGaInput[];
+  orderRef?: string;
+  currency: string;
+}
+
+export interface Booking {
+  id: string;
+  orgId: string;
+  eventId: string;
+  orderRef: string | null;
+  status: 'confirmed' | 'cancelled';
+  amount: number;
+  currency: string;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  seats: (Required<BookingSeatInput> & { live: boolean })[];
+  ga: (Required<BookingGaInput> & { live: boolean })[];
+}
+
+/** What a cancellation released, for the live store. */
+export interface Freed {
+  seats: number[];
+  ga: { areaId: string; quantity: number }[];
+}
+
+export interface ReportRow {
+  /** Status ('booked', 'cancelled', 'blocked') or category (null: uncategorised). */
+  key: string | null;
+  currency: string | null;
+  bookings: number;
+  /** Seats plus GA units. */
+  count: number;
+  /** Minor units. */
+  revenue: number;
+}
+
+const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+function checkBooking(input: CreateBookingInput, seatCount: number): void {
+  const ga = input.ga ?? [];
+  if (input.seats.length === 0 && ga.length === 0) throw new InvalidInput('a booking needs seats');
+  const seen = new Set<number>();
+  for (const s of input.seats) {
+    if (!Number.isInteger(s.index) || s.index < 0 || s.index >= seatCount) {
+      throw new InvalidInput(`seat index ${s.index} is outside 0…${seatCount - 1}`);
+    }
+    if (seen.has(s.index)) throw new InvalidInput(`seat index ${s.index} is listed twice`);
+    seen.add(s.index);
+    if (!isCount(s.amount)) throw new InvalidInput(`seat ${s.index}: amount ${s.amount} invalid`);
+  }
+  for (const g of ga) {
+    if (!isCount(g.quantity) || g.quantity === 0 || !isCount(g.amount)) {
+      throw new InvalidInput(
+        `GA area ${g.areaId}: quantity and amount must be whole, quantity > 0`,
+      );
+    }
+  }
+}
+
+async function eventSeatCount(db: Db, orgId: string, eventId: string): Promise<number> {
+  const { rows } = await db.query<{ seat_count: number }>(
+    'SELECT seat_count FROM events WHERE id = $1 AND org_id = $2',
+    [eventId, orgId],
+  );
+  if (!rows[0]) throw new NotFound('event', eventId);
+  return rows[0].seat_count;
+}
+
+async function insertBooking(tx: Db, input: CreateBookingInput): Promise<string> {
+  const { orgId, eventId } = input;
+  const ga = input.ga ?? [];
+  const amount = [...input.seats, ...ga].reduce((sum, l) => sum + l.amount, 0);
+  const id = newId('bk');
+  await tx.query(
+    `INSERT INTO bookings (id, org_id, event_id, order_ref, amount, currency)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [id, orgId, eventId, input.orderRef ?? null, amount, input.currency],
+  );
+  // Seats go in index order so two overlapping bookings wait on each other instead of deadlocking.
+  const seats = [...input.seats].sort((a, b) => a.index - b.index);
+  await tx.query(
+    `INSERT INTO booking_seats (booking_id, event_id, org_id, seat_index, category, price_type, amount)
+     SELECT $1, $2, $3, s.index, s.category, coalesce(s."priceType", 'full'), s.amount
+     FROM jsonb_to_recordset($4::jsonb)
+       AS s(index int, category text, "priceType" text, amount bigint)
+     ORDER BY s.index`,
+    [id, eventId, orgId, JSON.stringify(seats)],
+  );
+  if (ga.length > 0) {
+    await tx.query(
+      `INSERT INTO booking_ga (booking_id, event_id, org_id, area_id, quantity, category,
+         price_type, amount)
+       SELECT $1, $2, $3, g."areaId", g.quantity, g.category, coalesce(g."priceType", 'full'),
+         g.amount
+       FROM jsonb_to_recordset($4::jsonb) AS g("areaId" text, quantity int, category text,
+         "priceType" text, amount bigint)`,
+      [id, eventId, orgId, JSON.stringify(ga)],
+    );
+  }
+  return id;
+}
+
+async function liveAmong(db: Db, orgId: string, eventId: string, seats: number[]) {
+  const { rows } = await db.query<{ seat_index: number }>(
+    `SELECT seat_index FROM booking_seats
+     WHERE event_id = $1 AND org_id = $2 AND live
+       AND seat_index IN (SELECT jsonb_array_elements_text($3::jsonb)::int)
+     ORDER BY seat_index`,
+    [eventId, orgId, JSON.stringify(seats)],
+  );
+  return rows.map((r) => r.seat_index);
+}
+
+/**
+ * Books seats (and GA quantities) in one transaction: all or nothing.
+ * @throws SeatsAlreadyBooked naming the seats that already have a live booking.
+ * @throws NotFound when the event does not exist in `orgId`; InvalidInput for impossible seats.
+ * @example
+ * const b = await createBooking(db, { orgId, eventId, currency: 'EUR',
+ *   seats: [{ index: 12, category: 'A', amount: 4500 }] });
+ */
+export async function createBooking(db: Db, input: CreateBookingInput): Promise<Booking> {
+  const { orgId, eventId } = input;
+  checkBooking(input, await eventSeatCount(db, orgId, eventId));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const id = await db.transaction((tx) => insertBooking(tx, input), { orgId });
+      return (await getBooking(db, orgId, id))!;
+    } catch (err) {
+      if (!(err instanceof UniqueViolation && err.constraint === FENCE)) throw err;
+      const requested = input.seats.map((s) => s.index);
+      const taken = await liveAmong(db, orgId, eventId, requested);
+      if (taken.length > 0) throw new SeatsAlreadyBooked(eventId, taken);
+      if (attempt === FENCE_ATTEMPTS) throw new SeatsAlreadyBooked(eventId, requested);
+    }
+  }
+}
+
+interface BookingRow {
+  id: string;
+  org_id: string;
+  event_id: string;
+  order_ref: string | null;
+  status: 'confirmed' | 'cancelled';
+  amount: number;
+  currency: string;
+  created_at: Date;
+  cancelled_at: Date | null;
+  seats: Booking['seats'];
+  ga: Booking['ga'];
+}
+
+/** The booking with its seats and GA lines, or undefined (also for another organisation's id). */
+export async function getBooking(db: Db, orgId: string, id: string): Promise<Booking | undefined> {
+  const { rows } = await db.query<BookingRow>(
+    `SELECT b.id, b.org_id, b.event_id, b.order_ref, b.status, b.amount, b.currency, b.created_at,
+       b.cancelled_at,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('index', s.seat_index, 'category', s.category,
+          'priceType', s.price_type, 'amount', s.amount, 'live', s.live) ORDER BY s.seat_index), '[]')
+        FROM booking_seats s WHERE s.booking_id = b.id) AS seats,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('areaId', g.area_id, 'quantity', g.quantity,
+          'category', g.category, 'priceType', g.price_type, 'amount', g.amount, 'live', g.live)
+          ORDER BY g.area_id, g.price_type), '[]')
+        FROM booking_ga g WHERE g.booking_id = b.id) AS ga
+     FROM bookings b WHERE b.id = $1 AND b.org_id = $2`,
+    [id, orgId],
+  );
+  const r = rows[0];
+  return (
+    r && {
+      id: r.id,
+      orgId: r.org_id,
+      eventId: r.event_id,
+      orderRef: r.order_ref,
+      status: r.status,
+      amount: r.amount,
+      currency: r.currency,
+      createdAt: r.created_at,
+      cancelledAt: r.cancelled_at,
+      seats: r.seats,
+      ga: r.ga,
+    }
+  );
+}
+
+/**
+ * Cancels a whole booking and returns what it released (empty when it was already cancelled).
+ * Undefined when the booking does not exist in `orgId`.
+ */
+export async function cancelBooking(
+  db: Db,
+  orgId: string,
+  bookingId: string,
+): Promise<Freed | undefined> {
+  return db.transaction(
+    async (tx) => {
+      const found = await tx.query(
+        'SELECT 1 FROM bookings WHERE id = $1 AND org_id = $2 FOR UPDATE',
+        [bookingId, orgId],
+      );
+      if (found.rowCount === 0) return undefined;
+      await tx.query(
+        `UPDATE bookings SET status = 'cancelled', cancelled_at = now()
+         WHERE id = $1 AND status = 'confirmed'`,
+        [bookingId],
+      );
+      const seats = await tx.query<{ seat_index: number }>(
+        `UPDATE booking_seats SET live = false WHERE booking_id = $1 AND live RETURNING seat_index`,
+        [bookingId],
+      );
+      const ga = await tx.query<{ areaId: string; quantity: number }>(
+        `UPDATE booking_ga SET live = false WHERE booking_id = $1 AND live
+         RETURNING area_id AS "areaId", quantity`,
+        [bookingId],
+      );
+      return { seats: seats.rows.map((r) => r.seat_index).sort((a, b) => a - b), ga: ga.rows };
+    },
+    { orgId },
+  );
+}
+
+/**
+ * Cancels the live bookings of the given seats (seats without one are ignored) and returns the
+ * freed indexes. A booking left with nothing live becomes cancelled.
+ */
+export async function cancelSeats(
+  db: Db,
+  orgId: string,
+  eventId: string,
+  seats: number[],
+): Promise<number[]> {
+  return db.transaction(
+    async (tx) => {
+      const freed = await tx.query<{ booking_id: string; seat_index: number }>(
+        `UPDATE booking_seats SET live = false
+         WHERE event_id = $1 AND org_id = $2 AND live
+           AND seat_index IN (SELECT jsonb_array_elements_text($3::jsonb)::int)
+         RETURNING booking_id, seat_index`,
+        [eventId, orgId, JSON.stringify(seats)],
+      );
+      const bookingIds = [...new Set(freed.rows.map((r) => r.booking_id))];
+      await tx.query(
+        `UPDATE bookings b SET status = 'cancelled', cancelled_at = now()
+         WHERE b.id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND b.status = 'confirmed'
+           AND NOT EXISTS (SELECT 1 FROM booking_seats s WHERE s.booking_id = b.id AND s.live)
+           AND NOT EXISTS (SELECT 1 FROM booking_ga g WHERE g.booking_id = b.id AND g.live)`,
+        [JSON.stringify(bookingIds)],
+      );
+      return freed.rows.map((r) => r.seat_index).sort((a, b) => a - b);
+    },
+    { orgId },
+  );
+}
+
+function checkSeatIndexes(seats: number[], seatCount: number): void {
+  const bad = seats.find((i) => !Number.isInteger(i) || i < 0 || i >= seatCount);
+  if (bad !== undefined) throw new InvalidInput(`seat index ${bad} is outside 0…${seatCount - 1}`);
+}
+
+/**
+ * Takes seats out of sale and returns the ones newly blocked (already blocked seats keep their
+ * first reason).
+ * @throws NotFound when the event does not exist in `orgId`; InvalidInput for impossible seats.
+ */
+export async function addBlocks(
+  db: Db,
+  orgId: string,
+  eventId: string,
+  seats: number[],
+  reason: string,
+): Promise<number[]> {
+  checkSeatIndexes(seats, await eventSeatCount(db, orgId, eventId));
+  const { rows } = await db.query<{ seat_index: number }>(
+    `INSERT INTO blocks (event_id, org_id, seat_index, reason)
+     SELECT $1, $2, i, $4 FROM (SELECT DISTINCT jsonb_array_elements_text($3::jsonb)::int AS i) s
+     ON CONFLICT (event_id, seat_index) DO NOTHING
+     RETURNING seat_index`,
+    [eventId, orgId, JSON.stringify(seats), reason],
+  );
+  return rows.map((r) => r.seat_index).sort((a, b) => a - b);
+}
+
+/** Puts blocked seats back on sale and returns the ones that were blocked. */
+export async function removeBlocks(
+  db: Db,
+  orgId: string,
+  eventId: string,
+  seats: number[],
+): Promise<number[]> {
+  const { rows } = await db.query<{ seat_index: number }>(
+    `DELETE FROM blocks WHERE event_id = $1 AND org_id = $2
+       AND seat_index IN (SELECT jsonb_array_elements_text($3::jsonb)::int)
+     RETURNING seat_index`,
+    [eventId, orgId, JSON.stringify(seats)],
+  );
+  return rows.map((r) => r.seat_index).sort((a, b) => a - b);
+}
+
+// Seats and GA lines of one event as uniform "units" rows, for both report groupings.
+const UNITS = `WITH units AS (
+    SELECT s.booking_id, s.live, s.category, b.currency, 1 AS units, s.amount
+    FROM booking_seats s JOIN bookings b ON b.id = s.booking_id
+    WHERE s.event_id = $1 AND s.org_id = $2
+    UNION ALL
+    SELECT g.booking_id, g.live, g.category, b.currency, g.quantity, g.amount
+    FROM booking_ga g JOIN bookings b ON b.id = g.booking_id
+    WHERE g.event_id = $1 AND g.org_id = $2)`;
+const TOTALS = `count(DISTINCT booking_id)::int AS bookings, sum(units)::int AS count,
+  sum(amount)::bigint AS revenue`;
+
+const REPORT_SQL = {
+  status: `${UNITS}
+    SELECT CASE WHEN live THEN 'booked' ELSE 'cancelled' END AS key, currency, ${TOTALS}
+    FROM units GROUP BY 1, 2
+    UNION ALL
+    SELECT 'blocked', NULL, 0, count(*)::int, 0 FROM blocks
+    WHERE event_id = $1 AND org_id = $2 HAVING count(*) > 0
+    ORDER BY key, currency`,
+  category: `${UNITS}
+    SELECT category AS key, currency, ${TOTALS}
+    FROM units WHERE live GROUP BY 1, 2 ORDER BY key NULLS LAST, currency`,
+} as const;
+
+/**
+ * Counts and revenue of an event from Postgres. By status: booked (live), cancelled and blocked
+ * seats; by category: live seats and GA units per price category. Undefined when the event does
+ * not exist in `orgId`.
+ */
+export async function report(
+  db: Db,
+  orgId: string,
+  eventId: string,
+  by: 'status' | 'category',
+): Promise<ReportRow[] | undefined> {
+  const ev = await db.query('SELECT 1 FROM events WHERE id = $1 AND org_id = $2', [eventId, orgId]);
+  if (ev.rowCount === 0) return undefined;
+  const { rows } = await db.query<ReportRow>(REPORT_SQL[by], [eventId, orgId]);
+  return rows;
+}

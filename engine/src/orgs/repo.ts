@@ -1,0 +1,42 @@
+// Organisations: the tenants. Every other table's org_id points here.
+import type { Db } from '../db/db.ts';
+import { newId } from '../db/ids.ts';
+
+export interface Organisation {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+interface OrgRow {
+  id: string;
+  name: string;
+  created_at: Date;
+}
+
+const toOrganisation = (r: OrgRow): Organisation => ({
+  id: r.id,
+  name: r.name,
+  createdAt: r.created_at,
+});
+
+/**
+ * Creates an organisation with a new `org_` id.
+ * @example const org = await createOrganisation(db, { name: 'Opera North' });
+ */
+export async function createOrganisation(db: Db, input: { name: string }): Promise<Organisation> {
+  const { rows } = await db.query<OrgRow>(
+    'INSERT INTO organisations (id, name) VALUES ($1, $2) RETURNING id, name, created_at',
+    [newId('org'), input.name],
+  );
+  return toOrganisation(rows[0]!);
+}
+
+/** The organisation, or undefined when the id does not exist. */
+export async function getOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
+  const { rows } = await db.query<OrgRow>(
+    'SELECT id, name, created_at FROM organisations WHERE id = $1',
+    [id],
+  );
+  return rows[0] && toOrganisation(rows[0]);
+}
