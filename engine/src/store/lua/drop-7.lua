@@ -1,0 +1,11 @@
+--[[
+  Deletes every key of the event.
+  KEYS: 1-7 standard
+  ARGV: 1-5 standard
+  Returns: {0}
+]]
+--- @include "context"
+--- @include "reset"
+
+resetEvent()
+return {0}

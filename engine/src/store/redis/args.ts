@@ -1,0 +1,123 @@
+// One *Args builder per Lua script: KEYS then ARGV, exactly as each script's header documents.
+// Seats travel as "i,j,…" and GA as "area,qty,…" (area ids cannot contain "," or ";").
+import type { GaAreaInit, GaQuantity } from '../seat-store.ts';
+import type { Keys } from './keys.ts';
+
+/** Arguments of one script call (keys first). */
+export type ScriptArgs = (string | number | Buffer)[];
+
+const seatsArg = (seats: readonly number[]): string => seats.join(',');
+const gaArg = (ga: readonly GaQuantity[]): string =>
+  ga.map((g) => `${g.areaId},${g.quantity}`).join(',');
+
+/** Builds the arguments of every seat-store script for one key prefix. */
+export class ArgsBuilder {
+  constructor(
+    private readonly keys: Keys,
+    private readonly logMaxLen: number,
+  ) {}
+
+  /** ARGV[1..5] of every script: key base, eventId, channel, now, log max length. */
+  private std(eventId: string, now: number): ScriptArgs {
+    return [this.keys.base(eventId), eventId, this.keys.changes(), now, this.logMaxLen];
+  }
+
+  private event(eventId: string, now: number): ScriptArgs {
+    return [...this.keys.event(eventId), ...this.std(eventId, now)];
+  }
+
+  private token(eventId: string, token: string, now: number): ScriptArgs {
+    return [...this.keys.withToken(eventId, token), ...this.std(eventId, now)];
+  }
+
+  initArgs(eventId: string, seatCount: number, epoch: number, ga: readonly GaAreaInit[]): ScriptArgs {
+    const areas = ga.map((a) => `${a.areaId},${a.capacity}`).join(',');
+    return [...this.event(eventId, 0), seatCount, epoch, areas];
+  }
+
+  restoreArgs(
+    eventId: string,
+    epoch: number,
+    ga: readonly GaAreaInit[],
+    gaBooked: Record<string, number>,
+    status: Uint8Array,
+  ): ScriptArgs {
+    const areas = ga.map((a) => `${a.areaId},${a.capacity},${gaBooked[a.areaId] ?? 0}`).join(',');
+    const bytes = Buffer.from(status.buffer, status.byteOffset, status.byteLength);
+    return [...this.event(eventId, 0), status.length, epoch, areas, bytes];
+  }
+
+  dropArgs(eventId: string): ScriptArgs {
+    return this.event(eventId, 0);
+  }
+
+  holdArgs(
+    eventId: string,
+    token: string,
+    expiresAt: number,
+    seats: readonly number[],
+    ga: readonly GaQuantity[],
+    now: number,
+  ): ScriptArgs {
+    return [...this.token(eventId, token, now), token, expiresAt, seatsArg(seats), gaArg(ga)];
+  }
+
+  /** `seats` undefined releases the whole token. */
+  releaseArgs(eventId: string, token: string, seats: readonly number[] | undefined, now: number): ScriptArgs {
+    return [...this.token(eventId, token, now), token, seats ? seatsArg(seats) : '*'];
+  }
+
+  extendArgs(eventId: string, token: string, expiresAt: number, now: number): ScriptArgs {
+    return [...this.token(eventId, token, now), token, expiresAt];
+  }
+
+  getHoldArgs(eventId: string, token: string, now: number): ScriptArgs {
+    return [...this.token(eventId, token, now), token];
+  }
+
+  checkHoldArgs(
+    eventId: string,
+    token: string,
+    seats: readonly number[],
+    ga: readonly GaQuantity[],
+    now: number,
+  ): ScriptArgs {
+    return [...this.token(eventId, token, now), token, seatsArg(seats), gaArg(ga)];
+  }
+
+  bookArgs(
+    eventId: string,
+    token: string | undefined,
+    force: boolean,
+    seats: readonly number[],
+    ga: readonly GaQuantity[],
+    now: number,
+  ): ScriptArgs {
+    const t = token ?? '';
+    return [...this.token(eventId, t, now), t, force ? '1' : '0', seatsArg(seats), gaArg(ga)];
+  }
+
+  cancelArgs(eventId: string, seats: readonly number[], ga: readonly GaQuantity[], now: number): ScriptArgs {
+    return [...this.event(eventId, now), seatsArg(seats), gaArg(ga)];
+  }
+
+  blockArgs(eventId: string, seats: readonly number[], now: number): ScriptArgs {
+    return [...this.event(eventId, now), seatsArg(seats)];
+  }
+
+  unblockArgs(eventId: string, seats: readonly number[], now: number): ScriptArgs {
+    return [...this.event(eventId, now), seatsArg(seats)];
+  }
+
+  sweepArgs(eventId: string, now: number): ScriptArgs {
+    return this.event(eventId, now);
+  }
+
+  snapshotArgs(eventId: string, now: number): ScriptArgs {
+    return this.event(eventId, now);
+  }
+
+  changesArgs(eventId: string, sinceSeq: number): ScriptArgs {
+    return [...this.event(eventId, 0), sinceSeq];
+  }
+}

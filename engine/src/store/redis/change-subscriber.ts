@@ -1,0 +1,53 @@
+// Cross-node change notifications: scripts PUBLISH "<eventId> <seq>" on one channel; each store
+// lazily opens one dedicated subscriber connection (a subscribed connection cannot run commands)
+// when the first listener arrives.
+import type { Redis } from 'ioredis';
+import type { ChangeListener } from '../seat-store.ts';
+
+export class ChangeSubscriber {
+  private readonly listeners = new Set<ChangeListener>();
+  private connection: Redis | undefined;
+  private subscribing: Promise<void> | undefined;
+
+  constructor(
+    private readonly source: Redis,
+    private readonly channel: string,
+  ) {}
+
+  /** Adds a listener (opening the subscription if needed); returns its removal. */
+  add(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    this.start();
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Resolves when the subscription is active. */
+  async ready(): Promise<void> {
+    this.start();
+    await this.subscribing;
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    const connection = this.connection;
+    this.connection = undefined;
+    this.subscribing = undefined;
+    if (connection) await connection.quit();
+  }
+
+  private start(): void {
+    if (this.connection) return;
+    const connection = this.source.duplicate();
+    this.connection = connection;
+    connection.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
+      const cut = message.lastIndexOf(' ');
+      const eventId = message.slice(0, cut);
+      const seq = Number(message.slice(cut + 1));
+      for (const listener of [...this.listeners]) listener(eventId, seq);
+    });
+    this.subscribing = connection.subscribe(this.channel).then(() => undefined);
+  }
+}

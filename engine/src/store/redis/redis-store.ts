@@ -1,0 +1,278 @@
+// The Redis seat store: one Lua script per command (see lua/), so every command is one atomic
+// round trip that pipelines well. Inputs are validated here, before any script runs.
+import { Redis } from 'ioredis';
+import { countStatus, mergeEntries } from '../change-log.ts';
+import type {
+  BookRequest,
+  CancelRequest,
+  ChangeBatch,
+  ChangeListener,
+  CheckHoldRequest,
+  EventInit,
+  ExtendRequest,
+  HoldInfo,
+  HoldRequest,
+  HoldResult,
+  ReleaseRequest,
+  ReleaseResult,
+  RestoreInit,
+  SeatStore,
+  SeatsRequest,
+  Snapshot,
+  SweepResult,
+} from '../seat-store.ts';
+import * as v from '../validate.ts';
+import { ArgsBuilder, type ScriptArgs } from './args.ts';
+import { ChangeSubscriber } from './change-subscriber.ts';
+import { Keys } from './keys.ts';
+import { toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
+import { defineScripts } from './script-loader.ts';
+
+type ScriptFn = (...args: ScriptArgs) => Promise<unknown>;
+type ScriptName =
+  | 'ptInit'
+  | 'ptRestore'
+  | 'ptDrop'
+  | 'ptHold'
+  | 'ptRelease'
+  | 'ptExtend'
+  | 'ptGetHold'
+  | 'ptCheckHold'
+  | 'ptBook'
+  | 'ptCancel'
+  | 'ptBlock'
+  | 'ptUnblock'
+  | 'ptSweep'
+  | 'ptSnapshotBuffer'
+  | 'ptChanges';
+type ScriptClient = Record<ScriptName, ScriptFn>;
+
+/** Options of {@link RedisSeatStore}. */
+export interface RedisSeatStoreOptions {
+  /** A connection (kept open on close) or a URL (the store owns that connection). */
+  redis: Redis | string;
+  /** Key prefix, default "pt:". */
+  prefix?: string;
+  /** Approximate length of each event's log stream (XADD MAXLEN ~), default 10,000. */
+  logMaxLen?: number;
+  /** How long after its last hold's expiry an event stays in `activeEvents`, default 5 min. */
+  activeRetentionMs?: number;
+}
+
+/**
+ * SeatStore on Redis (or Redis Cluster): any number of engine nodes share it.
+ *
+ * @example
+ * const store = new RedisSeatStore({ redis: 'redis://127.0.0.1:6379' });
+ * await store.initEvent({ eventId: 'e1', seatCount: 80_000, ga: [] });
+ */
+export class RedisSeatStore implements SeatStore {
+  readonly keys: Keys;
+  private readonly redis: Redis;
+  private readonly ownsConnection: boolean;
+  private readonly scripts: ScriptClient;
+  private readonly args: ArgsBuilder;
+  private readonly subscriber: ChangeSubscriber;
+  private readonly retentionMs: number;
+  /** Highest expiry this process registered per event in the active zset (saves ZADDs). */
+  private readonly registered = new Map<string, number>();
+
+  constructor(options: RedisSeatStoreOptions) {
+    this.ownsConnection = typeof options.redis === 'string';
+    this.redis = typeof options.redis === 'string' ? new Redis(options.redis) : options.redis;
+    defineScripts(this.redis);
+    this.scripts = this.redis as unknown as ScriptClient;
+    this.keys = new Keys(options.prefix ?? 'pt:');
+    this.args = new ArgsBuilder(this.keys, options.logMaxLen ?? 10_000);
+    this.subscriber = new ChangeSubscriber(this.redis, this.keys.changes());
+    this.retentionMs = options.activeRetentionMs ?? 300_000;
+  }
+
+  async initEvent(init: EventInit): Promise<void> {
+    const { seatCount, epoch } = v.checkInit(init);
+    const args = this.args.initArgs(init.eventId, seatCount, epoch, init.ga);
+    unwrap(await this.scripts.ptInit(...args), init.eventId);
+  }
+
+  async restoreEvent(init: RestoreInit): Promise<void> {
+    const status = v.buildRestoreStatus(init);
+    const args = this.args.restoreArgs(init.eventId, init.epoch, init.ga, init.gaBooked, status);
+    unwrap(await this.scripts.ptRestore(...args), init.eventId);
+  }
+
+  async hasEvent(eventId: string): Promise<boolean> {
+    v.checkEventId(eventId);
+    return (await this.redis.exists(this.keys.event(eventId)[1] as string)) === 1;
+  }
+
+  async dropEvent(eventId: string): Promise<void> {
+    v.checkEventId(eventId);
+    unwrap(await this.scripts.ptDrop(...this.args.dropArgs(eventId)), eventId);
+  }
+
+  async hold(eventId: string, req: HoldRequest): Promise<HoldResult> {
+    v.checkEventId(eventId);
+    const token = v.checkToken(req.token, eventId);
+    const seats = v.checkSeats(req.seats, eventId);
+    const ga = v.checkGa(req.ga, eventId);
+    v.checkNotEmpty(seats, ga, eventId);
+    const now = v.resolveNow(req.now, eventId);
+    const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
+    const args = this.args.holdArgs(eventId, token, expiresAt, seats, ga, now);
+    const [reply] = await Promise.all([this.scripts.ptHold(...args), this.markActive(eventId, expiresAt)]);
+    const [seq, held, heldGa] = unwrap(reply, eventId, token);
+    return { token, expiresAt, seats: toNumbers(held), ga: toGaQuantities(heldGa), seq: Number(seq) };
+  }
+
+  async release(eventId: string, req: ReleaseRequest): Promise<ReleaseResult> {
+    v.checkEventId(eventId);
+    const token = v.checkToken(req.token, eventId);
+    const seats = req.seats === undefined ? undefined : v.checkSeats(req.seats, eventId);
+    if (seats?.length === 0) throw v.emptySeats(eventId);
+    const now = v.resolveNow(req.now, eventId);
+    const reply = await this.scripts.ptRelease(...this.args.releaseArgs(eventId, token, seats, now));
+    const [seq, released, ga] = unwrap(reply, eventId, token);
+    return { released: toNumbers(released), ga: toGaQuantities(ga), seq: Number(seq) };
+  }
+
+  async extend(eventId: string, req: ExtendRequest): Promise<{ expiresAt: number }> {
+    v.checkEventId(eventId);
+    const token = v.checkToken(req.token, eventId);
+    const now = v.resolveNow(req.now, eventId);
+    const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
+    const args = this.args.extendArgs(eventId, token, expiresAt, now);
+    const [reply] = await Promise.all([this.scripts.ptExtend(...args), this.markActive(eventId, expiresAt)]);
+    unwrap(reply, eventId, token);
+    return { expiresAt };
+  }
+
+  async getHold(eventId: string, token: string, now?: number): Promise<HoldInfo | null> {
+    v.checkEventId(eventId);
+    v.checkToken(token, eventId);
+    const at = v.resolveNow(now, eventId);
+    const reply = await this.scripts.ptGetHold(...this.args.getHoldArgs(eventId, token, at));
+    const [expiresAt, seats, ga] = unwrap(reply, eventId, token);
+    if (!expiresAt) return null;
+    return { token, expiresAt: Number(expiresAt), seats: toNumbers(seats), ga: toGaQuantities(ga) };
+  }
+
+  async checkHold(eventId: string, req: CheckHoldRequest): Promise<void> {
+    v.checkEventId(eventId);
+    const token = v.checkToken(req.token, eventId);
+    const seats = v.checkSeats(req.seats, eventId);
+    const ga = v.checkGa(req.ga, eventId);
+    v.checkNotEmpty(seats, ga, eventId);
+    const now = v.resolveNow(req.now, eventId);
+    const reply = await this.scripts.ptCheckHold(...this.args.checkHoldArgs(eventId, token, seats, ga, now));
+    unwrap(reply, eventId, token);
+  }
+
+  async book(eventId: string, req: BookRequest): Promise<{ seq: number }> {
+    v.checkEventId(eventId);
+    const token = req.token === undefined ? undefined : v.checkToken(req.token, eventId);
+    const seats = v.checkSeats(req.seats, eventId);
+    const ga = v.checkGa(req.ga, eventId);
+    v.checkNotEmpty(seats, ga, eventId);
+    const now = v.resolveNow(req.now, eventId);
+    const args = this.args.bookArgs(eventId, token, req.force === true, seats, ga, now);
+    const [seq] = unwrap(await this.scripts.ptBook(...args), eventId, token);
+    return { seq: Number(seq) };
+  }
+
+  async cancel(eventId: string, req: CancelRequest): Promise<{ seq: number }> {
+    v.checkEventId(eventId);
+    const seats = v.checkSeats(req.seats, eventId);
+    const ga = v.checkGa(req.ga, eventId);
+    v.checkNotEmpty(seats, ga, eventId);
+    const now = v.resolveNow(req.now, eventId);
+    const [seq] = unwrap(await this.scripts.ptCancel(...this.args.cancelArgs(eventId, seats, ga, now)), eventId);
+    return { seq: Number(seq) };
+  }
+
+  async block(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
+    const [seats, now] = this.seatsRequest(eventId, req);
+    const [seq] = unwrap(await this.scripts.ptBlock(...this.args.blockArgs(eventId, seats, now)), eventId);
+    return { seq: Number(seq) };
+  }
+
+  async unblock(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
+    const [seats, now] = this.seatsRequest(eventId, req);
+    const [seq] = unwrap(await this.scripts.ptUnblock(...this.args.unblockArgs(eventId, seats, now)), eventId);
+    return { seq: Number(seq) };
+  }
+
+  async sweep(eventId: string, now?: number): Promise<SweepResult> {
+    v.checkEventId(eventId);
+    const at = v.resolveNow(now, eventId);
+    const [seq, tokens, released] = unwrap(await this.scripts.ptSweep(...this.args.sweepArgs(eventId, at)), eventId);
+    return {
+      expiredTokens: (tokens as string[]).map(String),
+      released: toNumbers(released).sort((a, b) => a - b),
+      seq: Number(seq),
+    };
+  }
+
+  async snapshot(eventId: string, now?: number): Promise<Snapshot> {
+    v.checkEventId(eventId);
+    const at = v.resolveNow(now, eventId);
+    const reply = await this.scripts.ptSnapshotBuffer(...this.args.snapshotArgs(eventId, at));
+    const [epoch, seq, raw, gaHash, dueSeats, dueGa] = unwrap(reply, eventId);
+    const status = new Uint8Array(raw as Buffer);
+    for (const seat of toNumbers(dueSeats)) if (status[seat] === 1) status[seat] = 0;
+    const ga = toGaStates(gaHash);
+    for (const { areaId, quantity } of toGaQuantities(dueGa)) {
+      const area = ga.find((a) => a.areaId === areaId);
+      if (area) area.held -= quantity;
+    }
+    return { eventId, epoch: Number(epoch), seq: Number(seq), status, ga, counts: countStatus(status) };
+  }
+
+  async changesSince(eventId: string, sinceSeq: number): Promise<ChangeBatch | null> {
+    v.checkEventId(eventId);
+    const since = v.checkSeq(sinceSeq, eventId);
+    const reply = await this.scripts.ptChanges(...this.args.changesArgs(eventId, since));
+    const [epoch, seq, reachable, entries] = unwrap(reply, eventId);
+    if (!reachable) return null;
+    const merged = mergeEntries(toLogEntries(entries));
+    return { eventId, epoch: Number(epoch), fromSeq: since, seq: Number(seq), ...merged };
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    return this.subscriber.add(listener);
+  }
+
+  /** Resolves once the change subscription is active (changes before it are not reported). */
+  subscribed(): Promise<void> {
+    return this.subscriber.ready();
+  }
+
+  async activeEvents(): Promise<string[]> {
+    const key = this.keys.active();
+    await this.redis.zremrangebyscore(key, '-inf', Date.now() - this.retentionMs);
+    return this.redis.zrange(key, 0, -1);
+  }
+
+  async close(): Promise<void> {
+    await this.subscriber.close();
+    if (this.ownsConnection) await this.redis.quit();
+  }
+
+  private seatsRequest(eventId: string, req: SeatsRequest): [number[], number] {
+    v.checkEventId(eventId);
+    const seats = v.checkSeats(req.seats, eventId);
+    if (seats.length === 0) throw v.emptySeats(eventId);
+    return [seats, v.resolveNow(req.now, eventId)];
+  }
+
+  /**
+   * Registers the event for the sweeper (the zset lives outside the event's hash slot, so no
+   * script can write it). Only a later expiry than this process already registered costs a ZADD;
+   * the retention window absorbs the 1 s slack. An efficiency hint: lazy expiry keeps
+   * correctness when an event is missed.
+   */
+  private async markActive(eventId: string, expiresAt: number): Promise<void> {
+    if ((this.registered.get(eventId) ?? -Infinity) + 1000 > expiresAt) return;
+    this.registered.set(eventId, expiresAt);
+    await this.redis.zadd(this.keys.active(), 'GT', expiresAt, eventId);
+  }
+}
