@@ -86,7 +86,10 @@ export class SeatStoreError extends Error {
  * throw seatStoreError(ErrorCode.SeatsUnavailable, { eventId: 'e1', seats: [4] });
  * // SeatStoreError SEATS_UNAVAILABLE: "Seats are not available: seats 4 (event e1)"
  */
-export function seatStoreError(code: ErrorCode, details: SeatStoreErrorDetails = {}): SeatStoreError {
+export function seatStoreError(
+  code: ErrorCode,
+  details: SeatStoreErrorDetails = {},
+): SeatStoreError {
   const entry = codes[code];
   if (!entry) throw new Error(`Unknown seat store error code ${String(code)}`);
   const parts: string[] = [];
@@ -100,6 +103,9 @@ export function seatStoreError(code: ErrorCode, details: SeatStoreErrorDetails =
 }
 
 /** Shorthand for the INVALID_REQUEST error raised by input validation. */
-export function invalidRequest(reason: string, details: SeatStoreErrorDetails = {}): SeatStoreError {
+export function invalidRequest(
+  reason: string,
+  details: SeatStoreErrorDetails = {},
+): SeatStoreError {
   return seatStoreError(ErrorCode.InvalidRequest, { ...details, reason });
 }

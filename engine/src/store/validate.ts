@@ -35,7 +35,8 @@ export function checkSeats(seats: unknown, eventId: string): number[] {
     if (!isCount(seat)) {
       throw invalidRequest(`seat index ${String(seat)} is not a non-negative integer`, { eventId });
     }
-    if (seen.has(seat)) throw invalidRequest(`seat ${seat} is listed twice`, { eventId, seats: [seat] });
+    if (seen.has(seat))
+      throw invalidRequest(`seat ${seat} is listed twice`, { eventId, seats: [seat] });
     seen.add(seat);
   }
   return seats as number[];
@@ -57,7 +58,10 @@ export function checkGa(ga: unknown, eventId: string): GaQuantity[] {
       });
     }
     if (seen.has(item.areaId)) {
-      throw invalidRequest(`GA area ${item.areaId} is listed twice`, { eventId, areas: [item.areaId] });
+      throw invalidRequest(`GA area ${item.areaId} is listed twice`, {
+        eventId,
+        areas: [item.areaId],
+      });
     }
     seen.add(item.areaId);
   }
@@ -88,7 +92,8 @@ export function resolveNow(now: unknown, eventId: string): number {
 }
 
 export function checkSeq(seq: unknown, eventId: string): number {
-  if (!isCount(seq)) throw invalidRequest(`seq ${String(seq)} must be a non-negative integer`, { eventId });
+  if (!isCount(seq))
+    throw invalidRequest(`seq ${String(seq)} must be a non-negative integer`, { eventId });
   return seq;
 }
 
@@ -100,12 +105,15 @@ export function checkInit(init: EventInit): { seatCount: number; epoch: number }
     });
   }
   const epoch = init.epoch ?? 1;
-  if (!isCount(epoch)) throw invalidRequest(`epoch ${String(epoch)} must be a non-negative integer`, { eventId });
+  if (!isCount(epoch))
+    throw invalidRequest(`epoch ${String(epoch)} must be a non-negative integer`, { eventId });
   if (!Array.isArray(init.ga)) throw invalidRequest('ga must be an array', { eventId });
   const seen = new Set<string>();
   for (const area of init.ga) {
     if (typeof area?.areaId !== 'string' || !AREA_ID.test(area.areaId) || seen.has(area.areaId)) {
-      throw invalidRequest(`GA area id ${String(area?.areaId)} is invalid or repeated`, { eventId });
+      throw invalidRequest(`GA area id ${String(area?.areaId)} is invalid or repeated`, {
+        eventId,
+      });
     }
     if (!isCount(area.capacity)) {
       throw invalidRequest(`GA capacity ${String(area.capacity)} must be a non-negative integer`, {

@@ -30,7 +30,12 @@ export class ArgsBuilder {
     return [...this.keys.withToken(eventId, token), ...this.std(eventId, now)];
   }
 
-  initArgs(eventId: string, seatCount: number, epoch: number, ga: readonly GaAreaInit[]): ScriptArgs {
+  initArgs(
+    eventId: string,
+    seatCount: number,
+    epoch: number,
+    ga: readonly GaAreaInit[],
+  ): ScriptArgs {
     const areas = ga.map((a) => `${a.areaId},${a.capacity}`).join(',');
     return [...this.event(eventId, 0), seatCount, epoch, areas];
   }
@@ -63,7 +68,12 @@ export class ArgsBuilder {
   }
 
   /** `seats` undefined releases the whole token. */
-  releaseArgs(eventId: string, token: string, seats: readonly number[] | undefined, now: number): ScriptArgs {
+  releaseArgs(
+    eventId: string,
+    token: string,
+    seats: readonly number[] | undefined,
+    now: number,
+  ): ScriptArgs {
     return [...this.token(eventId, token, now), token, seats ? seatsArg(seats) : '*'];
   }
 
@@ -97,7 +107,12 @@ export class ArgsBuilder {
     return [...this.token(eventId, t, now), t, force ? '1' : '0', seatsArg(seats), gaArg(ga)];
   }
 
-  cancelArgs(eventId: string, seats: readonly number[], ga: readonly GaQuantity[], now: number): ScriptArgs {
+  cancelArgs(
+    eventId: string,
+    seats: readonly number[],
+    ga: readonly GaQuantity[],
+    now: number,
+  ): ScriptArgs {
     return [...this.event(eventId, now), seatsArg(seats), gaArg(ga)];
   }
 

@@ -18,15 +18,7 @@ export class Keys {
   /** The standard KEYS[1..7] of every script: status, meta, owner, expiry, ga, seq, log. */
   event(eventId: string): string[] {
     const b = this.base(eventId);
-    return [
-      `${b}status`,
-      `${b}meta`,
-      `${b}owner`,
-      `${b}expiry`,
-      `${b}ga`,
-      `${b}seq`,
-      `${b}log`,
-    ];
+    return [`${b}status`, `${b}meta`, `${b}owner`, `${b}expiry`, `${b}ga`, `${b}seq`, `${b}log`];
   }
 
   hold(eventId: string, token: string): string {

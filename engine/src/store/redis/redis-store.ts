@@ -119,9 +119,18 @@ export class RedisSeatStore implements SeatStore {
     const now = v.resolveNow(req.now, eventId);
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.holdArgs(eventId, token, expiresAt, seats, ga, now);
-    const [reply] = await Promise.all([this.scripts.ptHold(...args), this.markActive(eventId, expiresAt)]);
+    const [reply] = await Promise.all([
+      this.scripts.ptHold(...args),
+      this.markActive(eventId, expiresAt),
+    ]);
     const [seq, held, heldGa] = unwrap(reply, eventId, token);
-    return { token, expiresAt, seats: toNumbers(held), ga: toGaQuantities(heldGa), seq: Number(seq) };
+    return {
+      token,
+      expiresAt,
+      seats: toNumbers(held),
+      ga: toGaQuantities(heldGa),
+      seq: Number(seq),
+    };
   }
 
   async release(eventId: string, req: ReleaseRequest): Promise<ReleaseResult> {
@@ -130,9 +139,15 @@ export class RedisSeatStore implements SeatStore {
     const seats = req.seats === undefined ? undefined : v.checkSeats(req.seats, eventId);
     if (seats?.length === 0) throw v.emptySeats(eventId);
     const now = v.resolveNow(req.now, eventId);
-    const reply = await this.scripts.ptRelease(...this.args.releaseArgs(eventId, token, seats, now));
+    const reply = await this.scripts.ptRelease(
+      ...this.args.releaseArgs(eventId, token, seats, now),
+    );
     const [seq, released, ga] = unwrap(reply, eventId, token);
-    return { released: toNumbers(released), ga: toGaQuantities(ga), seq: Number(seq) };
+    return {
+      released: toNumbers(released).sort((a, b) => a - b),
+      ga: toGaQuantities(ga),
+      seq: Number(seq),
+    };
   }
 
   async extend(eventId: string, req: ExtendRequest): Promise<{ expiresAt: number }> {
@@ -141,7 +156,10 @@ export class RedisSeatStore implements SeatStore {
     const now = v.resolveNow(req.now, eventId);
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.extendArgs(eventId, token, expiresAt, now);
-    const [reply] = await Promise.all([this.scripts.ptExtend(...args), this.markActive(eventId, expiresAt)]);
+    const [reply] = await Promise.all([
+      this.scripts.ptExtend(...args),
+      this.markActive(eventId, expiresAt),
+    ]);
     unwrap(reply, eventId, token);
     return { expiresAt };
   }
@@ -163,7 +181,9 @@ export class RedisSeatStore implements SeatStore {
     const ga = v.checkGa(req.ga, eventId);
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
-    const reply = await this.scripts.ptCheckHold(...this.args.checkHoldArgs(eventId, token, seats, ga, now));
+    const reply = await this.scripts.ptCheckHold(
+      ...this.args.checkHoldArgs(eventId, token, seats, ga, now),
+    );
     unwrap(reply, eventId, token);
   }
 
@@ -185,28 +205,40 @@ export class RedisSeatStore implements SeatStore {
     const ga = v.checkGa(req.ga, eventId);
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
-    const [seq] = unwrap(await this.scripts.ptCancel(...this.args.cancelArgs(eventId, seats, ga, now)), eventId);
+    const [seq] = unwrap(
+      await this.scripts.ptCancel(...this.args.cancelArgs(eventId, seats, ga, now)),
+      eventId,
+    );
     return { seq: Number(seq) };
   }
 
   async block(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
     const [seats, now] = this.seatsRequest(eventId, req);
-    const [seq] = unwrap(await this.scripts.ptBlock(...this.args.blockArgs(eventId, seats, now)), eventId);
+    const [seq] = unwrap(
+      await this.scripts.ptBlock(...this.args.blockArgs(eventId, seats, now)),
+      eventId,
+    );
     return { seq: Number(seq) };
   }
 
   async unblock(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
     const [seats, now] = this.seatsRequest(eventId, req);
-    const [seq] = unwrap(await this.scripts.ptUnblock(...this.args.unblockArgs(eventId, seats, now)), eventId);
+    const [seq] = unwrap(
+      await this.scripts.ptUnblock(...this.args.unblockArgs(eventId, seats, now)),
+      eventId,
+    );
     return { seq: Number(seq) };
   }
 
   async sweep(eventId: string, now?: number): Promise<SweepResult> {
     v.checkEventId(eventId);
     const at = v.resolveNow(now, eventId);
-    const [seq, tokens, released] = unwrap(await this.scripts.ptSweep(...this.args.sweepArgs(eventId, at)), eventId);
+    const [seq, tokens, released] = unwrap(
+      await this.scripts.ptSweep(...this.args.sweepArgs(eventId, at)),
+      eventId,
+    );
     return {
-      expiredTokens: (tokens as string[]).map(String),
+      expiredTokens: (tokens as string[]).map(String).sort(),
       released: toNumbers(released).sort((a, b) => a - b),
       seq: Number(seq),
     };
@@ -224,7 +256,14 @@ export class RedisSeatStore implements SeatStore {
       const area = ga.find((a) => a.areaId === areaId);
       if (area) area.held -= quantity;
     }
-    return { eventId, epoch: Number(epoch), seq: Number(seq), status, ga, counts: countStatus(status) };
+    return {
+      eventId,
+      epoch: Number(epoch),
+      seq: Number(seq),
+      status,
+      ga,
+      counts: countStatus(status),
+    };
   }
 
   async changesSince(eventId: string, sinceSeq: number): Promise<ChangeBatch | null> {
