@@ -29,6 +29,15 @@ async function run<T>(
   }
 }
 
+/** Runs several statements (simple protocol); pg answers with one result per statement. */
+async function exec(target: pg.Pool | pg.PoolClient, sql: string): Promise<void> {
+  try {
+    await target.query(sql);
+  } catch (err) {
+    throw mapDbError(err);
+  }
+}
+
 async function inTransaction<T>(
   pool: pg.Pool,
   fn: (tx: Db) => Promise<T>,
@@ -45,7 +54,7 @@ async function inTransaction<T>(
   try {
     await statement('BEGIN');
     await setOrgId(statement, opts?.orgId);
-    const result = await fn(transactionDb(statement, async (sql) => void (await statement(sql))));
+    const result = await fn(transactionDb(statement, (sql) => exec(client, sql)));
     await statement('COMMIT');
     return result;
   } catch (err) {
@@ -72,7 +81,7 @@ export function openPgDb(databaseUrl: string, schema?: string): Db {
   pool.on('error', () => undefined);
   return {
     query: <T>(sql: string, params?: readonly unknown[]) => run<T>(pool, sql, params),
-    exec: async (sql) => void (await run(pool, sql)),
+    exec: (sql) => exec(pool, sql),
     transaction: (fn, opts) => inTransaction(pool, fn, opts),
     close: () => pool.end(),
   };
