@@ -53,7 +53,7 @@ export function plan(sections: Input[], extra: Input = {}): SeatmapDocumentInput
     levels: [{ id: 'main', name: 'Main floor' }],
     sections,
     ...extra,
-  } as SeatmapDocumentInput;
+  } as unknown as SeatmapDocumentInput;
 }
 
 /** Parses `input` and runs one check over it. */

@@ -85,7 +85,13 @@ export function validateSeatmapJson(
     return {
       document: null,
       problems: [
-        { code: 'SCHEMA', severity: 'error', path, message: `${err.message}.`, elementIds: [] },
+        {
+          code: 'SCHEMA',
+          severity: 'error',
+          path,
+          message: `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`,
+          elementIds: [],
+        },
       ],
     };
   }

@@ -24,9 +24,8 @@ describe('tableSeatCount', () => {
   });
 
   it('warns when seats were added or removed by hand', () => {
-    expect(
-      runCheck(tableSeatCount, plan([section('s', 'Terrace', { tables: [table(6, 4)] })])),
-    ).toMatchInlineSnapshot(`
+    expect(runCheck(tableSeatCount, plan([section('s', 'Terrace', { tables: [table(6, 4)] })])))
+      .toMatchInlineSnapshot(`
       [
         {
           "code": "TABLE_SEAT_COUNT",
