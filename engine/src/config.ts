@@ -1,0 +1,46 @@
+// Configuration is read once from the environment and validated; a bad value stops startup with
+// a message naming the variable, instead of failing later in some request.
+import { z } from 'zod';
+
+const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: the in-process seat store (single node). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('pt:'),
+  /** Unset: PGlite (embedded Postgres) in DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often expired holds are swept (ms). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Longest hold a client may ask for or extend to. */
+  MAX_HOLD_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+  /** Seed a demo organisation, venue and event on first start (embedded default). */
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+});
+
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Validates the environment into a Config.
+ * @example const config = loadConfig(process.env);
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = Config.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

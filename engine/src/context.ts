@@ -1,0 +1,95 @@
+// The composition root of the engine's services: one place decides which store and database a
+// node uses (Redis or in-process, Postgres or PGlite) from its config, and wires the services.
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { pino, type Logger } from 'pino';
+import { createAuthenticator, type Authenticator } from './auth/authenticate.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { openDb } from './db/open.ts';
+import { EventCatalog } from './events/catalog.ts';
+import { HoldService } from './holds/service.ts';
+import { Sweeper } from './holds/sweeper.ts';
+import { OrderService } from './orders/service.ts';
+import { MemorySeatStore } from './store/memory/memory-store.ts';
+import { RedisSeatStore } from './store/redis/redis-store.ts';
+import type { SeatStore } from './store/seat-store.ts';
+
+export interface EngineContext {
+  config: Config;
+  db: Db;
+  store: SeatStore;
+  /** The store's Redis connection, when the store is Redis (readiness checks, leases). */
+  redis: Redis | undefined;
+  auth: Authenticator;
+  catalog: EventCatalog;
+  holds: HoldService;
+  orders: OrderService;
+  sweeper: Sweeper;
+  logger: Logger;
+  /** Closes store, database and connections (after the server stopped taking work). */
+  close(): Promise<void>;
+}
+
+export interface ContextOverrides {
+  logger?: Logger;
+}
+
+/**
+ * Opens the database (running migrations), connects the seat store and wires the services.
+ * @example const ctx = await createEngineContext(loadConfig(process.env));
+ */
+export async function createEngineContext(
+  config: Config,
+  overrides: ContextOverrides = {},
+): Promise<EngineContext> {
+  const logger = overrides.logger ?? pino({ level: config.LOG_LEVEL });
+  const db = await openDb({
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+    ...(config.DATABASE_URL ? {} : { dataDir: join(config.DATA_DIR, 'pglite') }),
+    ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
+  });
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
+    : undefined;
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  const store: SeatStore = redis
+    ? new RedisSeatStore({ redis, prefix: config.REDIS_PREFIX })
+    : new MemorySeatStore();
+  const catalog = new EventCatalog(db, store);
+  const holds = new HoldService(db, store, catalog, config.MAX_HOLD_SECONDS);
+  const orders = new OrderService(db, store, catalog, holds);
+  const sweeper = new Sweeper({
+    store,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    logger,
+    ...(redis ? { redis, lockKey: `${config.REDIS_PREFIX}sweeper` } : {}),
+  });
+  return {
+    config,
+    db,
+    store,
+    redis,
+    auth: createAuthenticator(db, {
+      onTouchError: (err) => logger.warn({ err }, 'could not record API key use'),
+    }),
+    catalog,
+    holds,
+    orders,
+    sweeper,
+    logger,
+    async close() {
+      await sweeper.stop();
+      await store.close();
+      redis?.disconnect();
+      await db.close();
+    },
+  };
+}

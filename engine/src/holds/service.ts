@@ -1,0 +1,170 @@
+// Holding seats: the commands visitors and the box office use before a booking. Each command
+// resolves seat ids to indexes, runs one atomic store command through the catalog (which rebuilds
+// the event if the store lost it) and answers in seat ids.
+import type { Db } from '../db/db.ts';
+import { DomainError, fromStoreError, type Principal } from '../errors.ts';
+import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
+import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
+import { addBlocks, removeBlocks } from '../orders/repo.ts';
+import type { GaQuantity, GaState, HoldInfo, SeatStore } from '../store/seat-store.ts';
+import { checkTokenForEvent, holdTokenEvent, newHoldToken } from './tokens.ts';
+
+/** A hold as clients see it. */
+export interface HoldView {
+  holdToken: string;
+  expiresAt: string;
+  seats: string[];
+  ga: GaQuantity[];
+}
+
+export interface Availability {
+  epoch: number;
+  seq: number;
+  counts: { free: number; held: number; booked: number; blocked: number };
+  status: Uint8Array;
+  ga: GaState[];
+  seatIds: readonly string[];
+}
+
+export interface HoldRequestInput {
+  seats: string[];
+  ga?: GaQuantity[];
+  holdToken?: string;
+}
+
+export class HoldService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: SeatStore,
+    private readonly catalog: EventCatalog,
+    private readonly maxHoldSeconds: number,
+  ) {}
+
+  /** Holds seats and GA quantities all-or-nothing, or adds them to an existing hold. */
+  async hold(p: Principal, eventId: string, req: HoldRequestInput): Promise<HoldView> {
+    const event = await this.openEvent(p, eventId);
+    const seats = seatIndexes(event, req.seats);
+    const ga = req.ga ?? [];
+    checkGaAreas(event, ga);
+    if (seats.length === 0 && ga.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Name at least one seat or standing quantity', {
+        fields: { seats: 'must not be empty' },
+      });
+    }
+    const token = req.holdToken
+      ? checkTokenForEvent(req.holdToken, eventId)
+      : newHoldToken(eventId);
+    const held = await this.command(event, () =>
+      this.store.hold(eventId, { token, seats, ga, ttlMs: event.holdTtlSeconds * 1000 }),
+    );
+    return view(event, held);
+  }
+
+  /** Gives seats of a hold back (all of them when `seats` is omitted). */
+  async release(
+    p: Principal,
+    eventId: string,
+    req: { holdToken: string; seats?: string[] },
+  ): Promise<{ released: string[] }> {
+    const event = await this.catalog.get(p.orgId, eventId);
+    const token = checkTokenForEvent(req.holdToken, eventId);
+    const seats = req.seats ? seatIndexes(event, req.seats) : undefined;
+    const result = await this.command(event, () =>
+      this.store.release(eventId, seats ? { token, seats } : { token }),
+    );
+    return { released: seatIdsOf(event, result.released) };
+  }
+
+  /** Moves a hold's expiry to now + `seconds` (capped at the configured maximum). */
+  async extend(p: Principal, holdToken: string, seconds: number): Promise<HoldView> {
+    const eventId = holdTokenEvent(holdToken);
+    const event = await this.catalog.get(p.orgId, eventId);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > this.maxHoldSeconds) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `seconds must be a whole number from 1 to ${this.maxHoldSeconds}`,
+        { fields: { seconds: `must be 1…${this.maxHoldSeconds}` } },
+      );
+    }
+    await this.command(event, () =>
+      this.store.extend(eventId, { token: holdToken, ttlMs: seconds * 1000 }),
+    );
+    const hold = await this.command(event, () => this.store.getHold(eventId, holdToken));
+    if (!hold) throw new DomainError('HOLD_EXPIRED', 'This hold has expired; hold the seats again');
+    return view(event, hold);
+  }
+
+  /** The live hold of a token, or HOLD_NOT_FOUND. */
+  async get(p: Principal, holdToken: string): Promise<HoldView> {
+    const eventId = holdTokenEvent(holdToken);
+    const event = await this.catalog.get(p.orgId, eventId);
+    const hold = await this.command(event, () => this.store.getHold(eventId, holdToken));
+    if (!hold) throw new DomainError('HOLD_NOT_FOUND', 'This hold does not exist or has expired');
+    return view(event, hold);
+  }
+
+  /**
+   * Takes free seats out of sale (house seats, broken seats). The store decides first, all or
+   * nothing; the block is then recorded in Postgres so a rebuild keeps it. If that write fails,
+   * the seats are put back so the two never disagree for long.
+   */
+  async block(p: Principal, eventId: string, seatIds: string[], reason: string) {
+    const event = await this.catalog.get(p.orgId, eventId);
+    const seats = seatIndexes(event, seatIds);
+    await this.command(event, () => this.store.block(eventId, { seats }));
+    try {
+      await addBlocks(this.db, p.orgId, eventId, seats, reason);
+    } catch (err) {
+      await this.store.unblock(eventId, { seats });
+      throw err;
+    }
+    return { seats: seatIdsOf(event, seats) };
+  }
+
+  /** Puts blocked seats back on sale: Postgres first, so a crash between leaves them blocked. */
+  async unblock(p: Principal, eventId: string, seatIds: string[]) {
+    const event = await this.catalog.get(p.orgId, eventId);
+    const seats = seatIndexes(event, seatIds);
+    const snapshot = await this.command(event, () => this.store.snapshot(eventId));
+    const notBlocked = seats.filter((i) => snapshot.status[i] !== 3);
+    if (notBlocked.length) {
+      const ids = seatIdsOf(event, notBlocked);
+      throw new DomainError('NOT_BLOCKED', `Not blocked: ${ids.join(', ')}`, { seats: ids });
+    }
+    await removeBlocks(this.db, p.orgId, eventId, seats);
+    await this.command(event, () => this.store.unblock(eventId, { seats }));
+    return { seats: seatIdsOf(event, seats) };
+  }
+
+  /** The live state of every seat and GA area. */
+  async availability(p: Principal, eventId: string): Promise<Availability> {
+    const event = await this.catalog.get(p.orgId, eventId);
+    const snap = await this.command(event, () => this.store.snapshot(eventId));
+    return { ...snap, seatIds: event.seatIds };
+  }
+
+  /** The event, refusing public keys while sales are closed. */
+  async openEvent(p: Principal, eventId: string): Promise<EventRuntime> {
+    const event = await this.catalog.get(p.orgId, eventId);
+    if (!event.salesOpen && p.kind === 'public') {
+      throw new DomainError('SALES_CLOSED', `Sales for ${event.name} are closed`);
+    }
+    return event;
+  }
+
+  /** Runs a store command for the event, translating store errors into seat ids. */
+  command<T>(event: EventRuntime, fn: () => Promise<T>): Promise<T> {
+    return this.catalog.run(event, fn).catch((err: unknown) => {
+      throw fromStoreError(err, event.seatIds);
+    });
+  }
+}
+
+export function view(event: EventRuntime, hold: HoldInfo): HoldView {
+  return {
+    holdToken: hold.token,
+    expiresAt: new Date(hold.expiresAt).toISOString(),
+    seats: seatIdsOf(event, hold.seats),
+    ga: hold.ga,
+  };
+}

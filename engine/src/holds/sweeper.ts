@@ -1,0 +1,79 @@
+// Releases expired holds so their seats show as free to every viewer even when nobody touches the
+// event. Expiry is already lazy in every store command, so the sweeper is an efficiency and
+// freshness measure, not a correctness one: with several nodes, one sweeps at a time (a redlock
+// lease), and if the lease is ever held twice the sweeps are idempotent.
+import type { Redis } from 'ioredis';
+import Redlock from 'redlock';
+import type { Logger } from 'pino';
+import type { SeatStore } from '../store/seat-store.ts';
+
+export interface SweeperOptions {
+  store: SeatStore;
+  intervalMs: number;
+  logger: Logger;
+  /** Shared Redis for the lease; omitted for the single-node in-process store. */
+  redis?: Redis;
+  /** Lease key, e.g. `pt:sweeper`. */
+  lockKey?: string;
+}
+
+export class Sweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private readonly redlock: Redlock | undefined;
+
+  constructor(private readonly options: SweeperOptions) {
+    // retryCount 0: another node holding the lease just means this node skips this round.
+    this.redlock = options.redis
+      ? new Redlock([options.redis], { retryCount: 0, driftFactor: 0.01 })
+      : undefined;
+    this.redlock?.on('error', () => undefined);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.tick()
+        .then(() => undefined)
+        .finally(() => (this.running = undefined));
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  /** One sweep of every active event, under the lease when there is one. */
+  async tick(): Promise<number> {
+    const lease = await this.acquire();
+    if (lease === null) return 0;
+    let released = 0;
+    try {
+      for (const eventId of await this.options.store.activeEvents()) {
+        try {
+          const result = await this.options.store.sweep(eventId);
+          released += result.released.length;
+        } catch (err) {
+          // An event the store lost is rebuilt on its next command; keep sweeping the others.
+          this.options.logger.debug({ err, eventId }, 'sweep skipped an event');
+        }
+      }
+    } finally {
+      await lease?.release().catch(() => undefined);
+    }
+    return released;
+  }
+
+  private async acquire() {
+    if (!this.redlock) return undefined;
+    try {
+      return await this.redlock.acquire(
+        [this.options.lockKey ?? 'pt:sweeper'],
+        this.options.intervalMs * 3,
+      );
+    } catch {
+      return null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

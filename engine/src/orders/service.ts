@@ -1,0 +1,183 @@
+// Booking and cancelling. Postgres is the durable fence and is written first: the store only
+// confirms what Postgres already recorded (force-book), so a crash or a Redis failover between the
+// two steps can lose a hold but never sell a seat twice or lose an acknowledged booking.
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+import { IdempotencyKeyReused, withIdempotency } from '../db/idempotency.ts';
+import { DomainError, type Principal } from '../errors.ts';
+import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
+import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
+import type { HoldService } from '../holds/service.ts';
+import { checkTokenForEvent, newHoldToken } from '../holds/tokens.ts';
+import type { GaQuantity, SeatStore } from '../store/seat-store.ts';
+import { priceBooking } from './pricing.ts';
+import { cancelBooking, cancelSeats, createBooking, report, SeatsAlreadyBooked } from './repo.ts';
+
+export interface BookInput {
+  seats: string[];
+  ga?: GaQuantity[];
+  holdToken?: string;
+  orderRef?: string;
+  priceType?: string;
+}
+
+export interface BookingView {
+  bookingId: string;
+  seats: string[];
+  ga: GaQuantity[];
+  amount: number;
+  currency: string;
+}
+
+/** Counter sales without a hold are held this long while Postgres records them. */
+const DIRECT_SALE_HOLD_MS = 30_000;
+
+export class OrderService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: SeatStore,
+    private readonly catalog: EventCatalog,
+    private readonly holds: HoldService,
+  ) {}
+
+  /**
+   * Books seats held by `holdToken`, or free seats directly (counter sale). With an idempotency
+   * key, a retry with the same body returns the first answer; another body is refused.
+   */
+  async book(
+    p: Principal,
+    eventId: string,
+    req: BookInput,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; body: BookingView }> {
+    const event = await this.catalog.get(p.orgId, eventId);
+    const seats = seatIndexes(event, req.seats);
+    const ga = req.ga ?? [];
+    checkGaAreas(event, ga);
+    if (seats.length === 0 && ga.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Name at least one seat or standing quantity', {
+        fields: { seats: 'must not be empty' },
+      });
+    }
+    const priced = priceBooking(event, seats, ga, req.priceType);
+    const run = (db: Db) => this.record(p, event, req, seats, ga, priced, db);
+    if (!idempotencyKey) return { status: 201, body: await run(this.db) };
+    const hash = createHash('sha256')
+      .update(JSON.stringify([eventId, req]))
+      .digest('hex');
+    try {
+      const result = await withIdempotency(this.db, p.orgId, idempotencyKey, hash, async (tx) => ({
+        statusCode: 201,
+        body: await run(tx),
+      }));
+      return { status: result.statusCode, body: result.body };
+    } catch (err) {
+      if (err instanceof IdempotencyKeyReused) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', err.message);
+      }
+      throw err;
+    }
+  }
+
+  private async record(
+    p: Principal,
+    event: EventRuntime,
+    req: BookInput,
+    seats: number[],
+    ga: GaQuantity[],
+    priced: ReturnType<typeof priceBooking>,
+    db: Db,
+  ): Promise<BookingView> {
+    const eventId = event.id;
+    // A counter sale first holds the seats, so that it is all-or-nothing against live holds too.
+    const token = req.holdToken
+      ? checkTokenForEvent(req.holdToken, eventId)
+      : (
+          await this.holds.command(event, () =>
+            this.store.hold(eventId, {
+              token: newHoldToken(eventId),
+              seats,
+              ga,
+              ttlMs: DIRECT_SALE_HOLD_MS,
+            }),
+          )
+        ).token;
+    try {
+      await this.holds.command(event, () => this.store.checkHold(eventId, { token, seats, ga }));
+      const booking = await createBooking(db, {
+        orgId: p.orgId,
+        eventId,
+        seats: priced.seats,
+        ga: priced.ga,
+        currency: priced.currency,
+        ...(req.orderRef ? { orderRef: req.orderRef } : {}),
+      });
+      await this.confirmLive(event, { seats, ga, token });
+      return {
+        bookingId: booking.id,
+        seats: seatIdsOf(event, seats),
+        ga,
+        amount: priced.amount,
+        currency: priced.currency,
+      };
+    } catch (err) {
+      if (!req.holdToken) await this.store.release(eventId, { token }).catch(() => undefined);
+      if (err instanceof SeatsAlreadyBooked) {
+        // Postgres knows better than the store (it lost data or a node crashed mid-booking):
+        // make the store agree, then refuse by name.
+        await this.confirmLive(event, { seats: err.seats, ga: [] });
+        const ids = seatIdsOf(event, err.seats);
+        throw new DomainError('SEATS_UNAVAILABLE', `Already booked: ${ids.join(', ')}`, {
+          seats: ids,
+        });
+      }
+      throw err;
+    }
+  }
+
+  /** Marks recorded seats booked in the store; Postgres already holds the truth. */
+  private async confirmLive(
+    event: EventRuntime,
+    req: { seats: number[]; ga: GaQuantity[]; token?: string },
+  ): Promise<void> {
+    await this.holds.command(event, () => this.store.book(event.id, { ...req, force: true }));
+  }
+
+  /** Cancels a booking or the bookings of some seats; the seats go back on sale. */
+  async cancel(
+    p: Principal,
+    eventId: string,
+    req: { bookingId: string } | { seats: string[] },
+  ): Promise<{ cancelled: string[]; ga: GaQuantity[] }> {
+    const event = await this.catalog.get(p.orgId, eventId);
+    let seats: number[];
+    let ga: GaQuantity[] = [];
+    if ('bookingId' in req) {
+      const freed = await cancelBooking(this.db, p.orgId, req.bookingId);
+      if (!freed) throw new DomainError('NOT_FOUND', `Booking ${req.bookingId} not found`);
+      ({ seats, ga } = freed);
+    } else {
+      const wanted = seatIndexes(event, req.seats);
+      // All or nothing: refuse the whole request when one seat is not booked.
+      const snap = await this.holds.command(event, () => this.store.snapshot(eventId));
+      const notBooked = wanted.filter((i) => snap.status[i] !== 2);
+      if (notBooked.length) {
+        const ids = seatIdsOf(event, notBooked);
+        throw new DomainError('NOT_BOOKED', `Not booked: ${ids.join(', ')}`, { seats: ids });
+      }
+      seats = await cancelSeats(this.db, p.orgId, eventId, wanted);
+    }
+    if (seats.length || ga.length) {
+      await this.holds.command(event, () => this.store.cancel(eventId, { seats, ga }));
+    }
+    return { cancelled: seatIdsOf(event, seats), ga };
+  }
+
+  /** Counts and revenue from Postgres, the durable record. */
+  async report(p: Principal, eventId: string, by: 'status' | 'category') {
+    await this.catalog.get(p.orgId, eventId);
+    const rows = await report(this.db, p.orgId, eventId, by);
+    if (!rows) throw new DomainError('NOT_FOUND', `Event ${eventId} not found`);
+    return { by, rows };
+  }
+}
