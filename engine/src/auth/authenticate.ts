@@ -1,0 +1,78 @@
+// Turns a bearer key into a Principal. Every API request authenticates, so lookups are cached in
+// memory for a short TTL: a hot key costs one SHA-256 and one Map lookup instead of a database
+// round trip. The price is that a revoked key keeps working on a node for at most `ttlMs`.
+import type { Db } from '../db/db.ts';
+import type { Principal } from '../errors.ts';
+import { API_KEY_FORMAT, findApiKeyByHash, hashApiKey, touchApiKey } from './repo.ts';
+
+export interface AuthenticatorOptions {
+  /** How long a lookup (found or not) is trusted. Default 30 s. */
+  ttlMs?: number;
+  /** last_used_at is written at most this often per key. Default 60 s. */
+  touchIntervalMs?: number;
+  /** Cache entries kept at most; the oldest go first. Bounds memory under random-key floods. */
+  maxEntries?: number;
+  /** Called when writing last_used_at fails (it is informational, so requests go on). */
+  onTouchError?: (err: unknown) => void;
+}
+
+interface Entry {
+  at: number;
+  principal: Promise<Principal | null>;
+}
+
+/** Resolves bearer keys to principals, with a bounded in-memory cache. */
+export interface Authenticator {
+  /** The principal of a well-formed, live key; null for anything else. */
+  authenticate(bearer: string): Promise<Principal | null>;
+  /** Drops every cached lookup (e.g. right after revoking a key on this node). */
+  clear(): void;
+}
+
+/**
+ * An authenticator over `db` with its own cache.
+ * @example
+ * const auth = createAuthenticator(db);
+ * const principal = await auth.authenticate('sk_…'); // { orgId, kind: 'secret', keyId } | null
+ */
+export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}): Authenticator {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const touchIntervalMs = options.touchIntervalMs ?? 60_000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const cache = new Map<string, Entry>();
+  const touched = new Map<string, number>();
+
+  const lookup = async (hash: string): Promise<Principal | null> => {
+    const record = await findApiKeyByHash(db, hash);
+    return record ? { orgId: record.orgId, kind: record.kind, keyId: record.id } : null;
+  };
+
+  const touch = (keyId: string, now: number) => {
+    if (now - (touched.get(keyId) ?? -Infinity) < touchIntervalMs) return;
+    touched.set(keyId, now);
+    touchApiKey(db, keyId).catch((err: unknown) => options.onTouchError?.(err));
+  };
+
+  return {
+    async authenticate(bearer) {
+      if (!API_KEY_FORMAT.test(bearer)) return null;
+      const hash = hashApiKey(bearer);
+      const now = Date.now();
+      let entry = cache.get(hash);
+      if (!entry || now - entry.at > ttlMs) {
+        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+        const fresh: Entry = { at: now, principal: lookup(hash) };
+        cache.set(hash, fresh);
+        // A failed lookup (database down) must not be remembered as "no such key".
+        fresh.principal.catch(() => cache.get(hash) === fresh && cache.delete(hash));
+        entry = fresh;
+      }
+      const principal = await entry.principal;
+      if (principal) touch(principal.keyId, now);
+      return principal;
+    },
+    clear() {
+      cache.clear();
+    },
+  };
+}

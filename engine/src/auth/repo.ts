@@ -1,0 +1,110 @@
+// API keys: created once and shown once, stored only as a hash. Keys are 32 random bytes, so a
+// plain SHA-256 is the right hash: a slow password hash (scrypt, argon2) protects low-entropy
+// secrets against guessing, but 256 random bits cannot be guessed whatever the hash costs, and a
+// fast hash keeps authentication off the request's critical path.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+
+/** What a key may do: `secret` everything in its organisation, `public` the browser subset. */
+export type ApiKeyKind = 'secret' | 'public';
+
+/** A stored key, without the key itself (which is never stored). */
+export interface ApiKeyRecord {
+  id: string;
+  orgId: string;
+  kind: ApiKeyKind;
+  name: string;
+  /** The first characters of the key, for telling keys apart in lists. */
+  prefix: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+interface ApiKeyRow {
+  id: string;
+  org_id: string;
+  kind: ApiKeyKind;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const COLUMNS = 'id, org_id, kind, name, prefix, created_at, revoked_at, last_used_at';
+const KEY_PREFIX: Record<ApiKeyKind, string> = { secret: 'sk_', public: 'pk_' };
+/** `sk_` or `pk_` and 32 bytes in base64url (43 characters). */
+export const API_KEY_FORMAT = /^(sk|pk)_[A-Za-z0-9_-]{43}$/;
+const DISPLAY_LENGTH = 11;
+
+const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({
+  id: r.id,
+  orgId: r.org_id,
+  kind: r.kind,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  lastUsedAt: r.last_used_at,
+});
+
+/** The stored form of a key: hex SHA-256. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * Creates a key for an organisation. The returned `key` is the only time the key is visible.
+ * @example const { key } = await createApiKey(db, org.id, 'public', 'storefront'); // 'pk_…'
+ */
+export async function createApiKey(
+  db: Db,
+  orgId: string,
+  kind: ApiKeyKind,
+  name: string,
+): Promise<{ id: string; key: string; prefix: string }> {
+  const key = KEY_PREFIX[kind] + randomBytes(32).toString('base64url');
+  const id = `key_${randomBytes(12).toString('base64url')}`;
+  const prefix = key.slice(0, DISPLAY_LENGTH);
+  await db.query(
+    'INSERT INTO api_keys (id, org_id, kind, name, hash, prefix) VALUES ($1, $2, $3, $4, $5, $6)',
+    [id, orgId, kind, name, hashApiKey(key), prefix],
+  );
+  return { id, key, prefix };
+}
+
+/** The live (not revoked) key with this hash, or undefined. */
+export async function findApiKeyByHash(db: Db, hash: string): Promise<ApiKeyRecord | undefined> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `SELECT ${COLUMNS} FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`,
+    [hash],
+  );
+  return rows[0] && toRecord(rows[0]);
+}
+
+/** The organisation's keys, newest first (never the keys themselves). */
+export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRecord[]> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `SELECT ${COLUMNS} FROM api_keys WHERE org_id = $1 ORDER BY created_at DESC, id`,
+    [orgId],
+  );
+  return rows.map(toRecord);
+}
+
+/**
+ * Revokes a key; returns false when no live key with this id exists in the organisation.
+ * Authenticators that cached the key keep accepting it for at most their cache TTL.
+ */
+export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL',
+    [id, orgId],
+  );
+  return rowCount > 0;
+}
+
+/** Records that a key was used now. */
+export async function touchApiKey(db: Db, id: string): Promise<void> {
+  await db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [id]);
+}
