@@ -6,6 +6,7 @@ import { mapDbError } from './map-error.ts';
 import { setOrgId, transactionDb } from './tx-db.ts';
 
 const INT8_OID = 20;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 // bigint columns (amounts, counts) come back as JS numbers, as they do from PGlite. Minor-unit
 // amounts stay far below 2^53, so nothing is lost.
@@ -74,6 +75,9 @@ export function openPgDb(databaseUrl: string, schema?: string): Db {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types,
+    // Without a bound, a dead or overloaded server makes requests wait forever; after this long the
+    // caller gets DbUnavailable (503) instead.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection emits on the pool; unhandled it would kill the process.
