@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** Bumped on any incompatible change to the messages below. */
 export const PROTOCOL_VERSION = 1;
 
+/** The socket.io namespace of the live layer (one room per event inside it). */
+export const LIVE_NAMESPACE = '/live';
+
 /** Why the server refused or dropped a client; clients show these, never a raw error. */
 export const IncompatibilityReason = {
   ClientTooOld: 'CLIENT_TOO_OLD',
@@ -50,6 +53,9 @@ export const SubscribeRequest = z.object({
 });
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
+export const UnsubscribeRequest = z.object({ eventId: z.string().min(1).max(64) });
+export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;
+
 const SeatRefs = z.array(z.string().min(1).max(128)).max(100);
 const GaRequest = z
   .array(
@@ -85,8 +91,20 @@ export type Ack<T> =
   | {
       ok: false;
       serverTime: number;
-      error: { code: string; message: string; seats?: string[]; fields?: Record<string, string> };
+      error: AckError;
     };
+
+/** Why a command was refused: a stable `code` plus what the client needs to act on it. */
+export interface AckError {
+  code: string;
+  message: string;
+  /** Seat ids the refusal is about (e.g. the taken ones of SEATS_UNAVAILABLE). */
+  seats?: string[];
+  /** Field path → problem, for VALIDATION_FAILED. */
+  fields?: Record<string, string>;
+  /** For RATE_LIMITED: how long to wait before the next command. */
+  retryAfterMs?: number;
+}
 
 export interface SnapshotPayload {
   eventId: string;
@@ -120,7 +138,7 @@ export type ReleaseAck = Ack<{ released: string[] }>;
 
 export interface ClientToServerEvents {
   subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
-  unsubscribe: (req: { eventId: string }, ack?: (res: Ack<object>) => void) => void;
+  unsubscribe: (req: UnsubscribeRequest, ack?: (res: Ack<object>) => void) => void;
   hold: (req: z.input<typeof HoldRequest>, ack: (res: HoldAck) => void) => void;
   release: (req: ReleaseRequest, ack: (res: ReleaseAck) => void) => void;
 }

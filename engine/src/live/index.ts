@@ -1,0 +1,13 @@
+// Public surface of the live layer (socket.io /live namespace).
+export { attachLive } from './attach.ts';
+export type { LiveLayer } from './attach.ts';
+export type { FeedStats } from './change-feed.ts';
+export type {
+  CodedError,
+  LiveDeps,
+  LiveEventRef,
+  LiveHoldResult,
+  LiveLogger,
+  LiveOptions,
+  Principal,
+} from './deps.ts';
