@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MIN_SEAT_SPACING } from '../geometry/seat.ts';
 import { SeatmapDocument } from '../model/document.ts';
 import { smallPlan } from '../model/fixtures.test-helpers.ts';
 import { plan, row, seat, section, straightRow } from './plan.test-helpers.ts';
@@ -16,17 +17,17 @@ function hundredThousandSeats(): SeatmapDocument {
         type: 'seat',
         id: `s${s}-r${r}-${k + 1}`,
         label: String(k + 1),
-        x: k * 20,
-        y: r * 20,
+        x: k * MIN_SEAT_SPACING,
+        y: r * MIN_SEAT_SPACING,
       })),
     }));
-    // 10 × 10 grid of 500 × 800 blocks.
+    // 10 × 10 grid of 600 × 900 blocks.
     return section(`s${s}`, `Block ${s + 1}`, {
-      transform: { x: (s % 10) * 500 + 10, y: Math.floor(s / 10) * 800 + 10 },
+      transform: { x: (s % 10) * 600 + 10, y: Math.floor(s / 10) * 900 + 10 },
       rows,
     });
   });
-  return SeatmapDocument.parse(plan(sections, { size: { width: 5000, height: 8000 } }));
+  return SeatmapDocument.parse(plan(sections, { size: { width: 6000, height: 9000 } }));
 }
 
 describe('validateSeatmap', () => {
@@ -53,20 +54,20 @@ describe('validateSeatmap', () => {
     );
     expect(validateSeatmap(doc).map((p) => `${p.severity} ${p.code}: ${p.message}`))
       .toMatchInlineSnapshot(`
-      [
-        "error DUPLICATE_SEAT_ID: Seat '1' in row 'B' of section 'Stalls' has the same id 'A-1' as seat '1' in row 'A' of section 'Stalls'.",
-        "error UNKNOWN_LEVEL: Section 'Empty' is on level 'roof', which is not defined in levels.",
-        "error EMPTY_SECTION: Section 'Empty' has no seats and no standing areas.",
-        "error OVERLAPPING_SEATS: Seat '1' in row 'B' of section 'Stalls' overlaps seat '1' in row 'A' of section 'Stalls' (centres 3 apart, minimum 10).",
-      ]
-    `);
+        [
+          "error DUPLICATE_SEAT_ID: Seat '1' in row 'B' of section 'Stalls' has the same id 'A-1' as seat '1' in row 'A' of section 'Stalls'.",
+          "error UNKNOWN_LEVEL: Section 'Empty' is on level 'roof', which is not defined in levels.",
+          "error EMPTY_SECTION: Section 'Empty' has no seats and no standing areas.",
+          "error OVERLAPPING_SEATS: Seat '1' in row 'B' of section 'Stalls' overlaps seat '1' in row 'A' of section 'Stalls' (centres 3 apart, at least 20 needed).",
+        ]
+      `);
   });
 
-  it('honours minSeatDistance', () => {
+  it('passes overlap options through', () => {
     const doc = SeatmapDocument.parse(
       plan([section('s', 'Stalls', { rows: [straightRow('A', 'A', 2)] })]),
     );
-    expect(validateSeatmap(doc, { minSeatDistance: 40 }).map((p) => p.code)).toEqual([
+    expect(validateSeatmap(doc, { overlap: { radius: 20 } }).map((p) => p.code)).toEqual([
       'OVERLAPPING_SEATS',
     ]);
   });

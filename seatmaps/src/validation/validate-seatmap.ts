@@ -1,5 +1,6 @@
 // Runs every semantic check over a parsed document. Each check lives in checks/ with its tests;
 // this file only fixes their order, which is the order problems are listed in.
+import type { OverlapOptions } from '../geometry/overlaps.ts';
 import type { SeatmapDocument } from '../model/document.ts';
 import { duplicateCategoryKeys } from './checks/duplicate-category-keys.ts';
 import { duplicateElementIds } from './checks/duplicate-element-ids.ts';
@@ -16,8 +17,8 @@ import type { Check, ValidationProblem } from './problem.ts';
 import { seatEntries } from './seat-entries.ts';
 
 export interface ValidationOptions {
-  /** Seat centres closer than this (document units) overlap. Default `DEFAULT_MIN_SEAT_DISTANCE`. */
-  readonly minSeatDistance?: number;
+  /** Seat radius and tolerance for OVERLAPPING_SEATS (default: circles of SEAT_RADIUS may not overlap). */
+  readonly overlap?: OverlapOptions;
 }
 
 const checks: readonly Check[] = [
@@ -48,5 +49,5 @@ export function validateSeatmap(
   const seats = seatEntries(doc);
   const ctx = { doc, seats };
   const problems = checks.flatMap((check) => check(ctx));
-  return [...problems, ...overlappingSeats(seats, options.minSeatDistance)];
+  return [...problems, ...overlappingSeats(seats, options.overlap)];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan, runCheck, section } from '../plan.test-helpers.ts';
-import { gaAreas, polygonArea } from './ga-areas.ts';
+import { gaAreas } from './ga-areas.ts';
 
 const area = (id: string, capacity: number, outline: { x: number; y: number }[]) => ({
   type: 'ga',
@@ -15,13 +15,6 @@ const square = [
   { x: 10, y: 10 },
   { x: 0, y: 10 },
 ];
-
-describe('polygonArea', () => {
-  it('is positive whatever the winding', () => {
-    expect(polygonArea(square)).toBe(100);
-    expect(polygonArea([...square].reverse())).toBe(100);
-  });
-});
 
 describe('gaAreas', () => {
   it('passes an area with capacity and a real outline', () => {

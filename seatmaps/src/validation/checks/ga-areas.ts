@@ -1,21 +1,11 @@
 // A standing area that can hold nobody, or whose outline encloses no area (all points on one
 // line, or repeated), cannot be sold or clicked on a map.
 import { describeSection, sentence } from '../describe.ts';
-import type { Point } from '../../model/primitives.ts';
+import { polygonArea } from '../../geometry/polygon.ts';
 import type { Check, ValidationProblem } from '../problem.ts';
 
 /** Outlines enclosing less than this many square units are degenerate. */
 const MIN_AREA = 1;
-
-/** Polygon area by the shoelace formula (absolute, so winding does not matter). */
-export function polygonArea(points: readonly Point[]): number {
-  let twice = 0;
-  points.forEach((p, i) => {
-    const q = points[(i + 1) % points.length] as Point;
-    twice += p.x * q.y - q.x * p.y;
-  });
-  return Math.abs(twice) / 2;
-}
 
 /** GA_ZERO_CAPACITY and GA_DEGENERATE_OUTLINE for every standing area. */
 export const gaAreas: Check = ({ doc }) => {

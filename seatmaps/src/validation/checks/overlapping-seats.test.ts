@@ -10,7 +10,7 @@ describe('overlappingSeats', () => {
   it('passes seats spaced apart, also across cell borders and sections', () => {
     const doc = plan([
       section('s', 'Stalls', {
-        rows: [straightRow('A', 'A', 20), straightRow('B', 'B', 20, 0, 12)],
+        rows: [straightRow('A', 'A', 20), straightRow('B', 'B', 20, 0, 25)],
       }),
       section('c', 'Circle', { transform: { x: 100, y: 200 }, rows: [straightRow('C', 'C', 5)] }),
     ]);
@@ -36,7 +36,7 @@ describe('overlappingSeats', () => {
             "a2",
             "c1",
           ],
-          "message": "Seat '1' in row 'C' of section 'Circle' overlaps seat '2' in row 'A' of section 'Stalls' (centres 5 apart, minimum 10).",
+          "message": "Seat '1' in row 'C' of section 'Circle' overlaps seat '2' in row 'A' of section 'Stalls' (centres 5 apart, at least 20 needed).",
           "path": [
             "sections",
             1,
@@ -50,10 +50,10 @@ describe('overlappingSeats', () => {
         {
           "code": "OVERLAPPING_SEATS",
           "elementIds": [
-            "c1",
+            "a2",
             "c2",
           ],
-          "message": "Seat '2' in row 'C' of section 'Circle' overlaps seat '1' in row 'C' of section 'Circle' (centres 0 apart, minimum 10).",
+          "message": "Seat '2' in row 'C' of section 'Circle' overlaps seat '2' in row 'A' of section 'Stalls' (centres 5 apart, at least 20 needed).",
           "path": [
             "sections",
             1,
@@ -68,15 +68,31 @@ describe('overlappingSeats', () => {
     `);
   });
 
-  it('uses the given minimum distance', () => {
+  it('ignores seats on different levels', () => {
+    const doc = plan(
+      [
+        section('s', 'Stalls', { rows: [straightRow('A', 'A', 3)] }),
+        section('c', 'Circle', { level: 'upper', rows: [straightRow('C', 'C', 3)] }),
+      ],
+      {
+        levels: [
+          { id: 'main', name: 'Ground' },
+          { id: 'upper', name: 'Upper' },
+        ],
+      },
+    );
+    expect(overlappingSeats(entries(doc))).toEqual([]);
+  });
+
+  it('uses the given radius and tolerance', () => {
     const doc = plan([section('s', 'Stalls', { rows: [straightRow('A', 'A', 3)] })]);
-    expect(overlappingSeats(entries(doc), 31).map((p) => p.elementIds)).toEqual([
+    expect(overlappingSeats(entries(doc), { factor: 1.6 }).map((p) => p.elementIds)).toEqual([
       ['A-1', 'A-2'],
       ['A-2', 'A-3'],
     ]);
   });
 
-  it('finds overlaps among seats with negative and huge coordinates', () => {
+  it('finds overlaps among seats with negative and far-apart coordinates', () => {
     const doc = plan([
       section('s', 'Stalls', {
         transform: { x: -5, y: -5 },
