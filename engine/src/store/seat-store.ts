@@ -224,7 +224,7 @@ export interface SeatStore {
   changesSince(eventId: string, sinceSeq: number): Promise<ChangeBatch | null>;
   /** Fires (at least once, maybe coalesced) after changes on any node; returns unsubscribe. */
   onChange(listener: ChangeListener): () => void;
-  /** Events that may have holds to sweep. */
-  activeEvents(): Promise<string[]>;
+  /** Events that may have holds to sweep (`now` defaults to Date.now()). */
+  activeEvents(now?: number): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -44,6 +44,8 @@ if #unknown > 0 then return fail(E.GaAreaUnknown, {}, unknown) end
 if #short > 0 then return fail(E.GaUnavailable, {}, short) end
 
 expireDue({})
+-- A new token starts empty even if keys of a half-lost event survived under its name.
+if redis.call('ZADD', expiryKey, expiresAt, token) == 1 then redis.call('DEL', KEYS[8], KEYS[9]) end
 for _, seat in ipairs(toHold) do
   setStatus(seat, 1)
   redis.call('HSET', ownerKey, seat, token)
@@ -53,7 +55,6 @@ for _, p in ipairs(ga) do
   redis.call('HINCRBY', KEYS[9], p[1], p[2])
   gaIncr(p[1], 'h', p[2])
 end
-redis.call('ZADD', expiryKey, expiresAt, token)
 local seq = commit()
 local heldSeats, heldGa = tokenContents(token)
 return {0, seq, heldSeats, heldGa}

@@ -51,9 +51,10 @@ export class EventState {
     this.due = new Set();
     if (this.now >= this.nextExpiry) {
       let next = Infinity;
+      // Due tokens count too: until a write drops them, they must be found again.
       for (const [token, t] of this.tokens) {
         if (t.expiresAt <= this.now) this.due.add(token);
-        else next = Math.min(next, t.expiresAt);
+        next = Math.min(next, t.expiresAt);
       }
       this.nextExpiry = next;
     }

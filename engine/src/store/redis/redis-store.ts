@@ -285,9 +285,9 @@ export class RedisSeatStore implements SeatStore {
     return this.subscriber.ready();
   }
 
-  async activeEvents(): Promise<string[]> {
+  async activeEvents(now?: number): Promise<string[]> {
     const key = this.keys.active();
-    await this.redis.zremrangebyscore(key, '-inf', Date.now() - this.retentionMs);
+    await this.redis.zremrangebyscore(key, '-inf', `(${v.resolveNow(now, '') - this.retentionMs}`);
     return this.redis.zrange(key, 0, -1);
   }
 

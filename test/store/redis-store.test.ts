@@ -1,0 +1,88 @@
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
+import { redisUrl, uniqueName } from '../support/services.ts';
+import { expectError } from './contract-helpers.ts';
+import { describeSeatStoreContract } from './contract.ts';
+import { deletePrefix, makeRedisHarness } from './harness.ts';
+
+describeSeatStoreContract('Redis store', makeRedisHarness);
+
+describe('Redis store across nodes', () => {
+  const prefix = `${uniqueName('nodes')}:`;
+  let admin: Redis;
+  let nodeA: RedisSeatStore;
+  let nodeB: RedisSeatStore;
+  let nodeBConnection: Redis;
+
+  beforeEach(() => {
+    admin = new Redis(redisUrl());
+    nodeA = new RedisSeatStore({ redis: redisUrl(), prefix });
+    // Node B brings its own connection (which the store must leave open on close).
+    nodeBConnection = new Redis(redisUrl());
+    nodeB = new RedisSeatStore({ redis: nodeBConnection, prefix });
+  });
+
+  afterEach(async () => {
+    await nodeA.close();
+    await nodeB.close();
+    expect(await nodeBConnection.ping()).toBe('PONG');
+    await nodeBConnection.quit();
+    await deletePrefix(admin, prefix);
+    await admin.quit();
+  });
+
+  it('a change made on one node is seen and notified on another', async () => {
+    await nodeA.initEvent({ eventId: 'e', seatCount: 10, ga: [] });
+    const notified = new Promise<[string, number]>((resolve) => {
+      nodeB.onChange((eventId, seq) => resolve([eventId, seq]));
+    });
+    await nodeB.subscribed();
+    await nodeA.hold('e', { token: 'a', seats: [4], ttlMs: 60_000 });
+    expect(await notified).toEqual(['e', 1]);
+    expect(await nodeB.changesSince('e', 0)).toMatchObject({
+      seq: 1,
+      seats: [{ seat: 4, status: 1 }],
+    });
+    await expectError(
+      nodeB.hold('e', { token: 'b', seats: [4], ttlMs: 60_000 }),
+      'SEATS_UNAVAILABLE',
+      {
+        seats: [4],
+      },
+    );
+  });
+
+  it('keeps every key of an event under one hash tag and status at one byte per seat', async () => {
+    await nodeA.initEvent({
+      eventId: 'e',
+      seatCount: 1000,
+      ga: [{ areaId: 'floor', capacity: 5 }],
+    });
+    await nodeA.hold('e', {
+      token: 'tok',
+      seats: [1],
+      ga: [{ areaId: 'floor', quantity: 1 }],
+      ttlMs: 60_000,
+    });
+    await nodeA.book('e', { seats: [2] });
+    const keys = (await admin.keys(`${prefix}*`)).sort();
+    expect(
+      keys.filter((k) => !k.endsWith('active')).every((k) => k.startsWith(`${prefix}{ev:e}:`)),
+    ).toBe(true);
+    expect(keys.map((k) => k.slice(prefix.length))).toEqual([
+      'active',
+      '{ev:e}:expiry',
+      '{ev:e}:ga',
+      '{ev:e}:hold:tok',
+      '{ev:e}:holdga:tok',
+      '{ev:e}:log',
+      '{ev:e}:meta',
+      '{ev:e}:owner',
+      '{ev:e}:seq',
+      '{ev:e}:status',
+    ]);
+    expect(await admin.strlen(nodeA.keys.event('e')[0] as string)).toBe(1000);
+    expect(await admin.hgetall(nodeA.keys.event('e')[2] as string)).toEqual({ 1: 'tok' });
+  });
+});
