@@ -20,3 +20,6 @@ export * from './generators/rows.ts';
 export * from './generators/blocks.ts';
 export * from './generators/tables.ts';
 export * from './generators/load.ts';
+export * from './validation/problem.ts';
+export * from './validation/validate-seatmap.ts';
+export * from './validation/validate-json.ts';
