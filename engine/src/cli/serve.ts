@@ -1,0 +1,64 @@
+// `parterre serve`: one engine node. Without REDIS_URL / DATABASE_URL it is the embedded default
+// (in-process seat store, PGlite in DATA_DIR); with them, a production node.
+import type { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { createEngineContext } from '../context.ts';
+import { ensureDemo, type DemoInfo } from '../demo/seed.ts';
+import { startServer } from '../server.ts';
+
+function banner(url: string, mode: string, demo: DemoInfo | null): string {
+  const lines = [`Parterre is running at ${url} (${mode})`, `  API docs: ${url}/api/v1/docs`];
+  if (demo) {
+    lines.push(
+      '',
+      'Demo organisation (keys are also in DATA_DIR/demo.json):',
+      `  event:       ${demo.eventId}`,
+      `  layout:      curl -H "Authorization: Bearer ${demo.publicKey}" ${url}/api/v1/events/${demo.eventId}/layout`,
+      `  public key:  ${demo.publicKey}`,
+      `  secret key:  ${demo.secretKey}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function serve(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const ctx = await createEngineContext(config);
+  const demo = await ensureDemo(ctx);
+  const server = await startServer(ctx, { port: config.PORT, host: config.HOST });
+  const mode = [
+    config.REDIS_URL ? 'Redis seat store' : 'in-process seat store',
+    config.DATABASE_URL ? 'Postgres' : `PGlite in ${config.DATA_DIR}`,
+  ].join(', ');
+  console.log(banner(server.url, mode, demo));
+
+  const shutdown = (signal: string) => {
+    ctx.logger.info({ signal }, 'shutting down: draining requests and sockets');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        ctx.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** Registers `parterre serve`. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run an engine node (embedded default without REDIS_URL/DATABASE_URL)')
+    .action(serve);
+}

@@ -1,0 +1,66 @@
+// Starts a node: HTTP (REST API) and socket.io (live layer) on one port, plus the hold sweeper.
+// Kept apart from app.ts so tests can mount the app without a listening server.
+import { once } from 'node:events';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as IoServer } from 'socket.io';
+import type { EngineContext } from './context.ts';
+import { createApp } from './http/app.ts';
+import { attachLive, type LiveLayer } from './live/attach.ts';
+import { engineLiveDeps } from './live/engine-deps.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly http: HttpServer;
+  readonly io: IoServer;
+  readonly live: LiveLayer;
+  /**
+   * Graceful shutdown: stop accepting connections, let in-flight requests finish (up to
+   * `graceMs`), disconnect sockets, then close the store and database.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+}
+
+/**
+ * Listens on `host:port` (port 0 picks a free one).
+ * @example const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
+ */
+export async function startServer(ctx: EngineContext, opts: ListenOptions): Promise<RunningServer> {
+  const app = createApp(ctx);
+  const http = createServer(app);
+  // Seat maps are read often and small once gzip'd by a proxy; sockets stay websocket-first.
+  const io = new IoServer(http, { transports: ['websocket', 'polling'], serveClient: false });
+  const live = attachLive(io, engineLiveDeps(ctx));
+  http.listen(opts.port, opts.host);
+  await once(http, 'listening');
+  ctx.sweeper.start();
+  const { port } = http.address() as AddressInfo;
+  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  let closing: Promise<void> | undefined;
+
+  const close = async (graceMs = 10_000) => {
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const timer = setTimeout(() => http.closeAllConnections(), graceMs);
+    await live.close();
+    await io.close().catch(() => undefined);
+    await closed;
+    clearTimeout(timer);
+    await ctx.close();
+  };
+
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    http,
+    io,
+    live,
+    close: (graceMs) => (closing ??= close(graceMs)),
+  };
+}
