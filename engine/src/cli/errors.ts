@@ -1,0 +1,23 @@
+// Exit codes and the one error type CLI actions throw. main.ts prints the message as a single
+// line on stderr and exits with the code; nothing else ever reaches the user as a stack trace.
+
+/** 0 success, 1 the document is invalid, 2 the command was used wrongly. */
+export const ExitCode = { ok: 0, invalid: 1, usage: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CliError extends Error {
+  override readonly name = 'CliError';
+
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+  }
+}
+
+/** Wrong arguments, a file that cannot be read or written, an unknown format. */
+export const usageError = (message: string) => new CliError(message, ExitCode.usage);
+
+/** The input was read but is not a valid document. */
+export const invalidDocument = (message: string) => new CliError(message, ExitCode.invalid);
