@@ -1,0 +1,90 @@
+// Request and answer schemas of the event routes (parsing and OpenAPI share them).
+import { z } from 'zod';
+
+export const EventParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export const PriceInput = z.strictObject({
+  category: z.string().min(1).max(100).describe('A category key of the seat map'),
+  priceType: z.string().min(1).max(100).optional().describe("Default 'full'"),
+  amount: z.number().int().min(0).max(1e12).describe('Minor units (cents)'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+});
+
+export const CreateEventBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  seatmapId: z.string().min(1).max(100),
+  seatmapVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Default: the latest published version'),
+  startsAt: z.iso.datetime({ offset: true }),
+  prices: z.array(PriceInput).max(500).optional(),
+  holdTtlSeconds: z.number().int().min(30).optional().describe('How long holds last (default 900)'),
+  salesOpen: z.boolean().optional().describe('Default true'),
+});
+
+const Price = z.object({
+  category: z.string(),
+  priceType: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+});
+
+export const EventView = z.object({
+  id: z.string(),
+  name: z.string(),
+  seatmapId: z.string(),
+  seatmapVersion: z.number().int(),
+  startsAt: z.iso.datetime(),
+  holdTtlSeconds: z.number().int(),
+  salesOpen: z.boolean(),
+  epoch: z.number().int(),
+  seatCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+  prices: z.array(Price),
+});
+
+export const EventList = z.object({ events: z.array(EventView) });
+
+const Point = z.object({ x: z.number(), y: z.number() });
+
+export const LayoutSeat = z.object({
+  index: z.number().int().describe('Position in availability status bytes'),
+  id: z.string(),
+  label: z.string(),
+  row: z.string(),
+  section: z.string(),
+  category: z.string().nullable(),
+  x: z.number(),
+  y: z.number(),
+  flags: z.array(z.enum(['accessible', 'restricted-view', 'companion'])),
+});
+
+export const EventLayout = z.object({
+  event: z.object({
+    id: z.string(),
+    name: z.string(),
+    startsAt: z.iso.datetime(),
+    salesOpen: z.boolean(),
+    holdTtlSeconds: z.number().int(),
+  }),
+  seatmapId: z.string(),
+  seatmapVersion: z.number().int(),
+  size: z.object({ width: z.number(), height: z.number() }),
+  focalPoint: Point,
+  categories: z.array(z.object({ key: z.string(), label: z.string(), color: z.string() })),
+  seats: z.array(LayoutSeat),
+  gaAreas: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      section: z.string(),
+      capacity: z.number().int(),
+      category: z.string().nullable(),
+      outline: z.array(Point),
+    }),
+  ),
+  prices: z.array(Price),
+});

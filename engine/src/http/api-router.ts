@@ -1,0 +1,132 @@
+// The route registry: each API route is declared once, with its zod schemas, access level and
+// documented answers. The same declaration mounts the Express handler (auth, parsing) and feeds
+// the OpenAPI document, so the docs cannot drift from what the server accepts.
+import express, { type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import type { Authenticator } from '../auth/authenticate.ts';
+import { principalOf, requireKey, requireSecret } from '../auth/middleware.ts';
+import { DomainError, type Principal } from '../errors.ts';
+import { RequestValidationError, type InputPart } from './problem.ts';
+
+/** `public`: any API key; `secret`: secret keys (and staff sessions) only. */
+export type Access = 'public' | 'secret';
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/** A documented answer. Without `schema` the body is described only in words. */
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Default application/json. */
+  contentType?: string;
+}
+
+/** A documented request header the handler reads itself. */
+export interface HeaderSpec {
+  name: string;
+  required: boolean;
+  description: string;
+  schema: z.ZodType;
+}
+
+/** What a handler receives: parsed inputs and the caller. */
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal;
+  req: Request;
+  res: Response;
+}
+
+/** A JSON answer; handlers that write the response themselves (CSV) return undefined. */
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+type NoInput = z.ZodObject<Record<string, never>>;
+
+/** One API operation. `path` is Express-style (`/events/:id`). */
+export interface RouteSpec<
+  P extends z.ZodType = NoInput,
+  Q extends z.ZodType = NoInput,
+  B extends z.ZodType = NoInput,
+> {
+  method: HttpMethod;
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Documents the body with this schema instead of `body` (e.g. a named component). */
+  bodyDoc?: z.ZodType;
+  headers?: HeaderSpec[];
+  /** Success answers by status. */
+  responses: Record<number, ResponseSpec>;
+  /** Error statuses specific to this route; 400/401/403/500/503 are added where they apply. */
+  errors: number[];
+  handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply | undefined>;
+}
+
+/** A route as stored in the registry, with its types erased. */
+export type AnyRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+function parse<T extends z.ZodType>(part: InputPart, schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new RequestValidationError(part, result.error.issues);
+  return result.data;
+}
+
+function readBody(req: Request, schema: z.ZodType): unknown {
+  if (req.body === undefined) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'This operation needs a JSON body: send it with "Content-Type: application/json"',
+      { fields: { '(body)': 'missing' } },
+    );
+  }
+  return parse('body', schema, req.body);
+}
+
+/**
+ * Collects API routes and mounts them on an Express router.
+ * @example
+ * const api = new ApiRouter(authenticator);
+ * api.add({ method: 'get', path: '/events/:id', access: 'public', ..., handler: async () => ({ body }) });
+ * app.use('/api/v1', api.router);
+ */
+export class ApiRouter {
+  readonly router: Router = express.Router();
+  readonly routes: AnyRoute[] = [];
+  private readonly key: express.RequestHandler;
+
+  constructor(auth: Authenticator) {
+    this.key = requireKey(auth);
+  }
+
+  /** Registers and mounts one route. */
+  add<P extends z.ZodType = NoInput, Q extends z.ZodType = NoInput, B extends z.ZodType = NoInput>(
+    spec: RouteSpec<P, Q, B>,
+  ): void {
+    this.routes.push(spec as unknown as AnyRoute);
+    const guards = spec.access === 'secret' ? [this.key, requireSecret] : [this.key];
+    this.router[spec.method](spec.path, ...guards, async (req: Request, res: Response) => {
+      const reply = await spec.handler({
+        params: spec.params ? parse('path', spec.params, req.params) : ({} as z.output<P>),
+        query: spec.query ? parse('query', spec.query, req.query) : ({} as z.output<Q>),
+        body: spec.body ? (readBody(req, spec.body) as z.output<B>) : ({} as z.output<B>),
+        principal: principalOf(res),
+        req,
+        res,
+      });
+      if (!reply) return;
+      if (reply.headers) res.set(reply.headers);
+      res.status(reply.status ?? 200).json(reply.body);
+    });
+  }
+}

@@ -1,0 +1,79 @@
+// The Express application, separate from the server that listens (server.ts owns ports, signals
+// and socket.io), so tests and benchmarks mount the same app on port 0.
+import express from 'express';
+import type { EngineContext } from '../context.ts';
+import { registerEventRoutes } from '../events/routes.ts';
+import { registerHoldRoutes } from '../holds/routes.ts';
+import { registerMapRoutes } from '../maps/routes.ts';
+import { registerOrderRoutes } from '../orders/routes.ts';
+import { ApiRouter } from './api-router.ts';
+import { docsPage } from './docs-page.ts';
+import { healthRoutes } from './health.ts';
+import { buildOpenApi, type ExtraOperation } from './openapi.ts';
+import { notFoundHandler, problemHandler } from './problem.ts';
+import { requestLog } from './request-log.ts';
+
+/** Seat-map documents of large venues run to a few hundred KB; 2 MB leaves room, no more. */
+const JSON_LIMIT = '2mb';
+
+const META_OPERATIONS: ExtraOperation[] = [
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This OpenAPI 3.1 document',
+    contentType: 'application/json',
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    operationId: 'getDocs',
+    summary: 'Human-readable API reference',
+    contentType: 'text/html',
+  },
+];
+
+/**
+ * Every v1 API route, registered on one router (mounted at /api/v1 by `createApp`).
+ * @example const { routes } = createApiRouter(ctx); // the registry behind openapi.json
+ */
+export function createApiRouter(ctx: EngineContext): ApiRouter {
+  const api = new ApiRouter(ctx.auth);
+  registerMapRoutes(api, ctx);
+  registerEventRoutes(api, ctx);
+  registerHoldRoutes(api, ctx);
+  registerOrderRoutes(api, ctx);
+  return api;
+}
+
+/**
+ * The HTTP application: /healthz, /readyz and the v1 API under /api/v1 with problem+json errors.
+ * @example
+ * const app = createApp(ctx);
+ * const server = app.listen(0);
+ */
+export function createApp(ctx: EngineContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Express's automatic ETag hashes every body; drafts carry their own ETag (the draft version).
+  app.set('etag', false);
+  app.use(requestLog(ctx.logger));
+  app.use(healthRoutes(ctx));
+  const api = createApiRouter(ctx);
+  const openApi = JSON.stringify(buildOpenApi(api.routes, META_OPERATIONS));
+  const docs = docsPage();
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApi);
+  });
+  app.get('/api/v1/docs', (_req, res) => {
+    res.type('text/html').send(docs);
+  });
+  app.use(
+    '/api/v1',
+    express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }),
+    api.router,
+  );
+  app.use(notFoundHandler);
+  app.use(problemHandler(ctx.logger));
+  return app;
+}
