@@ -103,10 +103,17 @@ function readBody(req: Request, schema: z.ZodType): unknown {
 export class ApiRouter {
   readonly router: Router = express.Router();
   readonly routes: AnyRoute[] = [];
+  /** Schemas documented once under a name and referenced wherever they appear. */
+  readonly components = new Map<z.ZodType, string>();
   private readonly key: express.RequestHandler;
 
   constructor(auth: Authenticator) {
     this.key = requireKey(auth);
+  }
+
+  /** Names a schema shared by several routes (e.g. the seat-map document) in the OpenAPI document. */
+  component(schema: z.ZodType, name: string): void {
+    this.components.set(schema, name);
   }
 
   /** Registers and mounts one route. */

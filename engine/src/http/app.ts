@@ -60,7 +60,7 @@ export function createApp(ctx: EngineContext): express.Express {
   app.use(requestLog(ctx.logger));
   app.use(healthRoutes(ctx));
   const api = createApiRouter(ctx);
-  const openApi = JSON.stringify(buildOpenApi(api.routes, META_OPERATIONS));
+  const openApi = JSON.stringify(buildOpenApi(api, META_OPERATIONS));
   const docs = docsPage();
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi);

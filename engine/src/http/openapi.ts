@@ -3,7 +3,7 @@
 // converted as inputs (defaults make fields optional), answers as outputs, each named once under
 // components.schemas.
 import { z } from 'zod';
-import type { AnyRoute, ResponseSpec } from './api-router.ts';
+import type { AnyRoute, ApiRouter, ResponseSpec } from './api-router.ts';
 import { PROBLEM_TITLES, PROBLEM_CONTENT_TYPE } from './problem.ts';
 
 type Json = Record<string, unknown>;
@@ -192,12 +192,21 @@ function extraOperation(op: ExtraOperation): Json {
 
 /**
  * The OpenAPI 3.1 document of the registered routes.
- * @example res.json(buildOpenApi(api.routes, extras));
+ * @example res.json(buildOpenApi(api, extras));
  */
-export function buildOpenApi(routes: readonly AnyRoute[], extras: readonly ExtraOperation[]): Json {
+export function buildOpenApi(
+  api: Pick<ApiRouter, 'routes' | 'components'>,
+  extras: readonly ExtraOperation[],
+): Json {
+  const { routes } = api;
   const inputs = new SchemaSet('input');
   const outputs = new SchemaSet('output');
   outputs.name(ProblemSchema, 'Problem');
+  // Requests are named as given; answers get an `Output` suffix where defaults make them differ.
+  for (const [schema, name] of api.components) {
+    inputs.name(schema, name);
+    outputs.name(schema, `${name}Output`);
+  }
   const paths: Record<string, Json> = {};
   for (const route of routes) {
     const path = openApiPath(route.path);

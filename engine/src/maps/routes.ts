@@ -8,9 +8,10 @@ import {
   importPretix,
   loadSeatmap,
   PretixImportError,
+  PretixPlan,
+  SeatmapDocument,
   validateSeatmap,
   validateSeatmapJson,
-  type SeatmapDocument,
   type ValidationProblem,
 } from '@parterre/seatmaps';
 import type { Response } from 'express';
@@ -297,6 +298,8 @@ function registerPublishAndExport(api: ApiRouter, ctx: EngineContext): void {
  * @example registerMapRoutes(api, ctx);
  */
 export function registerMapRoutes(api: ApiRouter, ctx: EngineContext): void {
+  api.component(SeatmapDocument, 'SeatmapDocument');
+  api.component(PretixPlan, 'PretixPlan');
   registerCreate(api, ctx);
   registerReadAndSave(api, ctx);
   registerPublishAndExport(api, ctx);

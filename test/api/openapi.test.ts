@@ -1,0 +1,90 @@
+// The OpenAPI document is valid OpenAPI 3.1, lists every route Express actually serves under
+// /api/v1, and the docs page renders without anything from the network.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApiRouter } from '../../engine/src/http/app.ts';
+import { startApi, type ApiHarness } from './harness.ts';
+
+let api: ApiHarness;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+interface Operation {
+  tags: string[];
+  security: unknown[];
+  responses: Record<string, { content: Record<string, { schema: unknown }> }>;
+}
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** `METHOD /path` of every route on the mounted API router, from Express's own stack. */
+function expressRoutes(): string[] {
+  const { router } = createApiRouter(api.engine.ctx);
+  return (router.stack as Layer[])
+    .filter((l) => l.route)
+    .flatMap((l) =>
+      Object.keys(l.route!.methods).map(
+        (m) => `${m.toUpperCase()} ${l.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+      ),
+    )
+    .sort();
+}
+
+it('serves a valid OpenAPI 3.1 document', async () => {
+  const res = await api.call('GET', '/api/v1/openapi.json');
+  expect(res.status).toBe(200);
+  expect(res.body.openapi).toBe('3.1.0');
+  const validator = new Validator();
+  const result = await validator.validate(res.body);
+  expect(result.errors ?? []).toEqual([]);
+  expect(result.valid).toBe(true);
+  expect(validator.version).toBe('3.1');
+});
+
+it('documents every route Express serves, with security and problem+json errors', async () => {
+  const doc = (await api.call('GET', '/api/v1/openapi.json')).body;
+  const documented: string[] = [];
+  for (const [path, item] of Object.entries(
+    doc.paths as Record<string, Record<string, Operation>>,
+  )) {
+    for (const [method, op] of Object.entries(item)) {
+      if (op.tags.includes('meta')) continue;
+      documented.push(`${method.toUpperCase()} ${path}`);
+      expect(op.security.length, `${method} ${path} security`).toBeGreaterThan(0);
+      expect(op.responses['401']!.content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
+    }
+  }
+  const served = expressRoutes();
+  expect(served.length).toBeGreaterThanOrEqual(20);
+  expect(documented.sort()).toEqual(served);
+  expect(doc.paths['/events/{id}/book'].post.security).toEqual([{ secretKey: [] }]);
+  expect(doc.paths['/events/{id}/holds'].post.security).toEqual([
+    { secretKey: [] },
+    { publicKey: [] },
+  ]);
+  expect(doc.paths['/events/{id}/book'].post.parameters).toContainEqual(
+    expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+  );
+  expect(doc.components.schemas.CreateSeatmapRequest.properties.document).toEqual({
+    $ref: '#/components/schemas/SeatmapDocument',
+  });
+});
+
+it('serves a self-contained docs page with an anchor for every error code', async () => {
+  const res = await api.call('GET', '/api/v1/docs');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(res.body).toContain("fetch('openapi.json')");
+  expect(res.body).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
+  for (const code of ['SEATS_UNAVAILABLE', 'VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED']) {
+    expect(res.body).toContain(`id="problem-${code}"`);
+  }
+});
