@@ -30,16 +30,20 @@ export function loadDocument(json: unknown): LoadOutcome {
   return { document: null, problems };
 }
 
-/** Reads a file and loads it; throws an invalid-document error naming the first problem. */
-export async function readDocument(file: string): Promise<SeatmapDocument> {
-  const outcome = loadDocument(await readJsonFile(file));
+/** Loads parsed JSON read from `file`; throws an invalid-document error naming the first problem. */
+export function documentOrThrow(file: string, json: unknown): SeatmapDocument {
+  const outcome = loadDocument(json);
   if (outcome.document) return outcome.document;
   const [first] = outcome.problems;
   const more =
     outcome.problems.length > 1
       ? ` (and ${outcome.problems.length - 1} more; run parterre map validate ${file})`
       : '';
-  throw invalidDocument(
-    `${file} is not a valid Parterre document: ${first ? `${formatDocumentPath(first.path)}: ${first.message}` : 'unknown problem'}${more}`,
-  );
+  const what = first ? `${formatDocumentPath(first.path)}: ${first.message}` : 'unknown problem';
+  throw invalidDocument(`${file} is not a valid Parterre document: ${what}${more}`);
+}
+
+/** Reads a file and loads it (see `documentOrThrow`). */
+export async function readDocument(file: string): Promise<SeatmapDocument> {
+  return documentOrThrow(file, await readJsonFile(file));
 }
