@@ -23,3 +23,12 @@ export * from './generators/load.ts';
 export * from './validation/problem.ts';
 export * from './validation/validate-seatmap.ts';
 export * from './validation/validate-json.ts';
+export { prepareBestAvailable } from './best-available/prepare.ts';
+export type { BestAvailableSeat, PreparedBestAvailable } from './best-available/prepare.ts';
+export { findBestAvailable } from './best-available/find-best-available.ts';
+export type {
+  BestAvailableRequest,
+  BestAvailableResult,
+} from './best-available/find-best-available.ts';
+export { findOrphans } from './best-available/find-orphans.ts';
+export { BestAvailableError } from './best-available/errors.ts';
