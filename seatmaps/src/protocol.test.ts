@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
   Ack,
+  AckError,
   ClientToServerEvents,
   HoldAck,
   SeatsMessage,
@@ -10,6 +11,8 @@ import type {
 import {
   countStatuses,
   HoldRequest,
+  LIVE_NAMESPACE,
+  UnsubscribeRequest,
   packStatus,
   PROTOCOL_VERSION,
   unpackStatus,
@@ -54,5 +57,13 @@ describe('protocol', () => {
     expectTypeOf<SeatsMessage['changes'][number]>().toEqualTypeOf<[number, SeatStatus]>();
     type Failure = Extract<Ack<{ x: 1 }>, { ok: false }>;
     expectTypeOf<Failure['error']['code']>().toBeString();
+  });
+
+  it('types refusals with retry hints and validates unsubscribe', () => {
+    type Failure = Extract<Ack<object>, { ok: false }>;
+    expectTypeOf<Failure['error']>().toEqualTypeOf<AckError>();
+    expectTypeOf<AckError['retryAfterMs']>().toEqualTypeOf<number | undefined>();
+    expect(UnsubscribeRequest.safeParse({ eventId: '' }).success).toBe(false);
+    expect(LIVE_NAMESPACE).toBe('/live');
   });
 });
