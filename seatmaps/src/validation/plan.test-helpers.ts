@@ -2,7 +2,8 @@
 // test spells out only what it is about.
 import { SeatmapDocument } from '../model/document.ts';
 import type { SeatmapDocumentInput } from '../model/document.ts';
-import type { Check, ValidationProblem } from './problem.ts';
+import type { Check } from './check.ts';
+import type { ValidationProblem } from './problem.ts';
 import { seatEntries } from './seat-entries.ts';
 
 type Input = Record<string, unknown>;

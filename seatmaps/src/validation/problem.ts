@@ -1,7 +1,5 @@
 // The one shape every validation finding takes, whether it comes from the zod schema or from a
 // semantic check, so the studio, the REST API and the CLI can show them the same way.
-import type { SeatmapDocument } from '../model/document.ts';
-import type { SeatEntry } from './seat-entries.ts';
 
 /** A path into the document JSON, e.g. `['sections', 0, 'rows', 2, 'seats', 5]`. */
 export type DocumentPath = readonly (string | number)[];
@@ -17,11 +15,3 @@ export interface ValidationProblem {
   /** Ids of the records involved, so an editor can select them. */
   readonly elementIds: readonly string[];
 }
-
-/** What every check receives: the document plus its seats walked once with world positions. */
-export interface CheckContext {
-  readonly doc: SeatmapDocument;
-  readonly seats: readonly SeatEntry[];
-}
-
-export type Check = (ctx: CheckContext) => ValidationProblem[];

@@ -13,7 +13,8 @@ import { overlappingSeats } from './checks/overlapping-seats.ts';
 import { seatCategories } from './checks/seat-categories.ts';
 import { tableSeatCount } from './checks/table-seat-count.ts';
 import { unknownLevels } from './checks/unknown-levels.ts';
-import type { Check, ValidationProblem } from './problem.ts';
+import type { Check } from './check.ts';
+import type { ValidationProblem } from './problem.ts';
 import { seatEntries } from './seat-entries.ts';
 
 export interface ValidationOptions {

@@ -1,6 +1,7 @@
 // Seats refer to categories by key; with two categories under one key, prices and colours would
 // silently come from whichever one a reader happens to find first.
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 
 /** DUPLICATE_CATEGORY_KEY: a category key defined more than once. */
 export const duplicateCategoryKeys: Check = ({ doc }) => {

@@ -3,7 +3,8 @@
 // own check (duplicate-seat-ids.ts) because their ids also key the event's status.
 import type { SeatmapDocument } from '../../model/document.ts';
 import { describeContainer, describeSection, sentence } from '../describe.ts';
-import type { Check, DocumentPath, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { DocumentPath, ValidationProblem } from '../problem.ts';
 
 interface Named {
   readonly id: string;

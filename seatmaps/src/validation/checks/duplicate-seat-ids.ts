@@ -1,7 +1,8 @@
 // Seat ids must be unique across the whole document: the published layout maps ids to status
 // indexes, and a duplicate would make two physical seats share one ticket.
 import { describeSeat, sentence } from '../describe.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 import type { SeatEntry } from '../seat-entries.ts';
 
 /** DUPLICATE_SEAT_ID: every repeat of a seat id, pointing at the later seat. */

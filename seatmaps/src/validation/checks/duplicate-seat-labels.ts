@@ -1,7 +1,8 @@
 // Two seats labelled "12" in one row print identical tickets for different seats. Empty labels
 // are not compared: an unlabelled seat is a numbering gap, not a clash.
 import { describeContainer, sentence } from '../describe.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 import { groupByContainer } from '../seat-entries.ts';
 import type { SeatEntry } from '../seat-entries.ts';
 

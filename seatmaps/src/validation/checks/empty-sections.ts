@@ -1,7 +1,8 @@
 // A section with nothing to sell is usually a leftover from drawing; rows that exist but hold no
 // seats count as nothing too, since the visitor sees an empty outline either way.
 import { describeSection, sentence } from '../describe.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 
 /** EMPTY_SECTION: a section with no seats (in rows or at tables) and no standing areas. */
 export const emptySections: Check = ({ doc }) => {

@@ -2,7 +2,8 @@
 // line, or repeated), cannot be sold or clicked on a map.
 import { describeSection, sentence } from '../describe.ts';
 import { polygonArea } from '../../geometry/polygon.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 
 /** Outlines enclosing less than this many square units are degenerate. */
 const MIN_AREA = 1;

@@ -4,7 +4,8 @@ import { applyTransform } from '../../geometry/transform.ts';
 import type { SeatmapDocument } from '../../model/document.ts';
 import type { Point, Size } from '../../model/primitives.ts';
 import { describeSection, sentence } from '../describe.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 import { seatGroupProblem } from '../seat-group-problem.ts';
 import { groupByContainer } from '../seat-entries.ts';
 

@@ -2,10 +2,10 @@
 // checked where they are written (section, row, table, seat, standing area) so the message points
 // at the record to fix, not at thousands of seats inheriting one typo.
 import { describeContainer, describeSection, sentence } from '../describe.ts';
-import type { Check, DocumentPath, ValidationProblem } from '../problem.ts';
+import type { Check, CheckContext } from '../check.ts';
+import type { DocumentPath, ValidationProblem } from '../problem.ts';
 import { seatGroupProblem } from '../seat-group-problem.ts';
 import { groupByContainer } from '../seat-entries.ts';
-import type { CheckContext } from '../problem.ts';
 
 function unknown(path: DocumentPath, subject: string, key: string, id: string): ValidationProblem {
   return {

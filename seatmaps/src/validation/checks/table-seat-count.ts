@@ -1,7 +1,8 @@
 // `seatCount` is the generator parameter the studio regenerates a table from; when seats were
 // added or removed by hand it no longer matches. Only a warning: the seats list is what is sold.
 import { describeContainer, sentence } from '../describe.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 
 /** TABLE_SEAT_COUNT (warning): a table whose `seatCount` differs from its number of seats. */
 export const tableSeatCount: Check = ({ doc }) => {

@@ -1,7 +1,8 @@
 // Sections, shapes and texts are drawn per floor; one on a level that does not exist would never
 // be shown by a level switcher.
 import { describeSection, sentence } from '../describe.ts';
-import type { Check, ValidationProblem } from '../problem.ts';
+import type { Check } from '../check.ts';
+import type { ValidationProblem } from '../problem.ts';
 
 /** UNKNOWN_LEVEL: a section, shape or text whose `level` is not in `levels`. */
 export const unknownLevels: Check = ({ doc }) => {
