@@ -9,7 +9,10 @@ import { createRow, type ArcRowGeneratorInput, type StraightRowGeneratorInput } 
 
 export type BlockGeneratorInput = z.input<typeof BlockGenerator>;
 
-/** Seats in each row of a block, front to back; throws when a row would be empty or too long. */
+/**
+ * Seats in each row of a block, front to back; throws when a row would be empty or too long.
+ * @example blockRowSeatCounts({ kind: 'trapezoid', rows: 3, seatsPerRow: 10, seatsIncrement: 2, seatSpacing: 25, rowSpacing: 40 }) // [10, 12, 14]
+ */
 export function blockRowSeatCounts(block: BlockGeneratorInput): number[] {
   const b = BlockGenerator.parse(block);
   const increment = b.kind === 'rect' ? 0 : b.seatsIncrement;
@@ -70,7 +73,10 @@ export function generateBlock(block: BlockGeneratorInput, options: { idPrefix: s
   );
 }
 
-/** A section with its block expanded into rows when it has a block and no rows yet. */
+/**
+ * A section with its block expanded into rows when it has a block and no rows yet.
+ * @example const stand = expandSection(doc.sections[0]);
+ */
 export function expandSection(section: Section): Section {
   if (!section.block || section.rows.length > 0) return section;
   return { ...section, rows: generateBlock(section.block, { idPrefix: section.id }) };

@@ -48,11 +48,9 @@ describe('loadSeatmap', () => {
   });
 
   it('reports unreadable input as an issue instead of throwing', () => {
-    expect(issues(loadSeatmap('nope'))).toEqual([
-      'schemaVersion: a seat-map document must be a JSON object',
-    ]);
+    expect(issues(loadSeatmap('nope'))).toEqual([': a seat-map document must be a JSON object']);
     expect(issues(loadSeatmap({ ...smallPlan(), schemaVersion: 99 }))?.[0]).toMatch(
-      /newer than this Parterre understands/,
+      /^schemaVersion: .*newer than this Parterre understands/,
     );
   });
 

@@ -27,7 +27,8 @@ export function loadSeatmap(json: unknown): LoadResult {
     parsed = migrate(json);
   } catch (err) {
     // MigrationError: not an object, or a schemaVersion this code cannot read.
-    return failure((err as Error).message, ['schemaVersion'], json);
+    const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
+    return failure((err as Error).message, isObject ? ['schemaVersion'] : [], json);
   }
   if (!parsed.success) return { success: false, error: parsed.error };
   const doc = parsed.data;

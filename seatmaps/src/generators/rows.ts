@@ -20,6 +20,7 @@ type Arc = z.infer<typeof ArcRowGenerator>;
  * Seat centres of a straight row: `count` seats `spacing` apart from `start` in direction
  * `angle` (degrees, clockwise on screen), each shifted `skew` more than the previous one at right
  * angles to the row (towards +y for angle 0).
+ * @example straightRowPositions({ kind: 'straight', start: { x: 0, y: 0 }, count: 3, spacing: 25 })
  */
 export function straightRowPositions(generator: StraightRowGeneratorInput): Point[] {
   const g: Straight = StraightRowGenerator.parse(generator);
@@ -43,6 +44,7 @@ export function straightRowPositions(generator: StraightRowGeneratorInput): Poin
  * facing the centre (house left first): with the centre on the stage at the top of the plan
  * (midAngle 90) seat 1 is the leftmost on screen, as in a straight row at angle 0.
  * Throws a RangeError when the seats would go more than once around the circle.
+ * @example arcRowPositions({ kind: 'arc', center: { x: 0, y: 0 }, radius: 400, count: 30, spacing: 26 })
  */
 export function arcRowPositions(generator: ArcRowGeneratorInput): Point[] {
   const g: Arc = ArcRowGenerator.parse(generator);
@@ -94,7 +96,10 @@ function rowSeatLabels(count: number, options: Omit<RowSeatOptions, 'idPrefix'>)
   return seatLabels(count, options.numbering, options.numberOffset ?? 0);
 }
 
-/** Seat centres a generator produces, or `null` for a manual row (positions are the seats'). */
+/**
+ * Seat centres a generator produces, or `null` for a manual row (positions are the seats').
+ * @example const preview = rowPositions(draftGenerator); // ghost seats while dragging a handle
+ */
 export function rowPositions(generator: RowGenerator): Point[] | null {
   if (generator.kind === 'straight') return straightRowPositions(generator);
   if (generator.kind === 'arc') return arcRowPositions(generator);

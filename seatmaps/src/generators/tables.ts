@@ -17,6 +17,7 @@ export const CHAIR_PITCH = 2.5 * SEAT_RADIUS;
 /**
  * Chairs evenly around a round table of `diameter`, `chairGap` outside the rim, the first at the
  * top (12 o'clock) and going clockwise.
+ * @example roundTableSeatPositions(90, 8) // 8 points 60 from the centre
  */
 export function roundTableSeatPositions(
   diameter: number,
@@ -40,6 +41,7 @@ function slots(count: number, length: number): number[] {
  * Chairs around a rectangular table: both long sides first (as many as fit at CHAIR_PITCH),
  * then the ends. Numbered clockwise from the top-left chair of the first long side.
  * Throws a RangeError when the chairs do not fit.
+ * @example rectTableSeatPositions(120, 60, 10) // 4 + 4 along the sides, 1 at each end
  */
 export function rectTableSeatPositions(
   width: number,
@@ -123,6 +125,7 @@ export function createTable(params: CreateTableParams): Table {
 /**
  * Re-seats a table after its shape, size or seat count changed; like `regenerateRow`, the first
  * seats keep their ids, categories and flags. The table's `version` is bumped.
+ * @example regenerateTable({ ...table, seatCount: 10 })
  */
 export function regenerateTable(table: Table, options: { now?: number } = {}): Table {
   const positions = tableSeatPositions(table);

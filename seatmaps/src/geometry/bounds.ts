@@ -32,7 +32,10 @@ export function boundsOfPoints(points: Iterable<Point>): Bounds | null {
   return minX === Infinity ? null : { minX, minY, maxX, maxY };
 }
 
-/** Grows bounds by `margin` on every side (`null` stays `null`). */
+/**
+ * Grows bounds by `margin` on every side (`null` stays `null`).
+ * @example expandBounds(documentBounds(doc), 50) // zoom-to-fit with a margin
+ */
 export function expandBounds(b: Bounds | null, margin: number): Bounds | null {
   if (!b) return null;
   return {
@@ -43,7 +46,10 @@ export function expandBounds(b: Bounds | null, margin: number): Bounds | null {
   };
 }
 
-/** The smallest bounds holding both; `null` counts as empty. */
+/**
+ * The smallest bounds holding both; `null` counts as empty.
+ * @example unionBounds(sectionBounds(a), sectionBounds(b))
+ */
 export function unionBounds(a: Bounds | null, b: Bounds | null): Bounds | null {
   if (!a) return b;
   if (!b) return a;
@@ -79,6 +85,7 @@ function* sectionSeats(section: Section): Iterable<Point> {
 /**
  * World bounds of a section: its outline, its seat circles and its GA areas.
  * Tables count by their seats (a table without seats has no extent here).
+ * @example const b = sectionBounds(section); // selection box in the studio
  */
 export function sectionBounds(section: Section): Bounds | null {
   const toWorld = (p: Point) => applyTransform(section.transform, p);

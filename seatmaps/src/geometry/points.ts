@@ -9,7 +9,10 @@ export function distance(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-/** Squared Euclidean distance: compare it with a squared threshold. */
+/**
+ * Squared Euclidean distance: compare it with a squared threshold.
+ * @example distanceSquared(a, b) < r * r
+ */
 export function distanceSquared(a: Point, b: Point): number {
   const dx = a.x - b.x;
   const dy = a.y - b.y;

@@ -27,7 +27,10 @@ export class SeatIndex {
     private readonly ys: Float64Array,
   ) {}
 
-  /** Indexes seat centres; throws a RangeError naming the first seat with a non-finite position. */
+  /**
+   * Indexes seat centres; throws a RangeError naming the first seat with a non-finite position.
+   * @example SeatIndex.build(buildLayout(doc).seats)
+   */
   static build(seats: readonly { readonly x: number; readonly y: number }[]): SeatIndex {
     const n = seats.length;
     const xs = new Float64Array(n);
@@ -52,19 +55,28 @@ export class SeatIndex {
     return this.xs.length;
   }
 
-  /** The seat whose centre is nearest to (x, y) and at most `radius` away, or -1. */
+  /**
+   * The seat whose centre is nearest to (x, y) and at most `radius` away, or -1.
+   * @example index.seatAt(pointer.x, pointer.y, SEAT_RADIUS / zoom)
+   */
   seatAt(x: number, y: number, radius = SEAT_RADIUS): number {
     if (!this.tree) return -1;
     return this.tree.neighbors(x, y, 1, radius)[0] ?? -1;
   }
 
-  /** Seats whose centre lies in the rectangle (edges included), in no particular order. */
+  /**
+   * Seats whose centre lies in the rectangle (edges included), in no particular order.
+   * @example index.inRect(view.minX, view.minY, view.maxX, view.maxY) // seats to draw
+   */
   inRect(minX: number, minY: number, maxX: number, maxY: number): number[] {
     if (!this.tree || minX > maxX || minY > maxY) return [];
     return this.tree.search(minX, minY, maxX, maxY);
   }
 
-  /** Seats nearest to (x, y), closest first. */
+  /**
+   * Seats nearest to (x, y), closest first.
+   * @example index.neighbors(seat.x, seat.y, { k: 7, maxDistance: 60 }) // the seat and its neighbours
+   */
   neighbors(x: number, y: number, query: NeighborQuery = {}): number[] {
     if (!this.tree) return [];
     return this.tree.neighbors(x, y, query.k ?? Infinity, query.maxDistance ?? Infinity);
@@ -73,6 +85,7 @@ export class SeatIndex {
   /**
    * Calls `visit(j)` for every seat j > i whose centre is closer than `distance` to seat i:
    * each close pair is seen exactly once when called for every i.
+   * @example index.forEachCloserThan(i, 20, (j) => pairs.push([i, j]))
    */
   forEachCloserThan(i: number, distance: number, visit: (j: number) => void): void {
     if (!this.tree) return;
