@@ -1,0 +1,282 @@
+// REST hold+release throughput and latency over keep-alive HTTP. Each cycle holds 1–4 random seats
+// of a 10,000-seat event with a public key (POST /events/:id/holds) and, when that succeeded,
+// releases them (POST /events/:id/release). Baseline: a bare Express app with the same JSON body
+// parsing answering the same two requests from memory, in the same run, driven by the same load
+// generator. The load generator runs in a worker thread (its own core and event loop) so the
+// server's event loop is measured, not the client's.
+import { randomBytes } from 'node:crypto';
+import { Agent, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import express from 'express';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createApiKey } from '../../engine/src/auth/repo.ts';
+import { loadConfig } from '../../engine/src/config.ts';
+import { createEngineContext, type EngineContext } from '../../engine/src/context.ts';
+import { createEvent } from '../../engine/src/events/repo.ts';
+import { createApp } from '../../engine/src/http/app.ts';
+import { publishSeatmap } from '../../engine/src/maps/publish.ts';
+import { createSeatmap } from '../../engine/src/maps/repo.ts';
+import { createOrganisation } from '../../engine/src/orgs/repo.ts';
+import { hallDocument } from '../support/engine.ts';
+import { percentile, report } from './lib/report.ts';
+
+const ROWS = 100;
+const PER_ROW = 100;
+const CONCURRENCY = 48;
+
+interface LoadJob {
+  port: number;
+  key: string;
+  holdPath: string;
+  releasePath: string;
+  ms: number;
+}
+
+interface LoadResult {
+  requests: number;
+  conflicts: number;
+  errors: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+// ---- load generator (worker thread) ----
+
+function randomSeats(): string[] {
+  const seats = new Set<string>();
+  const count = 1 + Math.floor(Math.random() * 4);
+  while (seats.size < count) {
+    seats.add(
+      `R${1 + Math.floor(Math.random() * ROWS)}-${1 + Math.floor(Math.random() * PER_ROW)}`,
+    );
+  }
+  return [...seats];
+}
+
+function post(agent: Agent, job: LoadJob, path: string, body: unknown) {
+  const payload = JSON.stringify(body);
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port: job.port,
+        method: 'POST',
+        path,
+        headers: {
+          authorization: `Bearer ${job.key}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function runLoad(job: LoadJob): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const result: LoadResult = { requests: 0, conflicts: 0, errors: 0, seconds: 0, latenciesMs: [] };
+  const timed = async (path: string, body: unknown) => {
+    const t0 = performance.now();
+    const res = await post(agent, job, path, body);
+    result.latenciesMs.push(performance.now() - t0);
+    result.requests++;
+    if (res.status === 409) result.conflicts++;
+    else if (res.status !== 200) result.errors++;
+    return res;
+  };
+  const deadline = Date.now() + job.ms;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < deadline) {
+        const held = await timed(job.holdPath, { seats: randomSeats() });
+        if (held.status !== 200) continue;
+        const { holdToken } = JSON.parse(held.body) as { holdToken: string };
+        await timed(job.releasePath, { holdToken });
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return result;
+}
+
+if (!isMainThread && (workerData as { httpLoad?: LoadJob } | undefined)?.httpLoad) {
+  runLoad((workerData as { httpLoad: LoadJob }).httpLoad).then(
+    (r) => parentPort!.postMessage(r),
+    (err: unknown) => parentPort!.postMessage({ error: String(err) }),
+  );
+}
+
+// ---- servers and phases (main thread) ----
+
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // A worker cannot load .ts by itself: register tsx's loader in it, then import this file.
+    const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(boot, { eval: true, workerData: { httpLoad: job } });
+    worker.once('message', (m: LoadResult | { error: string }) => {
+      void worker.terminate();
+      if ('error' in m) reject(new Error(m.error));
+      else resolve(m);
+    });
+    worker.once('error', reject);
+  });
+}
+
+function merge(results: LoadResult[]): LoadResult {
+  return {
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    conflicts: results.reduce((n, r) => n + r.conflicts, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    seconds: results.reduce((n, r) => n + r.seconds, 0),
+    latenciesMs: results.flatMap((r) => r.latenciesMs),
+  };
+}
+
+/** The baseline: same body parsing, answers shaped like the real ones, no auth, no store. */
+function bareApp(): express.Express {
+  const app = express();
+  app.use(express.json({ limit: '2mb' }));
+  app.post('/hold', (req, res) => {
+    const seats = (req.body as { seats: string[] }).seats;
+    res.json({
+      holdToken: randomBytes(16).toString('base64url'),
+      expiresAt: new Date().toISOString(),
+      seats,
+      ga: [],
+    });
+  });
+  app.post('/release', (_req, res) => {
+    res.json({ released: [] });
+  });
+  return app;
+}
+
+async function listen(app: express.Express): Promise<{ server: Server; port: number }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+async function seed(ctx: EngineContext): Promise<{ eventId: string; key: string }> {
+  const org = await createOrganisation(ctx.db, { name: 'bench' });
+  const map = await createSeatmap(ctx.db, {
+    orgId: org.id,
+    name: 'Bench hall',
+    draft: hallDocument(ROWS, PER_ROW),
+  });
+  await publishSeatmap(ctx.db, org.id, map.id);
+  const event = await createEvent(ctx.db, {
+    orgId: org.id,
+    name: 'Bench night',
+    seatmapId: map.id,
+    startsAt: new Date(Date.now() + 86_400_000),
+  });
+  const { key } = await createApiKey(ctx.db, org.id, 'public', 'bench');
+  return { eventId: event.id, key };
+}
+
+async function engine(schema: string) {
+  const config = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    DATABASE_SCHEMA: schema,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `${schema}:`,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+  });
+  return createEngineContext(config, { logger: pino({ level: 'warn' }) });
+}
+
+async function cleanup(ctx: EngineContext, schema: string): Promise<void> {
+  const redis = ctx.redis;
+  if (redis) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${schema}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
+  await ctx.close();
+  const admin = new pg.Client({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
+
+export async function run({ quick }: { quick: boolean; args: string[] }): Promise<void> {
+  const phaseMs = quick ? 5_000 : 15_000;
+  const schema = `bench_http_${randomBytes(4).toString('hex')}`;
+  const ctx = await engine(schema);
+  const bare = await listen(bareApp());
+  const api = await listen(createApp(ctx));
+  try {
+    const { eventId, key } = await seed(ctx);
+    const apiJob = (ms: number): LoadJob => ({
+      port: api.port,
+      key,
+      holdPath: `/api/v1/events/${eventId}/holds`,
+      releasePath: `/api/v1/events/${eventId}/release`,
+      ms,
+    });
+    const bareJob = (ms: number): LoadJob => ({
+      port: bare.port,
+      key,
+      holdPath: '/hold',
+      releasePath: '/release',
+      ms,
+    });
+    // Warm-up: JIT, connection pools, the event's first load into Redis, the auth cache.
+    await load(apiJob(1_000));
+    await load(bareJob(1_000));
+    // Rounds alternate baseline and API so a change in machine load (2 shared cores) hits both.
+    const rounds = quick ? 3 : 5;
+    const bases: LoadResult[] = [];
+    const reals: LoadResult[] = [];
+    for (let i = 0; i < rounds; i++) {
+      bases.push(await load(bareJob(phaseMs / rounds)));
+      reals.push(await load(apiJob(phaseMs / rounds)));
+    }
+    const base = merge(bases);
+    const real = merge(reals);
+    if (real.errors > 0) throw new Error(`${real.errors} API requests failed unexpectedly`);
+    const rate = (r: LoadResult) => r.requests / r.seconds;
+    report({
+      bench: 'http',
+      value: rate(real),
+      unit: 'req/s',
+      baseline: rate(base),
+      extra: {
+        p50Ms: Number(percentile(real.latenciesMs, 50).toFixed(2)),
+        p99Ms: Number(percentile(real.latenciesMs, 99).toFixed(2)),
+        baselineP50Ms: Number(percentile(base.latenciesMs, 50).toFixed(2)),
+        baselineP99Ms: Number(percentile(base.latenciesMs, 99).toFixed(2)),
+        conflicts: real.conflicts,
+        requests: real.requests,
+        concurrency: CONCURRENCY,
+        seats: ROWS * PER_ROW,
+        seconds: phaseMs / 1000,
+      },
+    });
+  } finally {
+    await new Promise((resolve) => api.server.close(resolve));
+    await new Promise((resolve) => bare.server.close(resolve));
+    await cleanup(ctx, schema);
+  }
+}
