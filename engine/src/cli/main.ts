@@ -38,6 +38,12 @@ function exitCodeOf(err: unknown): ExitCode {
   return err instanceof CliError ? err.exitCode : ExitCode.invalid;
 }
 
+// `parterre map export … | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') process.stderr.write(`parterre: cannot write output: ${err.message}\n`);
+  process.exit(err.code === 'EPIPE' ? ExitCode.ok : ExitCode.usage);
+});
+
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (err) {

@@ -6,6 +6,12 @@ import type { Point } from '../model/primitives.ts';
 import type { PretixArea, PretixPosition } from './schema.ts';
 import type { ExportWarning } from './warnings.ts';
 
+/**
+ * pretix's schema types rectangle sizes and font sizes as integers (positions may be fractional),
+ * and pretix checks uploads against it; drawings move by at most half a pixel.
+ */
+export const wholePixels = (v: number) => Math.max(1, Math.round(v));
+
 const rel = (p: Point, origin: PretixPosition): PretixPosition => ({
   x: p.x - origin.x,
   y: p.y - origin.y,
@@ -57,7 +63,7 @@ export function shapeToArea(
         uuid: shape.id,
         shape: 'rectangle',
         position: rel(min, origin),
-        rectangle: { width: max.x - min.x, height: max.y - min.y },
+        rectangle: { width: wholePixels(max.x - min.x), height: wholePixels(max.y - min.y) },
         ...style,
         ...text,
       };
@@ -94,7 +100,12 @@ export function textToArea(text: Text, origin: PretixPosition): PretixArea {
     shape: 'text',
     position: rel(text, origin),
     ...(text.rotation ? { rotation: text.rotation } : {}),
-    text: { text: text.text, color: text.color, size: text.fontSize, position: { x: 0, y: 0 } },
+    text: {
+      text: text.text,
+      color: text.color,
+      size: wholePixels(text.fontSize),
+      position: { x: 0, y: 0 },
+    },
   };
 }
 

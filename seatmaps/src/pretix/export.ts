@@ -8,7 +8,7 @@ import type { Seat, Section, Table } from '../model/elements.ts';
 import type { CategoryKey } from '../model/ids.ts';
 import type { Point } from '../model/primitives.ts';
 import { applyTransform } from '../geometry/transform.ts';
-import { gaToArea, shapeToArea, textToArea } from './area-export.ts';
+import { gaToArea, shapeToArea, textToArea, wholePixels } from './area-export.ts';
 import type { PretixArea, PretixPlan, PretixPosition, PretixRow, PretixZone } from './schema.ts';
 import type { ExportWarning } from './warnings.ts';
 
@@ -67,7 +67,7 @@ function tableDrawing(table: Table, section: Section): PretixArea {
     shape: 'rectangle',
     position: corner,
     rotation,
-    rectangle: { width: table.width, height: table.height },
+    rectangle: { width: wholePixels(table.width), height: wholePixels(table.height) },
     text: { text: table.label, position: { x: table.width / 2, y: table.height / 2 } },
   };
 }
