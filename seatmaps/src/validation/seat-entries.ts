@@ -9,7 +9,8 @@ import type { DocumentPath } from './problem.ts';
 
 export interface SeatEntry {
   readonly seat: Seat;
-  readonly path: DocumentPath;
+  /** Position of the seat in its container's `seats`; see `seatPath`. */
+  readonly seatIndex: number;
   readonly section: Section;
   readonly container: Row | Table;
   readonly containerPath: DocumentPath;
@@ -31,7 +32,7 @@ function pushContainer(
     const world = toWorld(seat);
     out.push({
       seat,
-      path: [...containerPath, 'seats', k],
+      seatIndex: k,
       section,
       container,
       containerPath,
@@ -40,6 +41,11 @@ function pushContainer(
       category: seat.category ?? container.category ?? section.category,
     });
   });
+}
+
+/** The seat's path in the document; built on demand because only faulty seats need one. */
+export function seatPath(entry: SeatEntry): DocumentPath {
+  return [...entry.containerPath, 'seats', entry.seatIndex];
 }
 
 /**

@@ -2,6 +2,7 @@
 // the canvas would otherwise bury the list under thousands of identical lines.
 import { describeContainer, describeSeat, listSome, sentence } from './describe.ts';
 import type { ValidationProblem } from './problem.ts';
+import { seatPath } from './seat-entries.ts';
 import type { SeatEntry } from './seat-entries.ts';
 
 export interface SeatGroupProblem {
@@ -25,7 +26,7 @@ export function seatGroupProblem(p: SeatGroupProblem): ValidationProblem {
   if (p.entries.length === 1) {
     const detail = p.detail ? ` ${p.detail(first)}` : '';
     const message = `${sentence(describeSeat(first))}${detail} ${p.fault[0]}.`;
-    return { code: p.code, severity: p.severity, path: first.path, message, elementIds };
+    return { code: p.code, severity: p.severity, path: seatPath(first), message, elementIds };
   }
   const names = p.entries.map(
     (e) => `'${e.seat.label || e.seat.id}'${p.detail ? ` ${p.detail(e)}` : ''}`,

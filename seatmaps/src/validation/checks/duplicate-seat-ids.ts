@@ -3,6 +3,7 @@
 import { describeSeat, sentence } from '../describe.ts';
 import type { Check } from '../check.ts';
 import type { ValidationProblem } from '../problem.ts';
+import { seatPath } from '../seat-entries.ts';
 import type { SeatEntry } from '../seat-entries.ts';
 
 /** DUPLICATE_SEAT_ID: every repeat of a seat id, pointing at the later seat. */
@@ -18,7 +19,7 @@ export const duplicateSeatIds: Check = ({ seats }) => {
     problems.push({
       code: 'DUPLICATE_SEAT_ID',
       severity: 'error',
-      path: entry.path,
+      path: seatPath(entry),
       message: `${sentence(describeSeat(entry))} has the same id '${entry.seat.id}' as ${describeSeat(earlier)}.`,
       elementIds: [entry.seat.id],
     });

@@ -3,7 +3,7 @@
 import { describeContainer, sentence } from '../describe.ts';
 import type { Check } from '../check.ts';
 import type { ValidationProblem } from '../problem.ts';
-import { groupByContainer } from '../seat-entries.ts';
+import { groupByContainer, seatPath } from '../seat-entries.ts';
 import type { SeatEntry } from '../seat-entries.ts';
 
 /** DUPLICATE_SEAT_LABEL: a seat label repeated within one row or table. */
@@ -23,7 +23,7 @@ export const duplicateSeatLabels: Check = ({ seats }) => {
       problems.push({
         code: 'DUPLICATE_SEAT_LABEL',
         severity: 'error',
-        path: entry.path,
+        path: seatPath(entry),
         message: `${sentence(where)} has two seats labelled '${label}' (ids '${earlier.seat.id}' and '${entry.seat.id}').`,
         elementIds: [earlier.seat.id, entry.seat.id],
       });
