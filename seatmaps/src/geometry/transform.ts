@@ -24,3 +24,15 @@ export function invertTransform(t: Transform, p: Point): Point {
   const sin = Math.sin(t.rotation * DEG);
   return { x: dx * cos + dy * sin, y: -dx * sin + dy * cos };
 }
+
+/**
+ * `applyTransform` with the trigonometry done once: for mapping many points of one container
+ * (80,000 seats of a stadium) without 160,000 calls to cos and sin.
+ * @example const toWorld = transformer(section.transform); seats.map(toWorld);
+ */
+export function transformer(t: Transform): (p: Point) => Point {
+  if (!t.rotation) return (p) => ({ x: p.x + t.x, y: p.y + t.y });
+  const cos = Math.cos(t.rotation * DEG);
+  const sin = Math.sin(t.rotation * DEG);
+  return (p) => ({ x: t.x + p.x * cos - p.y * sin, y: t.y + p.x * sin + p.y * cos });
+}

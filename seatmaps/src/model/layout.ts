@@ -1,7 +1,7 @@
 // A published document flattened for the engine and renderers: every seat in world coordinates
 // with a dense index. The index order (sections, then their rows and tables, then seats, in
 // document order) is fixed by the published version: the engine's status bytes are in this order.
-import { applyTransform } from '../geometry/transform.ts';
+import { transformer } from '../geometry/transform.ts';
 import type { SeatmapDocument } from './document.ts';
 import type { Seat, Section } from './elements.ts';
 import type { CategoryKey, GaAreaId, SeatId, SectionId } from './ids.ts';
@@ -68,10 +68,11 @@ function pushSeat(out: LayoutSeat[], seat: Seat, ctx: SeatContext): void {
   });
 }
 
-const compose =
-  (outer: Transform, inner: Transform) =>
-  (p: Point): Point =>
-    applyTransform(outer, applyTransform(inner, p));
+function compose(outer: Transform, inner: Transform): (p: Point) => Point {
+  const a = transformer(outer);
+  const b = transformer(inner);
+  return (p) => a(b(p));
+}
 
 /**
  * Flattens a document into indexed world-space seats and GA areas.
@@ -81,7 +82,7 @@ export function buildLayout(doc: SeatmapDocument): Layout {
   const seats: LayoutSeat[] = [];
   const gaAreas: LayoutGaArea[] = [];
   for (const section of doc.sections) {
-    const toWorld = (p: Point) => applyTransform(section.transform, p);
+    const toWorld = transformer(section.transform);
     for (const row of section.rows) {
       for (const seat of row.seats) {
         pushSeat(seats, seat, { section, row: row.label, category: row.category, toWorld });
