@@ -24,18 +24,23 @@ export interface DuplicateSeatGuid {
   readonly seats: readonly SeatLocation[];
 }
 
-function* eachSeat(plan: PretixPlan) {
-  for (const [z, zone] of plan.zones.entries()) {
-    for (const [r, row] of zone.rows.entries()) {
-      for (const [s, seat] of row.seats.entries()) {
-        const where: SeatLocation = {
-          path: `zones[${z}].rows[${r}].seats[${s}]`,
-          description: `zone "${zone.name ?? z + 1}", row "${row.row_number}", seat "${seat.seat_number}"`,
-        };
-        yield { z, r, s, guid: seat.seat_guid, where };
-      }
-    }
-  }
+/** Calls `visit` for every seat in file order; locations are built only when asked for. */
+function forEachSeat(
+  plan: PretixPlan,
+  visit: (guid: string, z: number, r: number, s: number) => void,
+): void {
+  plan.zones.forEach((zone, z) =>
+    zone.rows.forEach((row, r) => row.seats.forEach((seat, s) => visit(seat.seat_guid, z, r, s))),
+  );
+}
+
+function locate(plan: PretixPlan, z: number, r: number, s: number): SeatLocation {
+  const zone = plan.zones[z];
+  const row = zone?.rows[r];
+  return {
+    path: `zones[${z}].rows[${r}].seats[${s}]`,
+    description: `zone "${zone?.name ?? z + 1}", row "${row?.row_number}", seat "${row?.seats[s]?.seat_number}"`,
+  };
 }
 
 /**
@@ -43,15 +48,14 @@ function* eachSeat(plan: PretixPlan) {
  * @example findDuplicateSeatGuids(plan).map((d) => d.guid) // ['A-1']
  */
 export function findDuplicateSeatGuids(plan: PretixPlan): DuplicateSeatGuid[] {
-  const byGuid = new Map<string, SeatLocation[]>();
-  for (const { guid, where } of eachSeat(plan)) {
-    const list = byGuid.get(guid);
-    if (list) list.push(where);
-    else byGuid.set(guid, [where]);
-  }
-  return [...byGuid]
-    .filter(([, seats]) => seats.length > 1)
-    .map(([guid, seats]) => ({ guid, seats }));
+  // One cheap pass with a Set; locations are collected only for the guids that repeat.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  forEachSeat(plan, (guid) => (seen.has(guid) ? repeated.add(guid) : seen.add(guid)));
+  if (repeated.size === 0) return [];
+  const byGuid = new Map<string, SeatLocation[]>([...repeated].map((g) => [g, []]));
+  forEachSeat(plan, (guid, z, r, s) => byGuid.get(guid)?.push(locate(plan, z, r, s)));
+  return [...byGuid].map(([guid, seats]) => ({ guid, seats }));
 }
 
 function duplicateError(duplicates: readonly DuplicateSeatGuid[]): PretixImportError {
@@ -78,14 +82,14 @@ function duplicateError(duplicates: readonly DuplicateSeatGuid[]): PretixImportE
 
 function checkGuidShapes(plan: PretixPlan): void {
   const issues: PretixImportIssue[] = [];
-  for (const { guid, where } of eachSeat(plan)) {
-    if (guid.length === 0 || guid.length > MAX_ID_LENGTH) {
-      issues.push({
-        path: `${where.path}.seat_guid`,
-        message: `seat_guid must be 1 to ${MAX_ID_LENGTH} characters (${where.description} has ${guid.length})`,
-      });
-    }
-  }
+  forEachSeat(plan, (guid, z, r, s) => {
+    if (guid.length > 0 && guid.length <= MAX_ID_LENGTH) return;
+    const where = locate(plan, z, r, s);
+    issues.push({
+      path: `${where.path}.seat_guid`,
+      message: `seat_guid must be 1 to ${MAX_ID_LENGTH} characters (${where.description} has ${guid.length})`,
+    });
+  });
   if (issues.length > 0) {
     const first = issues[0] as PretixImportIssue;
     throw new PretixImportError(
@@ -108,17 +112,18 @@ export function assignSeatIds(
   const duplicates = findDuplicateSeatGuids(plan);
   if (duplicates.length > 0 && !rekey) throw duplicateError(duplicates);
   const used = new Set<string>();
-  for (const { guid } of eachSeat(plan)) used.add(guid);
+  forEachSeat(plan, (guid) => used.add(guid));
   const seen = new Set<string>();
   const warnings: ImportWarning[] = [];
   const ids: string[][][] = plan.zones.map((zone) => zone.rows.map(() => []));
-  for (const { z, r, guid, where } of eachSeat(plan)) {
+  forEachSeat(plan, (guid, z, r, s) => {
     let id = guid;
     if (seen.has(guid)) {
       let n = 2;
       while (used.has(`${guid}~${n}`)) n++;
       id = `${guid}~${n}`;
       used.add(id);
+      const where = locate(plan, z, r, s);
       warnings.push({
         code: 'DUPLICATE_SEAT_GUID_REKEYED',
         path: `${where.path}.seat_guid`,
@@ -127,6 +132,6 @@ export function assignSeatIds(
     }
     seen.add(guid);
     (ids[z]?.[r] as string[]).push(id);
-  }
+  });
   return { ids, warnings };
 }
