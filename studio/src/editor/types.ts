@@ -1,0 +1,65 @@
+// The editor's state besides the document: what is selected, which tool is active, where the
+// camera looks. Kept as plain immutable data so actions can return a new one, as excalidraw does.
+import type { LevelId, Point, SeatmapDocument } from '@parterre/seatmaps';
+
+/** How a scene update is recorded (excalidraw's CaptureUpdateAction). */
+export type CaptureUpdate =
+  /** A user edit: one undo step of its own, together with pending EVENTUALLY changes. */
+  | 'IMMEDIATELY'
+  /** Part of a gesture (a drag frame): folded into the next IMMEDIATELY step. */
+  | 'EVENTUALLY'
+  /** Remote, live or view-only changes: never on the undo stack. */
+  | 'NEVER';
+
+export type ToolId =
+  | 'select'
+  | 'section'
+  | 'straightRow'
+  | 'curvedRow'
+  | 'block'
+  | 'roundTable'
+  | 'rectTable'
+  | 'ga'
+  | 'text'
+  | 'stage';
+
+/** Screen = world × zoom + (x, y). */
+export interface Camera {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+/** An in-progress gesture the overlay layer draws (previews, marquee, polygon being drawn). */
+export type Preview =
+  | { readonly kind: 'marquee'; readonly from: Point; readonly to: Point }
+  | { readonly kind: 'seats'; readonly seats: readonly Point[] }
+  | { readonly kind: 'polygon'; readonly points: readonly Point[]; readonly cursor: Point | null }
+  | { readonly kind: 'rect'; readonly from: Point; readonly to: Point };
+
+export interface AppState {
+  /** Ids of selected records: sections, rows, seats, tables, GA areas, shapes or texts. */
+  readonly selectedIds: readonly string[];
+  readonly tool: ToolId;
+  readonly camera: Camera;
+  readonly activeLevel: LevelId;
+  readonly gridSize: number;
+  readonly snapToGrid: boolean;
+  readonly showGrid: boolean;
+  readonly preview: Preview | null;
+  /** Size of the canvas in CSS pixels, for zoom-to-fit and zooming about the centre. */
+  readonly viewport: { readonly width: number; readonly height: number };
+}
+
+/** What every action's perform() returns (excalidraw's ActionResult). */
+export interface ActionResult {
+  readonly document?: SeatmapDocument;
+  readonly appState?: Partial<AppState>;
+  readonly captureUpdate: CaptureUpdate;
+}
+
+/** A document paired with its editor state, as an action sees them. */
+export interface EditorSnapshot {
+  readonly document: SeatmapDocument;
+  readonly appState: AppState;
+}
