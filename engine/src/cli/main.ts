@@ -5,7 +5,12 @@ import { Command, CommanderError } from 'commander';
 import { CliError, ExitCode } from './errors.ts';
 import { registerMapCommands } from './map/command.ts';
 
-/** Adds one top-level command (and its subcommands) to the program. */
+/**
+ * Adds one top-level command (and its subcommands) to the program. Every command file is loaded
+ * on every run, so it imports only commander at its top and loads its work with `await import()`
+ * inside the action (see map/command.ts): one eager server import costs every `parterre map …`
+ * call most of a second.
+ */
 export type RegisterCommand = (program: Command) => void;
 
 const commands: readonly RegisterCommand[] = [registerMapCommands];
