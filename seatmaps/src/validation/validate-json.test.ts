@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { smallPlan } from '../model/fixtures.test-helpers.ts';
 import { validateSeatmapJson } from './validate-json.ts';
@@ -108,5 +109,18 @@ describe('validateSeatmapJson', () => {
     const plan: Json = structuredClone(smallPlan());
     plan.sections[0].rows[1].seats[0].id = 'stalls-A-1';
     expect(validateSeatmapJson(plan).problems.map((p) => p.code)).toEqual(['DUPLICATE_SEAT_ID']);
+  });
+});
+
+describe('validateSeatmapJson on the sample venues', () => {
+  const dir = new URL('../../samples/', import.meta.url);
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))('%s is valid', (file) => {
+    const { document, problems } = validateSeatmapJson(
+      JSON.parse(readFileSync(new URL(file, dir), 'utf8')),
+    );
+    expect(problems).toEqual([]);
+    expect(
+      document?.sections.some((s) => s.rows.length + s.tables.length + s.gaAreas.length > 0),
+    ).toBe(true);
   });
 });

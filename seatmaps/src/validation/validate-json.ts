@@ -5,11 +5,11 @@ import type { z } from 'zod';
 import { SeatmapDocument } from '../model/document.ts';
 import { MigrationError, migrateJson } from '../model/migrations.ts';
 import type { DocumentPath, ValidationProblem } from './problem.ts';
-import { validateSeatmap } from './validate-seatmap.ts';
-import type { ValidationOptions } from './validate-seatmap.ts';
+import { checkDocument } from './check-document.ts';
+import type { ValidationOptions } from './check-document.ts';
 
 export interface JsonValidationResult {
-  /** The migrated, parsed document; null when it does not match the schema. */
+  /** The migrated, parsed document with blocks expanded; null when it does not match the schema. */
   readonly document: SeatmapDocument | null;
   /** Schema problems (code `SCHEMA`) or, when the schema passed, the semantic problems. */
   readonly problems: ValidationProblem[];
@@ -100,5 +100,5 @@ export function validateSeatmapJson(
   if (!result.success) {
     return { document: null, problems: result.error.issues.map((i) => fromIssue(migrated, i)) };
   }
-  return { document: result.data, problems: validateSeatmap(result.data, options) };
+  return checkDocument(result.data, options);
 }

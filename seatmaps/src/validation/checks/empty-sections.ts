@@ -1,5 +1,6 @@
 // A section with nothing to sell is usually a leftover from drawing; rows that exist but hold no
-// seats count as nothing too, since the visitor sees an empty outline either way.
+// seats count as nothing too, since the visitor sees an empty outline either way. Block sections
+// are skipped: valid block parameters always generate seats, and invalid ones are INVALID_BLOCK.
 import { describeSection, sentence } from '../describe.ts';
 import type { Check } from '../check.ts';
 import type { ValidationProblem } from '../problem.ts';
@@ -11,7 +12,7 @@ export const emptySections: Check = ({ doc }) => {
     const hasSeats =
       section.rows.some((r) => r.seats.length > 0) ||
       section.tables.some((t) => t.seats.length > 0);
-    if (hasSeats || section.gaAreas.length > 0) return;
+    if (hasSeats || section.gaAreas.length > 0 || section.block) return;
     problems.push({
       code: 'EMPTY_SECTION',
       severity: 'error',
