@@ -74,3 +74,34 @@ export function directionOfKey(key: string): Direction | undefined {
       return undefined;
   }
 }
+
+/** What `nextSeat` needs of a layout: positions and a nearest-neighbour query. */
+export interface NavigableSeats {
+  readonly xs: ArrayLike<number>;
+  readonly ys: ArrayLike<number>;
+  readonly index: { neighbors(x: number, y: number, query: { k: number }): number[] };
+}
+
+/** Neighbours looked at before widening the search; the last step looks at every seat. */
+const CANDIDATE_STEPS = [32, 512, Infinity] as const;
+
+/**
+ * The seat an arrow key moves to from `from`, or -1 when there is none that way. Looks at the
+ * nearest seats first, so a move costs microseconds on 80,000 seats.
+ * @example nextSeat(model, focused, 'right')
+ */
+export function nextSeat(seats: NavigableSeats, from: number, dir: Direction): number {
+  const x = seats.xs[from] as number;
+  const y = seats.ys[from] as number;
+  for (const k of CANDIDATE_STEPS) {
+    const next = nearestInDirection(
+      seats.xs,
+      seats.ys,
+      from,
+      dir,
+      seats.index.neighbors(x, y, { k }),
+    );
+    if (next >= 0) return next;
+  }
+  return -1;
+}

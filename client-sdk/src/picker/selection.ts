@@ -29,11 +29,14 @@ export class Selection {
     return this.picked.has(index);
   }
 
-  /** Whether `index`, whose live status is `status`, may be added now. */
-  verdict(index: number, status: number): SelectVerdict {
+  /**
+   * Whether `index`, whose live status is `status`, may be added now, with `pending` other seats
+   * already on their way in (holds in flight count against the limit).
+   */
+  verdict(index: number, status: number, pending = 0): SelectVerdict {
     if (this.picked.has(index)) return 'ok';
     if (status !== 0) return 'unavailable';
-    if (this.picked.size >= this.maxSeats) return 'limit';
+    if (this.picked.size + pending >= this.maxSeats) return 'limit';
     return 'ok';
   }
 

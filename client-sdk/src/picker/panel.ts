@@ -1,0 +1,167 @@
+// The HTML around the canvas: price legend, selected-seat list with total, tooltip and the ARIA
+// live region. Plain DOM, not canvas, so screen readers, zoom and translation tools read it.
+import { formatPrice } from './price.ts';
+import type { PickedSeat, PickerCategory, PickerPrice, PickerTheme } from './types.ts';
+
+/** Visually hidden but read by screen readers. */
+const SR_ONLY =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  style = '',
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (style) node.style.cssText = style;
+  return node;
+}
+
+/**
+ * DOM parts of a picker inside `host`.
+ * @example const panel = new PickerPanel(host); panel.announce('Row A, seat 1, …');
+ */
+export class PickerPanel {
+  readonly root = el(
+    'div',
+    'parterre-picker',
+    'position:relative;display:flex;flex-direction:column;gap:8px;height:100%',
+  );
+  /** The Konva container; focusable for keyboard navigation. */
+  readonly map = el(
+    'div',
+    'parterre-picker__map',
+    'position:relative;flex:1 1 auto;min-height:240px;outline-offset:2px;touch-action:none;user-select:none',
+  );
+  readonly tooltip = el(
+    'div',
+    'parterre-picker__tooltip',
+    'position:absolute;pointer-events:none;padding:4px 8px;border-radius:4px;background:rgba(20,22,26,.92);color:#fff;font-size:13px;white-space:nowrap;transform:translate(-50%,calc(-100% - 10px));z-index:2',
+  );
+  readonly live = el('div', 'parterre-picker__live', SR_ONLY);
+  private readonly side = el(
+    'div',
+    'parterre-picker__panel',
+    'display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start',
+  );
+  private readonly legend = el(
+    'ul',
+    'parterre-picker__legend',
+    'list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px',
+  );
+  private readonly basket = el('section', 'parterre-picker__selection');
+
+  constructor(host: HTMLElement) {
+    this.map.tabIndex = 0;
+    this.map.setAttribute('role', 'application');
+    this.map.setAttribute(
+      'aria-label',
+      'Seat map. Arrow keys move between seats, Enter or Space selects, plus and minus zoom.',
+    );
+    this.tooltip.setAttribute('role', 'tooltip');
+    this.tooltip.hidden = true;
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('aria-atomic', 'true');
+    this.basket.setAttribute('aria-label', 'Selected seats');
+    this.side.append(this.legend, this.basket);
+    this.map.append(this.tooltip);
+    this.root.append(this.map, this.live, this.side);
+    host.append(this.root);
+  }
+
+  /** Shows or hides the legend and selection list. */
+  showSide(show: boolean): void {
+    this.side.hidden = !show;
+  }
+
+  setTheme(theme: PickerTheme): void {
+    this.root.style.color = theme.text;
+    this.root.style.fontFamily = theme.font;
+    this.map.style.background = theme.background;
+  }
+
+  /** The visitor hears `text` (a new text is announced even when equal to the last one). */
+  announce(text: string): void {
+    this.live.textContent = this.live.textContent === text ? `${text}\u00a0` : text;
+  }
+
+  showTooltip(text: string, x: number, y: number): void {
+    this.tooltip.textContent = text;
+    this.tooltip.style.left = `${x}px`;
+    this.tooltip.style.top = `${y}px`;
+    this.tooltip.hidden = false;
+  }
+
+  hideTooltip(): void {
+    this.tooltip.hidden = true;
+  }
+
+  /** One swatch per category with its price; unavailable colours at the end. */
+  renderLegend(
+    categories: readonly PickerCategory[],
+    priceOf: (key: string) => PickerPrice | null,
+    theme: PickerTheme,
+    locale: string,
+  ): void {
+    const items = categories.map((c) => {
+      const price = priceOf(c.key);
+      return [
+        c.color,
+        price ? `${c.label} · ${formatPrice(price.amount, price.currency, locale)}` : c.label,
+      ] as const;
+    });
+    items.push([theme.selected, 'Your selection'], [theme.held, 'Held'], [theme.booked, 'Sold']);
+    this.legend.replaceChildren(
+      ...items.map(([color, text]) => {
+        const li = el(
+          'li',
+          'parterre-picker__legend-item',
+          'display:flex;align-items:center;gap:6px;font-size:14px',
+        );
+        const swatch = el(
+          'span',
+          'parterre-picker__swatch',
+          `display:inline-block;width:12px;height:12px;border-radius:50%;background:${color}`,
+        );
+        swatch.setAttribute('aria-hidden', 'true');
+        li.append(swatch, text);
+        return li;
+      }),
+    );
+  }
+
+  /** The selected seats with a remove button each, and the total. */
+  renderSelection(
+    seats: readonly { seat: PickedSeat; name: string }[],
+    total: readonly { amount: number; currency: string }[],
+    locale: string,
+    maxSeats: number,
+    onRemove: (index: number) => void,
+  ): void {
+    const heading = el('h3', 'parterre-picker__selection-title', 'margin:0 0 4px;font-size:15px');
+    heading.textContent = `Your seats (${seats.length} of at most ${maxSeats})`;
+    const list = el('ul', 'parterre-picker__selected', 'margin:0;padding-left:18px;font-size:14px');
+    for (const { seat, name } of seats) {
+      const li = el('li', 'parterre-picker__selected-seat');
+      li.dataset.seatId = seat.id;
+      const price = seat.price
+        ? ` — ${formatPrice(seat.price.amount, seat.price.currency, locale)}`
+        : '';
+      const remove = el('button', 'parterre-picker__remove', 'margin-left:6px');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', `Remove ${name}`);
+      remove.addEventListener('click', () => onRemove(seat.index));
+      li.append(`${name}${price}`, remove);
+      list.append(li);
+    }
+    const sum = el('p', 'parterre-picker__total', 'margin:4px 0 0;font-weight:600;font-size:14px');
+    sum.textContent = `Total: ${total.length ? total.map((t) => formatPrice(t.amount, t.currency, locale)).join(' + ') : '0'}`;
+    this.basket.replaceChildren(heading, list, sum);
+  }
+
+  destroy(): void {
+    this.root.remove();
+  }
+}

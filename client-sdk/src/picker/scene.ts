@@ -1,0 +1,207 @@
+// The Konva stage of a picker: standing areas and the stage marker underneath, the seat layer,
+// and an overlay with the focus ring and selection marks (a handful of nodes at most). The view
+// (pan/zoom) is the stage's scale and position.
+import Konva from 'konva/lib/Core';
+import { Circle } from 'konva/lib/shapes/Circle';
+import { Line } from 'konva/lib/shapes/Line';
+import { SEAT_RADIUS } from '@parterre/seatmaps';
+import type { Palette } from './palette.ts';
+import type { SeatModel } from './seat-model.ts';
+import { SeatLayer } from './seat-layer.ts';
+import type { PickerTheme } from './types.ts';
+import { fitView, toScreen, type Bounds, type Point, type View } from './view.ts';
+
+/** Seats are drawn a little smaller than their hit circle so neighbours keep a visible gap. */
+const DRAWN_RADIUS = SEAT_RADIUS * 0.85;
+/** Closest zoom: a seat about 40 px across. */
+const MAX_SEAT_PX = 20;
+const FIT_PADDING = 16;
+
+/**
+ * Stage, layers and view of one picker.
+ * @example const scene = new PickerScene(mapDiv, model, palette, theme); scene.fit();
+ */
+export class PickerScene {
+  readonly stage: Konva.Stage;
+  readonly seats: SeatLayer;
+  private readonly under = new Konva.Layer({ listening: false });
+  private readonly overlay = new Konva.Layer({ listening: false });
+  private readonly focusRing: Circle;
+  private readonly marks = new Konva.Group();
+  private view: View = { scale: 1, x: 0, y: 0 };
+  private minScale = 0.01;
+  private markedSeats: number[] = [];
+
+  constructor(
+    container: HTMLDivElement,
+    private readonly model: SeatModel,
+    palette: Palette,
+    private theme: PickerTheme,
+  ) {
+    this.stage = new Konva.Stage({
+      container,
+      width: Math.max(1, container.clientWidth),
+      height: Math.max(1, container.clientHeight),
+    });
+    this.seats = new SeatLayer(model, palette, DRAWN_RADIUS, () => ({
+      view: this.view,
+      width: this.stage.width(),
+      height: this.stage.height(),
+    }));
+    this.focusRing = new Circle({ visible: false, strokeScaleEnabled: false, strokeWidth: 3 });
+    this.overlay.add(this.marks, this.focusRing);
+    this.drawUnderlay();
+    this.stage.add(this.under, this.seats.layer, this.overlay);
+    this.setTheme(theme);
+  }
+
+  get currentView(): View {
+    return this.view;
+  }
+
+  get width(): number {
+    return this.stage.width();
+  }
+
+  get height(): number {
+    return this.stage.height();
+  }
+
+  /** [min, max] scale: from half the fitted view to seats 40 px across. */
+  zoomLimits(): readonly [number, number] {
+    return [this.minScale, MAX_SEAT_PX / SEAT_RADIUS];
+  }
+
+  /** Screen radius of a seat at the current zoom. */
+  seatPixels(): number {
+    return DRAWN_RADIUS * this.view.scale;
+  }
+
+  setView(view: View): void {
+    const [lo, hi] = this.zoomLimits();
+    this.view = { ...view, scale: Math.min(hi, Math.max(lo, view.scale)) };
+    this.stage.scale({ x: this.view.scale, y: this.view.scale });
+    this.stage.position({ x: this.view.x, y: this.view.y });
+    this.sizeMarks();
+    this.stage.batchDraw();
+  }
+
+  /** Shows `bounds` (default: every seat and standing area) and resets the zoom-out limit. */
+  fit(bounds: Bounds = this.model.bounds): void {
+    const r = SEAT_RADIUS;
+    const padded = {
+      minX: bounds.minX - r,
+      minY: bounds.minY - r,
+      maxX: bounds.maxX + r,
+      maxY: bounds.maxY + r,
+    };
+    const view = fitView(padded, this.width, this.height, FIT_PADDING, this.zoomLimits()[1]);
+    if (bounds === this.model.bounds) this.minScale = view.scale / 2;
+    this.setView(view);
+  }
+
+  resize(width: number, height: number): void {
+    this.stage.size({ width: Math.max(1, width), height: Math.max(1, height) });
+    this.stage.batchDraw();
+  }
+
+  setTheme(theme: PickerTheme): void {
+    this.theme = theme;
+    this.focusRing.stroke(theme.focusRing);
+    for (const node of this.under.find('.ga')) (node as Line).fill(theme.gaFill);
+    for (const node of this.marks.getChildren()) (node as Circle).stroke(theme.background);
+    this.stage.batchDraw();
+  }
+
+  /** Puts the focus ring on seat `i` (-1 hides it). */
+  focus(i: number): void {
+    if (i < 0) {
+      this.focusRing.visible(false);
+    } else {
+      this.focusRing.position({ x: this.model.xs[i] as number, y: this.model.ys[i] as number });
+      this.focusRing.visible(true);
+    }
+    this.sizeMarks();
+    this.overlay.batchDraw();
+  }
+
+  /** Marks the selected seats with an inner ring, so selection never relies on colour alone. */
+  mark(seats: readonly number[]): void {
+    this.markedSeats = [...seats];
+    this.marks.destroyChildren();
+    for (const i of seats) {
+      this.marks.add(
+        new Circle({
+          x: this.model.xs[i] as number,
+          y: this.model.ys[i] as number,
+          stroke: this.theme.background,
+          strokeWidth: 2,
+          strokeScaleEnabled: false,
+        }),
+      );
+    }
+    this.sizeMarks();
+    this.overlay.batchDraw();
+  }
+
+  /** Screen position of seat `i`. */
+  seatOnScreen(i: number): Point {
+    return toScreen(this.view, { x: this.model.xs[i] as number, y: this.model.ys[i] as number });
+  }
+
+  /** Whether seat `i` is inside the visible area. */
+  isOnScreen(i: number): boolean {
+    const p = this.seatOnScreen(i);
+    return p.x >= 0 && p.y >= 0 && p.x <= this.width && p.y <= this.height;
+  }
+
+  /** Pans so seat `i` is in the middle (keyboard focus that left the screen). */
+  centreOn(i: number): void {
+    const p = this.seatOnScreen(i);
+    this.setView({
+      ...this.view,
+      x: this.view.x + this.width / 2 - p.x,
+      y: this.view.y + this.height / 2 - p.y,
+    });
+  }
+
+  destroy(): void {
+    this.stage.destroy();
+  }
+
+  /** Rings keep a constant on-screen size whatever the zoom. */
+  private sizeMarks(): void {
+    const s = this.view.scale;
+    this.focusRing.radius(Math.max(DRAWN_RADIUS * 1.5, 9 / s));
+    const inner = Math.max(DRAWN_RADIUS * 0.45, 2 / s);
+    for (const node of this.marks.getChildren()) (node as Circle).radius(inner);
+    this.marks.visible(this.markedSeats.length > 0 && DRAWN_RADIUS * s >= 4);
+  }
+
+  private drawUnderlay(): void {
+    const { layout } = this.model;
+    for (const area of layout.gaAreas) {
+      this.under.add(
+        new Line({
+          name: 'ga',
+          points: area.outline.flatMap((p) => [p.x, p.y]),
+          closed: true,
+          fill: this.theme.gaFill,
+          stroke: '#9aa1ab',
+          strokeWidth: 1,
+          strokeScaleEnabled: false,
+        }),
+      );
+    }
+    const { x, y } = layout.focalPoint;
+    this.under.add(
+      new Circle({
+        name: 'focal',
+        x,
+        y,
+        radius: SEAT_RADIUS * 1.5,
+        fill: '#c3c8cf',
+      }),
+    );
+  }
+}

@@ -1,0 +1,369 @@
+// mountSeatPicker: the visitor's seat map. It wires the layout model, the Konva scene, the HTML
+// panel, pointer and keyboard input, the live status source and the seat holder; each of those
+// lives in its own file and this one only decides what happens when.
+import { SEAT_STATUS_NAMES } from '@parterre/seatmaps';
+import { Emitter } from '../emitter.ts';
+import { LiveEvent } from '../live-event.ts';
+import { describeSeat, seatName } from './describe.ts';
+import { fetchLayout } from './load-layout.ts';
+import { PickerInput } from './input.ts';
+import { buildPalette, colourIndex, DEFAULT_THEME, type Palette } from './palette.ts';
+import { PickerPanel } from './panel.ts';
+import { sumPrices } from './price.ts';
+import { PickerScene } from './scene.ts';
+import { SeatModel } from './seat-model.ts';
+import { Selection } from './selection.ts';
+import type {
+  PickedSeat,
+  PickerTheme,
+  SeatHolder,
+  SeatPickerEvents,
+  SeatPickerOptions,
+  StatusSource,
+} from './types.ts';
+
+const DEFAULT_MAX_SEATS = 10;
+const CONNECTION_OPTIONS = ['url', 'publicKey', 'eventId', 'layout', 'live'] as const;
+
+/** Seat status as the picker reports it. */
+export type PickerSeatStatus = 'free' | 'held' | 'booked' | 'blocked' | 'selected';
+
+const canHold = (x: unknown): x is SeatHolder =>
+  typeof (x as SeatHolder).hold === 'function' && typeof (x as SeatHolder).release === 'function';
+
+/**
+ * A mounted seat picker. Create it with `mountSeatPicker`.
+ */
+export class SeatPicker extends Emitter<SeatPickerEvents> {
+  /** Resolves when the map is on screen with live statuses; rejects when loading failed. */
+  readonly ready: Promise<void>;
+  private opts: SeatPickerOptions;
+  private theme: PickerTheme;
+  private readonly panel: PickerPanel;
+  private readonly selection: Selection;
+  private model: SeatModel | undefined;
+  private scene: PickerScene | undefined;
+  private palette: Palette | undefined;
+  private source: StatusSource | undefined;
+  private ownLive: LiveEvent | undefined;
+  private input: PickerInput | undefined;
+  private readonly pending = new Set<number>();
+  private readonly dirty = new Set<number>();
+  private frame = 0;
+  private destroyed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(host: HTMLElement, options: SeatPickerOptions) {
+    super();
+    this.opts = { ...options };
+    this.theme = { ...DEFAULT_THEME, ...options.theme };
+    this.selection = new Selection(options.maxSeats ?? DEFAULT_MAX_SEATS);
+    this.panel = new PickerPanel(host);
+    this.panel.setTheme(this.theme);
+    this.panel.showSide(options.panel ?? true);
+    this.ready = this.load();
+    this.ready.catch((err: unknown) => this.emit('error', err as Error));
+  }
+
+  /** Selected seats in the order picked. */
+  get selected(): PickedSeat[] {
+    const model = this.model;
+    return model ? this.selection.seats.map((i) => model.seat(i)) : [];
+  }
+
+  /** Section names, for "zoom to section" controls. */
+  get sections(): string[] {
+    return this.model ? [...this.model.sections.keys()] : [];
+  }
+
+  /** The live status of a seat by id (undefined for an unknown id or before ready). */
+  statusOf(seatId: string): PickerSeatStatus | undefined {
+    const i = this.model?.indexOf(seatId) ?? -1;
+    if (i < 0) return undefined;
+    if (this.selection.has(i)) return 'selected';
+    return SEAT_STATUS_NAMES[this.statusAt(i)] ?? 'blocked';
+  }
+
+  /**
+   * Adds seats to the selection. With `hold` (default: when the picker has a holder) they are
+   * held first, all or nothing; pass `hold: false` for seats the app already holds (e.g. from a
+   * best-available request). Throws on unknown ids or when the selection would exceed maxSeats.
+   */
+  async select(seatIds: string[], { hold = true } = {}): Promise<void> {
+    const model = this.requireModel();
+    const indexes = seatIds.map((id) => {
+      const i = model.indexOf(id);
+      if (i < 0) throw new RangeError(`Unknown seat id "${id}"`);
+      return i;
+    });
+    const fresh = indexes.filter((i) => !this.selection.has(i));
+    if (this.selection.size + fresh.length > this.selection.maxSeats) {
+      throw new RangeError(
+        `Selecting ${fresh.length} more seats would exceed maxSeats (${this.selection.maxSeats})`,
+      );
+    }
+    const holder = this.holder();
+    if (hold && holder && fresh.length) await holder.hold(fresh.map((i) => model.seat(i).id));
+    for (const i of fresh) this.selection.add(i);
+    this.selectionChanged(fresh);
+  }
+
+  /** Removes seats (all when omitted) from the selection, releasing them with `release`. */
+  async deselect(seatIds?: string[], { release = true } = {}): Promise<void> {
+    const model = this.requireModel();
+    const indexes = seatIds
+      ? seatIds.map((id) => model.indexOf(id)).filter((i) => this.selection.has(i))
+      : this.selection.seats;
+    for (const i of indexes) this.selection.delete(i);
+    this.selectionChanged(indexes);
+    const holder = this.holder();
+    if (release && holder && indexes.length) {
+      await holder.release(indexes.map((i) => model.seat(i).id));
+    }
+  }
+
+  /** Zooms to a section's seats (names as in `sections`); throws for an unknown section. */
+  zoomToSection(section: string): void {
+    const bounds = this.requireModel().sectionBounds(section);
+    if (!bounds)
+      throw new RangeError(`Unknown section "${section}"; sections: ${this.sections.join(', ')}`);
+    this.scene?.fit(bounds);
+  }
+
+  /** Shows the whole map. */
+  zoomToFit(): void {
+    this.scene?.fit();
+  }
+
+  /** Zooms by `factor` around the centre of the map. */
+  zoomBy(factor: number): void {
+    this.input?.zoomBy(factor);
+  }
+
+  /** Moves the keyboard focus to a seat by id and announces it. */
+  focusSeat(seatId: string): void {
+    const i = this.requireModel().indexOf(seatId);
+    if (i < 0) throw new RangeError(`Unknown seat id "${seatId}"`);
+    this.input?.focus(i);
+  }
+
+  /**
+   * Changes options without remounting. The connection (url, publicKey, eventId, layout, live)
+   * is fixed at mount: changing it throws and changes nothing.
+   */
+  setOptions(options: Partial<SeatPickerOptions>): void {
+    for (const key of CONNECTION_OPTIONS) {
+      if (key in options && options[key] !== this.opts[key]) {
+        throw new TypeError(
+          `Option "${key}" is fixed at mount; destroy() and mount again to change it`,
+        );
+      }
+    }
+    if (
+      options.maxSeats !== undefined &&
+      !(Number.isInteger(options.maxSeats) && options.maxSeats >= 1)
+    ) {
+      throw new RangeError(`maxSeats must be a positive integer, got ${options.maxSeats}`);
+    }
+    this.opts = { ...this.opts, ...options };
+    if (options.maxSeats !== undefined) this.selection.maxSeats = options.maxSeats;
+    if (options.priceType !== undefined) this.model?.setPriceType(options.priceType);
+    if (options.panel !== undefined) this.panel.showSide(options.panel);
+    if (options.theme) this.setTheme(options.theme);
+    else this.renderPanel();
+  }
+
+  /** Changes colours (merged over the current theme) without remounting. */
+  setTheme(theme: Partial<PickerTheme>): void {
+    this.theme = { ...this.theme, ...theme };
+    this.panel.setTheme(this.theme);
+    if (this.model && this.scene) {
+      this.palette = buildPalette(this.model.layout.categories, this.theme);
+      this.scene.seats.setPalette(this.palette);
+      this.scene.setTheme(this.theme);
+      this.scene.seats.redraw();
+    }
+    this.renderPanel();
+  }
+
+  /** Removes the picker, its listeners and (if it opened one) its live connection. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    cancelAnimationFrame(this.frame);
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.ownLive?.close();
+    this.scene?.destroy();
+    this.panel.destroy();
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    const o = this.opts;
+    const layout =
+      o.layout ??
+      (await fetchLayout({
+        url: o.url ?? location.origin,
+        publicKey: this.requireOption('publicKey'),
+        eventId: this.requireOption('eventId'),
+        ...(o.fetch ? { fetch: o.fetch } : {}),
+      }));
+    if (this.destroyed) return;
+    this.source = o.live ?? this.openLive();
+    const firstSync = this.ownLive?.connect();
+    const model = SeatModel.from(layout, o.priceType ?? 'full');
+    this.model = model;
+    this.palette = buildPalette(layout.categories, this.theme);
+    const scene = new PickerScene(this.panel.map, model, this.palette, this.theme);
+    this.scene = scene;
+    this.input = new PickerInput(model, scene, this.panel, {
+      describe: (i) => this.describe(i),
+      toggle: (i) => void this.toggle(i),
+      focusChanged: (i) => this.emit('focus', model.seat(i)),
+    });
+    this.cleanups.push(() => this.input?.detach());
+    this.cleanups.push(this.source.on('change', ({ seats }) => this.onStatus(seats)));
+    await firstSync;
+    if (this.destroyed) return;
+    for (let i = 0; i < model.size; i++) this.recolour(i);
+    scene.fit();
+    scene.stage.draw();
+    this.renderPanel();
+    this.emit('ready', { seatCount: model.size, firstRenderMs: performance.now() - started });
+  }
+
+  private openLive(): LiveEvent {
+    this.ownLive = new LiveEvent({
+      url: this.opts.url ?? location.origin,
+      key: this.requireOption('publicKey'),
+      eventId: this.requireOption('eventId'),
+    });
+    return this.ownLive;
+  }
+
+  private requireOption(name: 'publicKey' | 'eventId'): string {
+    const value = this.opts[name];
+    if (!value)
+      throw new TypeError(`mountSeatPicker needs "${name}" unless "layout" and "live" are given`);
+    return value;
+  }
+
+  private requireModel(): SeatModel {
+    if (!this.model) throw new Error('The seat picker is still loading: await picker.ready first');
+    return this.model;
+  }
+
+  private holder(): SeatHolder | null {
+    if (this.opts.holder !== undefined) return this.opts.holder;
+    return canHold(this.source) ? this.source : null;
+  }
+
+  private statusAt(i: number): number {
+    return this.source?.status[i] ?? 0;
+  }
+
+  private describe(i: number): string {
+    const model = this.model as SeatModel;
+    return describeSeat(model.seat(i), this.statusAt(i), this.selection.has(i), {
+      locale: this.opts.locale ?? 'en',
+      withSection: model.sections.size > 1,
+    });
+  }
+
+  private async toggle(i: number): Promise<void> {
+    const model = this.model;
+    if (!model || this.pending.has(i)) return;
+    const seat = model.seat(i);
+    const name = seatName(seat, model.sections.size > 1);
+    if (this.selection.has(i)) {
+      await this.deselect([seat.id]).catch((err: unknown) => this.emit('error', err as Error));
+      this.panel.announce(`${name} removed from your selection`);
+      return;
+    }
+    const verdict = this.selection.verdict(i, this.statusAt(i), this.pending.size);
+    if (verdict === 'unavailable') return this.panel.announce(`${name} is not available`);
+    if (verdict === 'limit') {
+      return this.panel.announce(`You can select at most ${this.selection.maxSeats} seats`);
+    }
+    this.pending.add(i);
+    try {
+      await this.select([seat.id]);
+      this.panel.announce(`${name} selected`);
+    } catch (err) {
+      this.panel.announce(`${name} was just taken by someone else`);
+      this.emit('error', err as Error);
+    } finally {
+      this.pending.delete(i);
+    }
+  }
+
+  private onStatus(seats: number[]): void {
+    if (!this.model || this.destroyed) return;
+    const lost = this.selection.dropLost(seats, this.source?.status ?? []);
+    for (const i of seats) if (this.recolour(i)) this.dirty.add(i);
+    this.schedulePaint();
+    if (lost.length) this.selectionChanged(lost);
+  }
+
+  /** Updates seat i's colour; returns whether it changed. */
+  private recolour(i: number): boolean {
+    const model = this.model as SeatModel;
+    const palette = this.palette as Palette;
+    const colour = colourIndex(
+      palette,
+      this.statusAt(i),
+      model.category[i] as number,
+      this.selection.has(i),
+    );
+    return this.scene?.seats.setColour(i, colour) ?? false;
+  }
+
+  /** Coalesces repaints into one per frame, however many messages arrive. */
+  private schedulePaint(): void {
+    if (this.frame || this.dirty.size === 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const seats = [...this.dirty];
+      this.dirty.clear();
+      this.scene?.seats.repaint(seats);
+    });
+  }
+
+  private selectionChanged(changed: readonly number[]): void {
+    if (!this.scene) return;
+    for (const i of changed) if (this.recolour(i)) this.dirty.add(i);
+    this.schedulePaint();
+    this.scene.mark(this.selection.seats);
+    this.renderPanel();
+    const seats = this.selected;
+    this.emit('selectionchange', { seats, total: sumPrices(seats.map((s) => s.price)) });
+  }
+
+  private renderPanel(): void {
+    const model = this.model;
+    if (!model) return;
+    const locale = this.opts.locale ?? 'en';
+    this.panel.renderLegend(model.layout.categories, (k) => model.priceOf(k), this.theme, locale);
+    const seats = this.selected;
+    this.panel.renderSelection(
+      seats.map((seat) => ({ seat, name: seatName(seat, model.sections.size > 1) })),
+      sumPrices(seats.map((s) => s.price)),
+      locale,
+      this.selection.maxSeats,
+      (i) => void this.toggle(i),
+    );
+  }
+}
+
+/**
+ * Mounts a seat picker into `element` (which it fills; give the element a height).
+ * @example
+ * const picker = mountSeatPicker(document.getElementById('seats')!, {
+ *   url: 'https://tickets.example.org', publicKey: 'pk_…', eventId: 'ev_…', maxSeats: 6,
+ * });
+ * picker.on('selectionchange', ({ seats, total }) => renderBasket(seats, total));
+ * await picker.ready;
+ */
+export function mountSeatPicker(element: HTMLElement, options: SeatPickerOptions): SeatPicker {
+  return new SeatPicker(element, options);
+}
