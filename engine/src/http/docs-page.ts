@@ -13,7 +13,7 @@ h1{margin-bottom:0}h2{border-bottom:1px solid #ddd;margin-top:2em}
 .op>summary{cursor:pointer;padding:8px 12px;display:flex;gap:12px;align-items:baseline}
 .m{font:bold 12px monospace;text-transform:uppercase;padding:2px 6px;border-radius:4px;color:#fff;min-width:44px;text-align:center}
 .get{background:#2f7d32}.post{background:#1565c0}.put{background:#b26a00}.delete{background:#b71c1c}
-.p{font-family:monospace}.sec{font-size:12px;color:#666;margin-left:auto}
+.p{font-family:monospace;white-space:nowrap}.sec{font-size:12px;color:#666;margin-left:auto}
 .body{padding:0 12px 12px}pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 code{font-size:13px}`;

@@ -1,8 +1,12 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DbUnavailable, NotFound } from '../db/errors.ts';
 import { DomainError } from '../errors.ts';
-import { problemOf, RequestValidationError, toDomainError } from './problem.ts';
+import { problemHandler, problemOf, RequestValidationError, toDomainError } from './problem.ts';
+import { requestLog } from './request-log.ts';
 
 describe('toDomainError', () => {
   it('lists every zod issue under its field path, prefixed by where it was found', () => {
@@ -50,5 +54,43 @@ describe('problemOf', () => {
       seats: ['A-1'],
       requestId: 'req-1',
     });
+  });
+});
+
+describe('problemHandler', () => {
+  it('answers unexpected errors with 500 INTERNAL, hiding internals and logging them with the request id', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    const app = express();
+    app.use(requestLog(pino({ level: 'silent' })));
+    app.get('/boom', () => {
+      throw new Error('secret connection string postgres://u:p@db');
+    });
+    app.use(problemHandler(logger));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const res = await fetch(`http://127.0.0.1:${port}/boom`, {
+        headers: { 'x-request-id': 'r-500' },
+      });
+      expect(res.status).toBe(500);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const text = await res.text();
+      expect(text).not.toMatch(/secret|postgres|Error:|at /);
+      expect(JSON.parse(text)).toMatchObject({ code: 'INTERNAL', status: 500, requestId: 'r-500' });
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          requestId: 'r-500',
+          msg: 'request failed',
+          err: expect.objectContaining({ message: expect.stringContaining('secret') }),
+        }),
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
