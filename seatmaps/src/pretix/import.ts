@@ -147,6 +147,47 @@ function parsePlan(json: unknown): PretixPlan {
   );
 }
 
+/** The plan's size (or the content's bounds) and a focal point at the stage (or top centre). */
+function sizeAndFocalPoint(
+  plan: PretixPlan,
+  sections: readonly SectionInput[],
+  shapes: readonly ShapeInput[],
+  warnings: ImportWarning[],
+): { size: { width: number; height: number }; focalPoint: Point } {
+  let size = plan.size && plan.size.width > 0 && plan.size.height > 0 ? plan.size : null;
+  if (!size) {
+    const b = contentBounds(sections, shapes);
+    size = { width: b.x, height: b.y };
+    warnings.push({
+      code: 'MISSING_SIZE',
+      path: 'size',
+      message: `plan has no usable size; using the content's bounds ${b.x}×${b.y}`,
+    });
+  }
+  let focalPoint = stageCentre(shapes);
+  if (!focalPoint) {
+    focalPoint = { x: size.width / 2, y: 0 };
+    warnings.push({
+      code: 'NO_STAGE',
+      path: 'zones',
+      message:
+        'no area is labelled as a stage; the focal point is set to the top centre of the plan',
+    });
+  }
+  return { size, focalPoint };
+}
+
+/** Parses the assembled input, so the result has every default and brand of a real document. */
+function toDocument(input: unknown): SeatmapDocument {
+  const parsed = SeatmapDocument.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  throw new PretixImportError(
+    `the converted plan is not a valid Parterre document: ${issues[0]?.path}: ${issues[0]?.message}`,
+    issues,
+  );
+}
+
 /**
  * Converts a pretix seating-plan JSON into a Parterre document.
  * Throws `PretixImportError` when the JSON is not a pretix plan or seat_guids repeat (see
@@ -155,9 +196,8 @@ function parsePlan(json: unknown): PretixPlan {
  */
 export function importPretix(json: unknown, options: PretixImportOptions = {}): PretixImportResult {
   const plan = parsePlan(json);
-  const warnings: ImportWarning[] = [];
   const seatIds = assignSeatIds(plan, options.rekeyDuplicates ?? false);
-  warnings.push(...seatIds.warnings);
+  const warnings: ImportWarning[] = seatIds.warnings;
   const categories = new CategoryImporter(warnings);
   categories.declare(plan.categories);
   const ctx: Context = {
@@ -169,47 +209,15 @@ export function importPretix(json: unknown, options: PretixImportOptions = {}): 
     texts: [],
   };
   const sections = plan.zones.map((zone, z) => importZone(zone, z, ctx));
-  let size = plan.size && plan.size.width > 0 && plan.size.height > 0 ? plan.size : null;
-  if (!size) {
-    const b = contentBounds(sections, ctx.shapes);
-    size = { width: b.x, height: b.y };
-    warnings.push({
-      code: 'MISSING_SIZE',
-      path: 'size',
-      message: `plan has no usable size; using the content's bounds ${b.x}×${b.y}`,
-    });
-  }
-  let focalPoint = stageCentre(ctx.shapes);
-  if (!focalPoint) {
-    focalPoint = { x: size.width / 2, y: 0 };
-    warnings.push({
-      code: 'NO_STAGE',
-      path: 'zones',
-      message:
-        'no area is labelled as a stage; the focal point is set to the top centre of the plan',
-    });
-  }
-  const input = {
+  const document = toDocument({
     schemaVersion: 2,
     name: plan.name.trim().slice(0, 200) || 'Imported pretix plan',
-    size,
-    focalPoint,
+    ...sizeAndFocalPoint(plan, sections, ctx.shapes, warnings),
     categories: categories.categories,
     levels: [LEVEL],
     sections,
     shapes: ctx.shapes,
     texts: ctx.texts,
-  };
-  const parsed = SeatmapDocument.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      path: formatPath(i.path),
-      message: i.message,
-    }));
-    throw new PretixImportError(
-      `the converted plan is not a valid Parterre document: ${issues[0]?.path}: ${issues[0]?.message}`,
-      issues,
-    );
-  }
-  return { document: parsed.data, warnings };
+  });
+  return { document, warnings };
 }
