@@ -227,6 +227,13 @@ export class LiveEvent extends Emitter<LiveEventEvents> {
   ): Promise<Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>> {
     const socket = this.sock;
     if (!socket) return Promise.reject(new LiveError('NOT_CONNECTED', 'call connect() first'));
+    // socket.io-client would buffer the command and send it after a reconnect, possibly after
+    // we reported a timeout: a hold nobody knows about. Refuse instead while offline.
+    if (!socket.connected) {
+      return Promise.reject(
+        new LiveError('OFFLINE', `cannot ${name} while disconnected; retry when live`),
+      );
+    }
     const ms = this.opts.commandTimeoutMs ?? 10_000;
     const sentAt = Date.now();
     return new Promise((resolve, reject) => {

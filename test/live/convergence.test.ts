@@ -38,6 +38,7 @@ const expected = new Set([
   'HOLD_NOT_FOUND',
   'NOT_BOOKED',
   'RATE_LIMITED',
+  'OFFLINE', // a socket hold through the client that is reconnecting
 ]);
 async function attempt(op: Promise<unknown>): Promise<void> {
   try {

@@ -226,4 +226,20 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
     const stranger = sdk(node, eventId, 'pk_nope');
     await expect(stranger.connect()).rejects.toMatchObject({ code: 'INVALID_KEY' });
   });
+
+  it('close() drops every client and refuses newcomers while the node shuts down', async () => {
+    const { node, eventId } = await setup();
+    const live = sdk(node, eventId);
+    await live.connect();
+    const statuses: string[] = [];
+    live.on('status', (s) => statuses.push(s));
+    await node.live.close();
+    await waitFor('the client to go offline', () => statuses.includes('offline'));
+    const late = raw(node);
+    await expect(connected(late)).rejects.toMatchObject({
+      message: 'This node is shutting down; retry',
+      data: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect(live.connectionStatus).toBe('offline');
+  });
 });

@@ -6,7 +6,7 @@ import { ChangeFeed } from './change-feed.ts';
 import type { FeedStats } from './change-feed.ts';
 import { registerCommands } from './commands.ts';
 import type { LiveDeps, LiveOptions } from './deps.ts';
-import { dropIfIncompatible, handshakeMiddleware } from './handshake.ts';
+import { dropIfIncompatible, handshakeMiddleware, refusal } from './handshake.ts';
 import type { LiveSocketData } from './handshake.ts';
 
 /** A running live layer. */
@@ -18,6 +18,8 @@ export interface LiveLayer {
   /** Graceful shutdown: stops the change feed and disconnects every live socket. */
   close(): Promise<void>;
 }
+
+const shuttingDown = () => refusal('SERVICE_UNAVAILABLE', 'This node is shutting down; retry');
 
 const DEFAULTS: Required<LiveOptions> = {
   flushIntervalMs: 50,
@@ -48,6 +50,9 @@ export function attachLive(io: Server, deps: LiveDeps, options: LiveOptions = {}
   });
   const ctx = { deps, feed, ...opts };
 
+  let closing = false;
+  // After close(), refuse newcomers (SDK clients retry, typically landing on another node).
+  nsp.use((_socket, next) => next(closing ? shuttingDown() : undefined));
   nsp.use(handshakeMiddleware(deps));
   nsp.on('connection', (socket) => {
     if (dropIfIncompatible(socket)) return;
@@ -63,9 +68,9 @@ export function attachLive(io: Server, deps: LiveDeps, options: LiveOptions = {}
     namespace: nsp,
     stats: () => ({ ...feed.stats }),
     async close() {
+      closing = true;
       feed.close();
       nsp.disconnectSockets(true);
-      nsp.removeAllListeners('connection');
     },
   };
 }

@@ -13,7 +13,7 @@ export interface LiveSocketData {
 }
 
 /** An error socket.io sends to the client as connect_error (`err.message`, `err.data`). */
-function refusal(code: string, message: string): Error & { data: { code: string } } {
+export function refusal(code: string, message: string): Error & { data: { code: string } } {
   return Object.assign(new Error(message), { data: { code } });
 }
 
