@@ -126,4 +126,24 @@ describe('exportPretix', () => {
     });
     expect(back.texts.find((t) => t.id === 'exit')).toMatchObject({ x: 10, y: 790, text: 'Exit' });
   });
+
+  it('expands compact block sections so no seat is left behind', () => {
+    const block = SeatmapDocument.parse({
+      ...smallPlan(),
+      sections: [
+        {
+          type: 'section',
+          id: 'stand',
+          label: 'Stand',
+          level: 'main',
+          transform: { x: 100, y: 100 },
+          category: 'A',
+          block: { kind: 'rect', rows: 2, seatsPerRow: 3, seatSpacing: 30, rowSpacing: 40 },
+        },
+      ],
+    });
+    const seats = pretixSeats(exportPretix(block).plan);
+    expect(seats).toHaveLength(6);
+    expect(new Set(seats.map((s) => s.category))).toEqual(new Set(['A']));
+  });
 });

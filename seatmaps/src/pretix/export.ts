@@ -7,6 +7,7 @@ import type { SeatmapDocument } from '../model/document.ts';
 import type { Seat, Section, Table } from '../model/elements.ts';
 import type { CategoryKey } from '../model/ids.ts';
 import type { Point } from '../model/primitives.ts';
+import { expandBlocks } from '../generators/blocks.ts';
 import { applyTransform } from '../geometry/transform.ts';
 import { gaToArea, shapeToArea, textToArea, wholePixels } from './area-export.ts';
 import type { PretixArea, PretixPlan, PretixPosition, PretixRow, PretixZone } from './schema.ts';
@@ -134,12 +135,13 @@ function documentWarnings(doc: SeatmapDocument): ExportWarning[] {
       message: `${flagged} seat(s) marked accessible, restricted-view or companion: pretix plans cannot say so`,
     });
   }
-  if (doc.background)
+  if (doc.background) {
     warnings.push({
       code: 'BACKGROUND_DROPPED',
       path: 'background',
       message: 'background image not exported',
     });
+  }
   if (doc.levels.length > 1) {
     warnings.push({
       code: 'LEVELS_FLATTENED',
@@ -160,18 +162,21 @@ function drawingZone(zones: PretixZone[]): PretixZone {
 /**
  * Converts a Parterre document to a pretix seating plan. Seat ids become seat_guids, labels
  * become seat and row numbers, category keys become category names; shapes and texts are
- * placed in the first zone. What pretix cannot express is listed in `warnings`.
+ * placed in the first zone. Compact block sections are expanded first, so every seat is
+ * exported. What pretix cannot express is listed in `warnings`.
  * @example const { plan, warnings } = exportPretix(doc); JSON.stringify(plan)
  */
-export function exportPretix(doc: SeatmapDocument): PretixExportResult {
+export function exportPretix(input: SeatmapDocument): PretixExportResult {
+  const doc = expandBlocks(input);
   const warnings = documentWarnings(doc);
   const zones = doc.sections.map((section, s) => exportSection(section, s, warnings));
   if (doc.shapes.length > 0 || doc.texts.length > 0) {
     const zone = drawingZone(zones);
     const origin: PretixPosition = zone.position;
     const areas = zone.areas ?? [];
-    for (const [i, shape] of doc.shapes.entries())
+    for (const [i, shape] of doc.shapes.entries()) {
       areas.push(shapeToArea(shape, origin, warnings, `shapes[${i}]`));
+    }
     for (const text of doc.texts) areas.push(textToArea(text, origin));
     zone.areas = areas;
   }
