@@ -6,11 +6,10 @@ import {
   buildLayout,
   exportPretix,
   importPretix,
-  loadSeatmap,
+  migrate,
   PretixImportError,
   PretixPlan,
   SeatmapDocument,
-  validateSeatmap,
   validateSeatmapJson,
   type ValidationProblem,
 } from '@parterre/seatmaps';
@@ -66,27 +65,18 @@ const invalid = (problems: readonly ValidationProblem[], what: string) => {
 
 /**
  * Migrates, parses and checks a document. Schema problems always refuse it (422); semantic errors
- * only with `refuseErrors`.
+ * (a block that cannot generate rows among them) only with `refuseErrors`.
  */
 function checkDocument(json: unknown, refuseErrors: boolean): CheckedDocument {
-  const { document, problems: schemaProblems } = validateSeatmapJson(json);
-  if (!document) throw invalid(schemaProblems, 'The document does not match the seat-map schema');
-  const loaded = loadSeatmap(json);
-  if (!loaded.success) {
-    const problems = loaded.error.issues.map((i): ValidationProblem => ({
-      code: 'BLOCK',
-      severity: 'error',
-      path: i.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
-      message: i.message,
-      elementIds: [],
-    }));
-    throw invalid(problems, 'A block section cannot be expanded');
-  }
-  const problems = validateSeatmap(loaded.data);
+  const { document: expanded, problems } = validateSeatmapJson(json);
+  if (!expanded) throw invalid(problems, 'The document does not match the seat-map schema');
   if (refuseErrors && problems.some((p) => p.severity === 'error')) {
     throw invalid(problems, 'The seat map has errors');
   }
-  return { draft: document, expanded: loaded.data, problems };
+  // Parses whenever validation did; the draft keeps compact blocks as the designer made them.
+  const draft = migrate(json);
+  if (!draft.success) throw draft.error;
+  return { draft: draft.data, expanded, problems };
 }
 
 async function mapOrThrow(ctx: EngineContext, orgId: string, id: string): Promise<Seatmap> {
