@@ -64,7 +64,7 @@ describe('parterre map import', () => {
     expect(run.stderr).toContain(
       'warning  zones[0].rows[1].seats[0].seat_guid  seat_guid "1-1" was already used;',
     );
-    expect(run.stderr).toContain('imported 7 seats in 1 sections');
+    expect(run.stderr).toContain('imported 7 seats in 1 section from');
     const doc = JSON.parse(readFileSync(out, 'utf8')) as {
       sections: { rows: { seats: { id: string }[] }[] }[];
     };

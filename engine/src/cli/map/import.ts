@@ -3,7 +3,7 @@
 import { PretixImportError, importPretix } from '@parterre/seatmaps';
 import { invalidDocument } from '../errors.ts';
 import { readJsonFile, toJson, writeOutput } from '../io.ts';
-import { problemLine } from './problems.ts';
+import { plural, problemLine } from './problems.ts';
 
 export interface ImportOptions {
   readonly from: 'pretix';
@@ -28,9 +28,9 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
     0,
   );
   const lines = warnings.map((w) => problemLine('warning', w.path, w.message));
+  const into = opts.output ? ` to ${opts.output}` : '';
   lines.push(
-    `imported ${seats} seats in ${document.sections.length} sections from ${file}` +
-      `${opts.output ? ` to ${opts.output}` : ''}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`,
+    `imported ${plural(seats, 'seat')} in ${plural(document.sections.length, 'section')} from ${file}${into}, ${plural(warnings.length, 'warning')}`,
   );
   process.stderr.write(`${lines.join('\n')}\n`);
 }

@@ -19,7 +19,8 @@ export function formatProblems(problems: readonly ValidationProblem[]): string[]
   return problems.map((p) => problemLine(p.severity, formatDocumentPath(p.path), p.message));
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 seat`, `2 seats` */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `2 errors, 1 warning` */
 export function countLine(errors: number, warnings: number): string {
