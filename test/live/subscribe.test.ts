@@ -33,7 +33,13 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
     for (const fn of cleanups.splice(0).reverse()) await fn();
   });
 
-  async function setup(opts: { logMaxLen?: number; flushIntervalMs?: number } = {}) {
+  async function setup(
+    opts: {
+      logMaxLen?: number;
+      flushIntervalMs?: number;
+      liveStore?: (s: SeatStore) => SeatStore;
+    } = {},
+  ) {
     const { store, cleanup } = openStore(kind, opts.logMaxLen);
     const eventId = 'ev1';
     await store.initEvent({
@@ -42,7 +48,8 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
       ga: [{ areaId: 'floor', capacity: 50 }],
     });
     await storeReady(store);
-    const node = await startNode(storeDeps(store, new Set([eventId])), {
+    const deps = storeDeps(opts.liveStore?.(store) ?? store, new Set([eventId]));
+    const node = await startNode(deps, {
       ...(opts.flushIntervalMs ? { flushIntervalMs: opts.flushIntervalMs } : {}),
     });
     cleanups.push(() => cleanup([eventId]));
@@ -241,5 +248,28 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
       data: { code: 'SERVICE_UNAVAILABLE' },
     });
     expect(live.connectionStatus).toBe('offline');
+  });
+
+  it('loses no change committed between the snapshot read and the subscribe answer', async () => {
+    // The live layer's view of the store commits a hold right after its first snapshot read,
+    // before the answer leaves: the room (joined before the read) must still deliver it.
+    let raced = false;
+    const racing = (real: SeatStore): SeatStore =>
+      Object.assign(Object.create(real) as SeatStore, {
+        snapshot: async (eventId: string) => {
+          const snapshot = await real.snapshot(eventId);
+          if (!raced) {
+            raced = true;
+            await real.hold(eventId, { token: 'racer', seats: [42], ttlMs: 600_000 });
+          }
+          return snapshot;
+        },
+      });
+    const { store, node, eventId } = await setup({ liveStore: racing });
+    const live = sdk(node, eventId);
+    await live.connect();
+    expect(raced).toBe(true);
+    await waitFor('the raced hold to arrive', () => live.status[42] === 1);
+    expect(await converged(live, store, eventId)).toBe(true);
   });
 });
