@@ -105,6 +105,13 @@ describe('findBestAvailable', () => {
     });
   });
 
+  it('returns null for an empty layout', () => {
+    const prepared = prepareBestAvailable({ seats: [] });
+    expect(
+      findBestAvailable(prepared, new Uint8Array(0), { quantity: 1, focalPoint: { x: 0, y: 0 } }),
+    ).toBeNull();
+  });
+
   it('treats held, booked and blocked seats alike', () => {
     expect(pick([{ row: 'A', seats: 5 }], 'hxb..', { quantity: 2 })?.seats).toEqual([3, 4]);
   });
