@@ -19,3 +19,23 @@ export {
 export { StatusMirror } from './status-mirror.ts';
 export type { ApplyOutcome } from './status-mirror.ts';
 export { Emitter } from './emitter.ts';
+
+// The seat picker (Konva; no framework). The React wrapper is a separate entry:
+// `@parterre/client-sdk/react`.
+export { SeatPicker, mountSeatPicker } from './picker/seat-picker.ts';
+export type { PickerSeatStatus } from './picker/seat-picker.ts';
+export type {
+  PickedSeat,
+  PickerCategory,
+  PickerLayout,
+  PickerLayoutSeat,
+  PickerPrice,
+  PickerTheme,
+  SeatHolder,
+  SeatPickerEvents,
+  SeatPickerOptions,
+  StatusSource,
+} from './picker/types.ts';
+export { DEFAULT_THEME } from './picker/palette.ts';
+export { formatPrice } from './picker/price.ts';
+export { fetchLayout } from './picker/load-layout.ts';

@@ -31,6 +31,8 @@ export class PickerScene {
   private view: View = { scale: 1, x: 0, y: 0 };
   private minScale = 0.01;
   private markedSeats: number[] = [];
+  /** What the view was last fitted to; null once the visitor panned or zoomed. */
+  private fitted: Bounds | null = null;
 
   constructor(
     container: HTMLDivElement,
@@ -77,7 +79,13 @@ export class PickerScene {
     return DRAWN_RADIUS * this.view.scale;
   }
 
+  /** Sets the view (the visitor moved it: resizes no longer refit). */
   setView(view: View): void {
+    this.fitted = null;
+    this.applyView(view);
+  }
+
+  private applyView(view: View): void {
     const [lo, hi] = this.zoomLimits();
     this.view = { ...view, scale: Math.min(hi, Math.max(lo, view.scale)) };
     this.stage.scale({ x: this.view.scale, y: this.view.scale });
@@ -97,12 +105,14 @@ export class PickerScene {
     };
     const view = fitView(padded, this.width, this.height, FIT_PADDING, this.zoomLimits()[1]);
     if (bounds === this.model.bounds) this.minScale = view.scale / 2;
-    this.setView(view);
+    this.applyView(view);
+    this.fitted = bounds;
   }
 
   resize(width: number, height: number): void {
     this.stage.size({ width: Math.max(1, width), height: Math.max(1, height) });
-    this.stage.batchDraw();
+    if (this.fitted) this.fit(this.fitted);
+    else this.stage.batchDraw();
   }
 
   setTheme(theme: PickerTheme): void {

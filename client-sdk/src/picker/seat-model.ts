@@ -23,6 +23,7 @@ export class SeatModel {
     /** Category position in `layout.categories`, -1 for none. */
     readonly category: Int16Array,
     readonly index: SeatIndex,
+    /** Everything worth showing: seats, standing areas and the stage marker. */
     readonly bounds: Bounds,
     readonly sections: ReadonlyMap<string, number[]>,
     private prices: Map<string, PickerPrice>,
@@ -47,7 +48,7 @@ export class SeatModel {
       list.push(i);
     }
     const index = SeatIndex.build(layout.seats);
-    const bounds = n > 0 ? boundsOf(xs, ys) : { minX: 0, minY: 0, ...toMax(layout.size) };
+    const bounds = mapBounds(layout, n > 0 ? boundsOf(xs, ys) : undefined);
     return new SeatModel(
       layout,
       xs,
@@ -103,7 +104,16 @@ export class SeatModel {
   }
 }
 
-const toMax = (size: { width: number; height: number }) => ({
-  maxX: size.width,
-  maxY: size.height,
-});
+/** Seats, standing areas and the stage marker: what "show the whole map" shows. */
+function mapBounds(layout: PickerLayout, seats: Bounds | undefined): Bounds {
+  const points = [...layout.gaAreas.flatMap((a) => a.outline), layout.focalPoint];
+  let { minX, minY, maxX, maxY } =
+    seats ?? boundsOf([0, layout.size.width], [0, layout.size.height]);
+  for (const p of points) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+  }
+  return { minX, minY, maxX, maxY };
+}

@@ -15,6 +15,7 @@ import { SeatModel } from './seat-model.ts';
 import { Selection } from './selection.ts';
 import type {
   PickedSeat,
+  PickerLayout,
   PickerTheme,
   SeatHolder,
   SeatPickerEvents,
@@ -62,13 +63,20 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     this.panel.setTheme(this.theme);
     this.panel.showSide(options.panel ?? true);
     this.ready = this.load();
-    this.ready.catch((err: unknown) => this.emit('error', err as Error));
+    this.ready.catch((err: unknown) => {
+      if (!this.destroyed) this.emit('error', err as Error);
+    });
   }
 
   /** Selected seats in the order picked. */
   get selected(): PickedSeat[] {
     const model = this.model;
     return model ? this.selection.seats.map((i) => model.seat(i)) : [];
+  }
+
+  /** The event layout on screen (undefined before ready). */
+  get layout(): PickerLayout | undefined {
+    return this.model?.layout;
   }
 
   /** Section names, for "zoom to section" controls. */
@@ -120,6 +128,15 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     if (release && holder && indexes.length) {
       await holder.release(indexes.map((i) => model.seat(i).id));
     }
+  }
+
+  /**
+   * Where a seat is drawn, in CSS pixels relative to the map element (undefined for an unknown
+   * id or before ready): for pointing at a seat from outside, e.g. a "show my seats" tour.
+   */
+  screenPositionOf(seatId: string): { x: number; y: number } | undefined {
+    const i = this.model?.indexOf(seatId) ?? -1;
+    return i >= 0 ? this.scene?.seatOnScreen(i) : undefined;
   }
 
   /** Zooms to a section's seats (names as in `sections`); throws for an unknown section. */
@@ -223,7 +240,12 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     });
     this.cleanups.push(() => this.input?.detach());
     this.cleanups.push(this.source.on('change', ({ seats }) => this.onStatus(seats)));
-    await firstSync;
+    try {
+      await firstSync;
+    } catch (err) {
+      if (this.destroyed) return; // destroyed while connecting (e.g. React StrictMode remount)
+      throw err;
+    }
     if (this.destroyed) return;
     for (let i = 0; i < model.size; i++) this.recolour(i);
     scene.fit();

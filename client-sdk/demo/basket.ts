@@ -1,0 +1,112 @@
+// The visitor's hold through the REST API with the public key: one hold token shared by seats
+// picked on the map and by "best available", so checkout books one basket. It implements the
+// picker's SeatHolder interface.
+import type { SeatHolder } from '../src/index.ts';
+
+export interface BasketState {
+  holdToken: string | null;
+  /** Server time (ms) the hold expires; null without a hold. */
+  expiresAt: number | null;
+  seats: string[];
+}
+
+/** A refusal of the engine: its problem `code`, and the seats it is about. */
+export class BasketError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly seats: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface HoldAnswer {
+  holdToken: string;
+  expiresAt: string;
+  seats: string[];
+}
+
+/**
+ * @example
+ * const basket = new Basket({ url: location.origin, publicKey, eventId });
+ * await basket.bestAvailable(2);
+ */
+export class Basket implements SeatHolder {
+  state: BasketState = { holdToken: null, expiresAt: null, seats: [] };
+  private readonly listeners = new Set<(state: BasketState) => void>();
+
+  constructor(private readonly opts: { url: string; publicKey: string; eventId: string }) {}
+
+  onChange(listener: (state: BasketState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async hold(seatIds: string[]): Promise<void> {
+    this.adopt(await this.post<HoldAnswer>('holds', { seats: seatIds, ...this.token() }));
+  }
+
+  /** Holds the best `quantity` seats together; returns the ids newly held. */
+  async bestAvailable(quantity: number): Promise<string[]> {
+    const before = new Set(this.state.seats);
+    const answer = await this.post<HoldAnswer>('holds/best-available', {
+      quantity,
+      ...this.token(),
+    });
+    this.adopt(answer);
+    return answer.seats.filter((s) => !before.has(s));
+  }
+
+  async release(seatIds: string[]): Promise<void> {
+    const token = this.state.holdToken;
+    if (!token) return;
+    await this.post('release', { holdToken: token, seats: seatIds });
+    const left = this.state.seats.filter((s) => !seatIds.includes(s));
+    this.set(left.length ? { ...this.state, seats: left } : this.empty());
+  }
+
+  /** Forgets the hold (after checkout or expiry). */
+  reset(): void {
+    this.set(this.empty());
+  }
+
+  private token(): { holdToken?: string } {
+    return this.state.holdToken ? { holdToken: this.state.holdToken } : {};
+  }
+
+  private empty(): BasketState {
+    return { holdToken: null, expiresAt: null, seats: [] };
+  }
+
+  private adopt(answer: HoldAnswer): void {
+    const seats = [...new Set([...this.state.seats, ...answer.seats])];
+    this.set({ holdToken: answer.holdToken, expiresAt: Date.parse(answer.expiresAt), seats });
+  }
+
+  private set(state: BasketState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private async post<T>(path: string, body: object): Promise<T> {
+    const { url, publicKey, eventId } = this.opts;
+    const res = await fetch(`${url}/api/v1/events/${encodeURIComponent(eventId)}/${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${publicKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json().catch(() => ({}))) as T & {
+      code?: string;
+      detail?: string;
+      seats?: string[];
+    };
+    if (res.ok) return answer;
+    if (answer.code === 'HOLD_EXPIRED' || answer.code === 'HOLD_NOT_FOUND') this.reset();
+    throw new BasketError(
+      answer.code ?? `HTTP_${res.status}`,
+      answer.detail ?? res.statusText,
+      answer.seats,
+    );
+  }
+}
