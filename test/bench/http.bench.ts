@@ -40,6 +40,8 @@ interface LoadResult {
   errors: number;
   seconds: number;
   latenciesMs: number[];
+  /** Busy time of the server's event loop (main thread) during the phase. */
+  serverBusyMs?: number;
 }
 
 // ---- load generator (worker thread) ----
@@ -122,7 +124,19 @@ if (!isMainThread && (workerData as { httpLoad?: LoadJob } | undefined)?.httpLoa
 
 // ---- servers and phases (main thread) ----
 
-function load(job: LoadJob): Promise<LoadResult> {
+/**
+ * Runs one load phase in a worker and measures the main thread's event-loop busy time meanwhile:
+ * server CPU per request, a figure that other processes on the machine disturb far less than
+ * throughput.
+ */
+async function load(job: LoadJob): Promise<LoadResult> {
+  const before = performance.eventLoopUtilization();
+  const result = await loadInWorker(job);
+  result.serverBusyMs = performance.eventLoopUtilization(before).active;
+  return result;
+}
+
+function loadInWorker(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     // A worker cannot load .ts by itself: register tsx's loader in it, then import this file.
     const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
@@ -143,6 +157,7 @@ function merge(results: LoadResult[]): LoadResult {
     errors: results.reduce((n, r) => n + r.errors, 0),
     seconds: results.reduce((n, r) => n + r.seconds, 0),
     latenciesMs: results.flatMap((r) => r.latenciesMs),
+    serverBusyMs: results.reduce((n, r) => n + (r.serverBusyMs ?? 0), 0),
   };
 }
 
@@ -267,6 +282,8 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
         p99Ms: Number(percentile(real.latenciesMs, 99).toFixed(2)),
         baselineP50Ms: Number(percentile(base.latenciesMs, 50).toFixed(2)),
         baselineP99Ms: Number(percentile(base.latenciesMs, 99).toFixed(2)),
+        serverUsPerReq: Math.round((real.serverBusyMs! * 1000) / real.requests),
+        baselineServerUsPerReq: Math.round((base.serverBusyMs! * 1000) / base.requests),
         conflicts: real.conflicts,
         requests: real.requests,
         concurrency: CONCURRENCY,

@@ -4,7 +4,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.ts';
-import { principalOf, requireKey, requireSecret } from '../auth/middleware.ts';
+import { assertSecret, principalFromHeader } from '../auth/guards.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { RequestValidationError, type InputPart } from './problem.ts';
 
@@ -105,11 +105,7 @@ export class ApiRouter {
   readonly routes: AnyRoute[] = [];
   /** Schemas documented once under a name and referenced wherever they appear. */
   readonly components = new Map<z.ZodType, string>();
-  private readonly key: express.RequestHandler;
-
-  constructor(auth: Authenticator) {
-    this.key = requireKey(auth);
-  }
+  constructor(private readonly auth: Authenticator) {}
 
   /** Names a schema shared by several routes (e.g. the seat-map document) in the OpenAPI document. */
   component(schema: z.ZodType, name: string): void {
@@ -121,13 +117,15 @@ export class ApiRouter {
     spec: RouteSpec<P, Q, B>,
   ): void {
     this.routes.push(spec as unknown as AnyRoute);
-    const guards = spec.access === 'secret' ? [this.key, requireSecret] : [this.key];
-    this.router[spec.method](spec.path, ...guards, async (req: Request, res: Response) => {
+    // One handler per route: auth, parsing and the operation (see auth/guards.ts for why).
+    this.router[spec.method](spec.path, async (req: Request, res: Response) => {
+      const principal = await principalFromHeader(this.auth, req.headers.authorization);
+      if (spec.access === 'secret') assertSecret(principal);
       const reply = await spec.handler({
         params: spec.params ? parse('path', spec.params, req.params) : ({} as z.output<P>),
         query: spec.query ? parse('query', spec.query, req.query) : ({} as z.output<Q>),
         body: spec.body ? (readBody(req, spec.body) as z.output<B>) : ({} as z.output<B>),
-        principal: principalOf(res),
+        principal,
         req,
         res,
       });
