@@ -140,6 +140,40 @@ describe('holding and booking', () => {
   });
 });
 
+describe('best available', () => {
+  it('holds the best block together, nearest the stage, in the asked category', async () => {
+    const { holds } = engine.ctx;
+    // The stage is above row A: the best 4 together are in the middle of row A.
+    const first = await holds.bestAvailable(ev.pub, ev.eventId, { quantity: 4, together: true });
+    expect(first.seats).toHaveLength(4);
+    expect(first.seats.every((id) => id.startsWith('R1-'))).toBe(true);
+    const back = await holds.bestAvailable(ev.pub, ev.eventId, { quantity: 2, category: 'B' });
+    expect(back.seats.every((id) => id.startsWith('R3-'))).toBe(true);
+    expect((await holds.availability(ev.pub, ev.eventId)).counts.held).toBe(6);
+  });
+
+  it('answers SEATS_UNAVAILABLE when no block fits, holding nothing', async () => {
+    const { holds } = engine.ctx;
+    const err = await holds
+      .bestAvailable(ev.pub, ev.eventId, { quantity: 11, together: true })
+      .catch((e: unknown) => e);
+    expect((err as DomainError).code).toBe('SEATS_UNAVAILABLE');
+    expect((await holds.availability(ev.pub, ev.eventId)).counts.held).toBe(0);
+  });
+
+  it('never hands the same seat to concurrent best-available buyers', async () => {
+    const { holds } = engine.ctx;
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        holds.bestAvailable(ev.pub, ev.eventId, { quantity: 3, together: true }),
+      ),
+    );
+    const seats = results.flatMap((r) => (r.status === 'fulfilled' ? r.value.seats : []));
+    expect(new Set(seats).size).toBe(seats.length);
+    expect(seats.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
 describe('durability', () => {
   it('rebuilds from Postgres under a new epoch after Redis lost its data', async () => {
     const { holds, orders } = engine.ctx;

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, ExitCode } from './errors.ts';
 import { registerMapCommands } from './map/command.ts';
+import { registerServe } from './serve.ts';
 
 /**
  * Adds one top-level command (and its subcommands) to the program. Every command file is loaded
@@ -13,7 +14,7 @@ import { registerMapCommands } from './map/command.ts';
  */
 export type RegisterCommand = (program: Command) => void;
 
-const commands: readonly RegisterCommand[] = [registerMapCommands];
+const commands: readonly RegisterCommand[] = [registerMapCommands, registerServe];
 
 /** Commander's messages can span lines ("(Did you mean …?)"); the CLI promises one line. */
 const oneLine = (text: string) =>

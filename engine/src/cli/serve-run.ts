@@ -1,6 +1,5 @@
-// `parterre serve`: one engine node. Without REDIS_URL / DATABASE_URL it is the embedded default
-// (in-process seat store, PGlite in DATA_DIR); with them, a production node.
-import type { Command } from 'commander';
+// What `parterre serve` runs: config, services, demo seed, server, and a graceful shutdown on
+// SIGINT/SIGTERM.
 import { ConfigError, loadConfig } from '../config.ts';
 import { createEngineContext } from '../context.ts';
 import { ensureDemo, type DemoInfo } from '../demo/seed.ts';
@@ -21,7 +20,8 @@ function banner(url: string, mode: string, demo: DemoInfo | null): string {
   return lines.join('\n');
 }
 
-async function serve(): Promise<void> {
+/** Runs a node until SIGINT/SIGTERM, then drains it. */
+export async function serve(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
@@ -53,12 +53,4 @@ async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-/** Registers `parterre serve`. */
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('run an engine node (embedded default without REDIS_URL/DATABASE_URL)')
-    .action(serve);
 }

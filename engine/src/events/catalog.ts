@@ -2,7 +2,7 @@
 // guarantee that the live seat store holds the event's state. Layouts are cached per map version
 // (they never change); event rows are re-read after a short TTL so price or sales changes made on
 // another node show up without a restart.
-import { buildLayout, migrate, type Layout } from '@parterre/seatmaps';
+import { buildLayout, migrate, type Layout, type Point } from '@parterre/seatmaps';
 import type { Db } from '../db/db.ts';
 import { DomainError } from '../errors.ts';
 import { getVersion } from '../maps/repo.ts';
@@ -13,8 +13,15 @@ import { bumpEpoch, getEvent, liveState, type EventRecord } from './repo.ts';
 /** An event ready for live commands. */
 export interface EventRuntime extends Omit<EventRecord, 'createdAt'> {
   layout: Layout;
+  /** Where the stage is: best-available scores seats by distance to it. */
+  focalPoint: Point;
   /** Seat ids in index order. */
   seatIds: readonly string[];
+}
+
+interface Published {
+  layout: Layout;
+  focalPoint: Point;
 }
 
 interface Cached {
@@ -26,7 +33,7 @@ const EVENT_TTL_MS = 5_000;
 
 export class EventCatalog {
   private readonly events = new Map<string, Cached>();
-  private readonly layouts = new Map<string, Promise<Layout>>();
+  private readonly layouts = new Map<string, Promise<Published>>();
   private readonly rebuilding = new Map<string, Promise<void>>();
   private readonly live = new Set<string>();
 
@@ -109,12 +116,16 @@ export class EventCatalog {
   private async load(orgId: string, eventId: string): Promise<EventRuntime> {
     const record = await getEvent(this.db, orgId, eventId);
     if (!record) throw notFound(eventId);
-    const layout = await this.layout(orgId, record.seatmapId, record.seatmapVersion);
+    const { layout, focalPoint } = await this.layout(
+      orgId,
+      record.seatmapId,
+      record.seatmapVersion,
+    );
     const { createdAt: _createdAt, ...rest } = record;
-    return { ...rest, layout, seatIds: layout.seats.map((s) => s.id) };
+    return { ...rest, layout, focalPoint, seatIds: layout.seats.map((s) => s.id) };
   }
 
-  private layout(orgId: string, seatmapId: string, version: number): Promise<Layout> {
+  private layout(orgId: string, seatmapId: string, version: number): Promise<Published> {
     const key = `${seatmapId}@${version}`;
     let layout = this.layouts.get(key);
     if (!layout) {
@@ -125,7 +136,7 @@ export class EventCatalog {
     return layout;
   }
 
-  private async loadLayout(orgId: string, seatmapId: string, version: number): Promise<Layout> {
+  private async loadLayout(orgId: string, seatmapId: string, version: number): Promise<Published> {
     const stored = await getVersion(this.db, orgId, seatmapId, version);
     if (!stored) throw new DomainError('NOT_FOUND', `Seat map ${seatmapId} v${version} not found`);
     const doc = migrate(stored.document);
@@ -138,7 +149,7 @@ export class EventCatalog {
     if (ids.length !== layout.seats.length || layout.seats.some((s, i) => s.id !== ids[i])) {
       throw new Error(`Layout of ${seatmapId} v${version} does not match its published seat order`);
     }
-    return layout;
+    return { layout, focalPoint: doc.data.focalPoint };
   }
 }
 

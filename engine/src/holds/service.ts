@@ -1,12 +1,18 @@
 // Holding seats: the commands visitors and the box office use before a booking. Each command
 // resolves seat ids to indexes, runs one atomic store command through the catalog (which rebuilds
 // the event if the store lost it) and answers in seat ids.
+import {
+  findBestAvailable,
+  prepareBestAvailable,
+  type PreparedBestAvailable,
+} from '@parterre/seatmaps';
 import type { Db } from '../db/db.ts';
 import { DomainError, fromStoreError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
 import { addBlocks, removeBlocks } from '../orders/repo.ts';
 import type { GaQuantity, GaState, HoldInfo, SeatStore } from '../store/seat-store.ts';
+import { KeyedQueue } from './keyed-queue.ts';
 import { checkTokenForEvent, holdTokenEvent, newHoldToken } from './tokens.ts';
 
 /** A hold as clients see it. */
@@ -32,7 +38,23 @@ export interface HoldRequestInput {
   holdToken?: string;
 }
 
+export interface BestAvailableInput {
+  quantity: number;
+  category?: string;
+  sectionId?: string;
+  together?: boolean;
+  accessible?: boolean;
+  holdToken?: string;
+}
+
+/** Another buyer may take the chosen seats between search and hold; search again this often. */
+const BEST_AVAILABLE_ATTEMPTS = 4;
+
 export class HoldService {
+  /** Best-available row structures, built once per published layout. */
+  private readonly prepared = new WeakMap<object, PreparedBestAvailable>();
+  private readonly searches = new KeyedQueue();
+
   constructor(
     private readonly db: Db,
     private readonly store: SeatStore,
@@ -58,6 +80,70 @@ export class HoldService {
       this.store.hold(eventId, { token, seats, ga, ttlMs: event.holdTtlSeconds * 1000 }),
     );
     return view(event, held);
+  }
+
+  /**
+   * Finds the best `quantity` free seats (seatmaps' best-available over the live status) and holds
+   * them atomically. The search reads a snapshot, so a concurrent buyer may win a chosen seat; the
+   * hold then fails all-or-nothing and the search runs again on fresh state.
+   */
+  async bestAvailable(p: Principal, eventId: string, req: BestAvailableInput): Promise<HoldView> {
+    const event = await this.openEvent(p, eventId);
+    const token = req.holdToken
+      ? checkTokenForEvent(req.holdToken, eventId)
+      : newHoldToken(eventId);
+    return this.searches.run(eventId, () => this.searchAndHold(event, token, req));
+  }
+
+  private async searchAndHold(
+    event: EventRuntime,
+    token: string,
+    req: BestAvailableInput,
+  ): Promise<HoldView> {
+    const eventId = event.id;
+    const prepared = this.preparedFor(event);
+    for (let attempt = 1; ; attempt++) {
+      const snap = await this.command(event, () => this.store.snapshot(eventId));
+      const found = findBestAvailable(prepared, snap.status, {
+        quantity: req.quantity,
+        focalPoint: event.focalPoint,
+        ...(req.category ? { category: req.category } : {}),
+        ...(req.sectionId ? { sectionId: req.sectionId } : {}),
+        ...(req.together !== undefined ? { together: req.together } : {}),
+        ...(req.accessible ? { accessible: true } : {}),
+      });
+      if (!found) {
+        throw new DomainError(
+          'SEATS_UNAVAILABLE',
+          `No ${req.quantity} seats${req.together ? ' together' : ''} are available${
+            req.category ? ` in category ${req.category}` : ''
+          }`,
+          { seats: [] },
+        );
+      }
+      try {
+        const held = await this.command(event, () =>
+          this.store.hold(eventId, {
+            token,
+            seats: found.seats,
+            ttlMs: event.holdTtlSeconds * 1000,
+          }),
+        );
+        return view(event, held);
+      } catch (err) {
+        const raced = err instanceof DomainError && err.code === 'SEATS_UNAVAILABLE';
+        if (!raced || attempt >= BEST_AVAILABLE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private preparedFor(event: EventRuntime): PreparedBestAvailable {
+    let prepared = this.prepared.get(event.layout);
+    if (!prepared) {
+      prepared = prepareBestAvailable(event.layout);
+      this.prepared.set(event.layout, prepared);
+    }
+    return prepared;
   }
 
   /** Gives seats of a hold back (all of them when `seats` is omitted). */
