@@ -9,16 +9,17 @@
 --- @include "changes"
 --- @include "tokens"
 
-local seats = parseSeats(ARGV[6])
-local n = seatCount()
-if not n then return fail(E.EventNotLoaded) end
-local bad = outOfRange(seats, n)
-if #bad > 0 then return fail(E.SeatOutOfRange, bad) end
+local seats = S.parseSeats(ARGV[6])
+local n = S.seatCount()
+if not n then return S.fail(E.EventNotLoaded) end
+local bad = S.outOfRange(seats, n)
+if #bad > 0 then return S.fail(E.SeatOutOfRange, bad) end
 local taken = {}
-for _, seat in ipairs(seats) do
-  if seatState(seat) ~= 0 then taken[#taken + 1] = seat end
+local sts = S.seatStates(seats)
+for i, seat in ipairs(seats) do
+  if sts[i] ~= 0 then taken[#taken + 1] = seat end
 end
-if #taken > 0 then return fail(E.SeatsUnavailable, taken) end
-expireDue({})
-for _, seat in ipairs(seats) do setStatus(seat, 3) end
-return {0, commit()}
+if #taken > 0 then return S.fail(E.SeatsUnavailable, taken) end
+S.expireDue({})
+for _, seat in ipairs(seats) do S.setStatus(seat, 3) end
+return {0, S.commit()}

@@ -10,27 +10,28 @@
 --- @include "changes"
 --- @include "tokens"
 
-local seats, ga = parseSeats(ARGV[6]), parsePairs(ARGV[7])
-local n = seatCount()
-if not n then return fail(E.EventNotLoaded) end
-local bad = outOfRange(seats, n)
-if #bad > 0 then return fail(E.SeatOutOfRange, bad) end
+local seats, ga = S.parseSeats(ARGV[6]), S.parsePairs(ARGV[7])
+local n = S.seatCount()
+if not n then return S.fail(E.EventNotLoaded) end
+local bad = S.outOfRange(seats, n)
+if #bad > 0 then return S.fail(E.SeatOutOfRange, bad) end
 local notBooked, unknown, short = {}, {}, {}
-for _, seat in ipairs(seats) do
-  if rawStatus(seat) ~= 2 then notBooked[#notBooked + 1] = seat end
+local sts = S.rawStatuses(seats)
+for i, seat in ipairs(seats) do
+  if sts[i] ~= 2 then notBooked[#notBooked + 1] = seat end
 end
 for _, p in ipairs(ga) do
-  local c, _, b = gaRead(p[1])
+  local c, _, b = S.gaRead(p[1])
   if not c then
     unknown[#unknown + 1] = p[1]
   elseif b < p[2] then
     short[#short + 1] = p[1]
   end
 end
-if #unknown > 0 then return fail(E.GaAreaUnknown, {}, unknown) end
-if #notBooked > 0 or #short > 0 then return fail(E.NotBooked, notBooked, short) end
+if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
+if #notBooked > 0 or #short > 0 then return S.fail(E.NotBooked, notBooked, short) end
 
-expireDue({})
-for _, seat in ipairs(seats) do setStatus(seat, 0) end
-for _, p in ipairs(ga) do gaIncr(p[1], 'b', -p[2]) end
-return {0, commit()}
+S.expireDue({})
+for _, seat in ipairs(seats) do S.setStatus(seat, 0) end
+for _, p in ipairs(ga) do S.gaIncr(p[1], 'b', -p[2]) end
+return {0, S.commit()}

@@ -8,12 +8,12 @@
 ]]
 --- @include "context"
 
-if not seatCount() then return fail(E.EventNotLoaded) end
+if not S.seatCount() then return S.fail(E.EventNotLoaded) end
 local since = tonumber(ARGV[6])
-local epoch = tonumber(redis.call('HGET', metaKey, 'e'))
-local seq = tonumber(redis.call('GET', seqKey) or '0')
+local epoch = tonumber(redis.call('HGET', S.metaKey, 'e'))
+local seq = tonumber(redis.call('GET', S.seqKey) or '0')
 if since > seq then return {0, epoch, seq, 0, {}} end
 if since == seq then return {0, epoch, seq, 1, {}} end
-local entries = redis.call('XRANGE', logKey, (since + 1) .. '-0', '+')
+local entries = redis.call('XRANGE', S.logKey, (since + 1) .. '-0', '+')
 if #entries == 0 or entries[1][1] ~= (since + 1) .. '-0' then return {0, epoch, seq, 0, {}} end
 return {0, epoch, seq, 1, entries}

@@ -7,5 +7,5 @@
 --- @include "context"
 --- @include "reset"
 
-resetEvent()
+S.resetEvent()
 return {0}

@@ -8,13 +8,13 @@
 --- @include "context"
 --- @include "reset"
 
-if redis.call('EXISTS', metaKey) == 1 then return {0, 0} end
-resetEvent()
+if redis.call('EXISTS', S.metaKey) == 1 then return {0, 0} end
+S.resetEvent()
 local n = tonumber(ARGV[6])
-if n > 0 then redis.call('SETRANGE', statusKey, n - 1, '\0') end
-for _, p in ipairs(parsePairs(ARGV[8])) do
-  redis.call('HSET', gaKey, p[1] .. ':c', p[2], p[1] .. ':h', 0, p[1] .. ':b', 0)
+if n > 0 then redis.call('SETRANGE', S.statusKey, n - 1, '\0') end
+for _, p in ipairs(S.parsePairs(ARGV[8])) do
+  redis.call('HSET', S.gaKey, p[1] .. ':c', p[2], p[1] .. ':h', 0, p[1] .. ':b', 0)
 end
-redis.call('SET', seqKey, 0)
-redis.call('HSET', metaKey, 'n', n, 'e', ARGV[7])
+redis.call('SET', S.seqKey, 0)
+redis.call('HSET', S.metaKey, 'n', n, 'e', ARGV[7])
 return {0, 1}

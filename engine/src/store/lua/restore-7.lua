@@ -8,16 +8,16 @@
 --- @include "context"
 --- @include "reset"
 
-resetEvent()
+S.resetEvent()
 local n = tonumber(ARGV[6])
-if n > 0 then redis.call('SET', statusKey, ARGV[9]) end
+if n > 0 then redis.call('SET', S.statusKey, ARGV[9]) end
 local list = {}
 for x in string.gmatch(ARGV[8], '[^,]+') do list[#list + 1] = x end
 for i = 1, #list, 3 do
   local area = list[i]
-  redis.call('HSET', gaKey, area .. ':c', list[i + 1], area .. ':h', 0, area .. ':b', list[i + 2])
+  redis.call('HSET', S.gaKey, area .. ':c', list[i + 1], area .. ':h', 0, area .. ':b', list[i + 2])
 end
-redis.call('SET', seqKey, 0)
-redis.call('HSET', metaKey, 'n', n, 'e', ARGV[7])
-redis.call('PUBLISH', channel, eventId .. ' 0')
+redis.call('SET', S.seqKey, 0)
+redis.call('HSET', S.metaKey, 'n', n, 'e', ARGV[7])
+redis.call('PUBLISH', S.channel, S.eventId .. ' 0')
 return {0, 0}

@@ -9,18 +9,18 @@
 --- @include "context"
 --- @include "state"
 
-if not seatCount() then return fail(E.EventNotLoaded) end
+if not S.seatCount() then return S.fail(E.EventNotLoaded) end
 local dueSeats, dueGa = {}, {}
-for _, token in ipairs((dueTokens())) do
-  for _, s in ipairs(redis.call('SMEMBERS', holdPrefix .. token)) do dueSeats[#dueSeats + 1] = s end
-  for _, v in ipairs(redis.call('HGETALL', holdGaPrefix .. token)) do dueGa[#dueGa + 1] = v end
+for _, token in ipairs((S.dueTokens())) do
+  for _, s in ipairs(redis.call('SMEMBERS', S.holdPrefix .. token)) do dueSeats[#dueSeats + 1] = s end
+  for _, v in ipairs(redis.call('HGETALL', S.holdGaPrefix .. token)) do dueGa[#dueGa + 1] = v end
 end
 return {
   0,
-  tonumber(redis.call('HGET', metaKey, 'e')),
-  tonumber(redis.call('GET', seqKey) or '0'),
-  redis.call('GET', statusKey) or '',
-  redis.call('HGETALL', gaKey),
+  tonumber(redis.call('HGET', S.metaKey, 'e')),
+  tonumber(redis.call('GET', S.seqKey) or '0'),
+  redis.call('GET', S.statusKey) or '',
+  redis.call('HGETALL', S.gaKey),
   dueSeats,
   dueGa,
 }

@@ -9,7 +9,7 @@
 --- @include "changes"
 --- @include "tokens"
 
-if not seatCount() then return fail(E.EventNotLoaded) end
+if not S.seatCount() then return S.fail(E.EventNotLoaded) end
 local released = {}
-local tokens = expireDue(released)
-return {0, commit(), tokens, released}
+local tokens = S.expireDue(released)
+return {0, S.commit(), tokens, released}

@@ -12,22 +12,23 @@ const gaArg = (ga: readonly GaQuantity[]): string =>
 
 /** Builds the arguments of every seat-store script for one key prefix. */
 export class ArgsBuilder {
+  /** KEYS[1..7] and ARGV[1..3] per event, built once: every command of a hot event reuses them. */
+  private readonly frames = new Map<string, ScriptArgs>();
+
   constructor(
     private readonly keys: Keys,
     private readonly logMaxLen: number,
   ) {}
 
-  /** ARGV[1..5] of every script: key base, eventId, channel, now, log max length. */
-  private std(eventId: string, now: number): ScriptArgs {
-    return [this.keys.base(eventId), eventId, this.keys.changes(), now, this.logMaxLen];
-  }
-
+  /** KEYS[1..7] then ARGV[1..5] of every script: key base, eventId, channel, now, log max length. */
   private event(eventId: string, now: number): ScriptArgs {
-    return [...this.keys.event(eventId), ...this.std(eventId, now)];
-  }
-
-  private token(eventId: string, token: string, now: number): ScriptArgs {
-    return [...this.keys.withToken(eventId, token), ...this.std(eventId, now)];
+    let frame = this.frames.get(eventId);
+    if (!frame) {
+      frame = [...this.keys.event(eventId), this.keys.base(eventId), eventId, this.keys.changes()];
+      if (this.frames.size >= 10_000) this.frames.clear();
+      this.frames.set(eventId, frame);
+    }
+    return [...frame, now, this.logMaxLen];
   }
 
   initArgs(
@@ -64,7 +65,7 @@ export class ArgsBuilder {
     ga: readonly GaQuantity[],
     now: number,
   ): ScriptArgs {
-    return [...this.token(eventId, token, now), token, expiresAt, seatsArg(seats), gaArg(ga)];
+    return [...this.event(eventId, now), token, expiresAt, seatsArg(seats), gaArg(ga)];
   }
 
   /** `seats` undefined releases the whole token. */
@@ -74,15 +75,15 @@ export class ArgsBuilder {
     seats: readonly number[] | undefined,
     now: number,
   ): ScriptArgs {
-    return [...this.token(eventId, token, now), token, seats ? seatsArg(seats) : '*'];
+    return [...this.event(eventId, now), token, seats ? seatsArg(seats) : '*'];
   }
 
   extendArgs(eventId: string, token: string, expiresAt: number, now: number): ScriptArgs {
-    return [...this.token(eventId, token, now), token, expiresAt];
+    return [...this.event(eventId, now), token, expiresAt];
   }
 
   getHoldArgs(eventId: string, token: string, now: number): ScriptArgs {
-    return [...this.token(eventId, token, now), token];
+    return [...this.event(eventId, now), token];
   }
 
   checkHoldArgs(
@@ -92,7 +93,7 @@ export class ArgsBuilder {
     ga: readonly GaQuantity[],
     now: number,
   ): ScriptArgs {
-    return [...this.token(eventId, token, now), token, seatsArg(seats), gaArg(ga)];
+    return [...this.event(eventId, now), token, seatsArg(seats), gaArg(ga)];
   }
 
   bookArgs(
@@ -103,8 +104,13 @@ export class ArgsBuilder {
     ga: readonly GaQuantity[],
     now: number,
   ): ScriptArgs {
-    const t = token ?? '';
-    return [...this.token(eventId, t, now), t, force ? '1' : '0', seatsArg(seats), gaArg(ga)];
+    return [
+      ...this.event(eventId, now),
+      token ?? '',
+      force ? '1' : '0',
+      seatsArg(seats),
+      gaArg(ga),
+    ];
   }
 
   cancelArgs(

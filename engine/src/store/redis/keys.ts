@@ -5,7 +5,7 @@
  * @example
  * const keys = new Keys('pt:');
  * keys.event('e1');   // ['pt:{ev:e1}:status', 'pt:{ev:e1}:meta', …] (the 7 standard KEYS)
- * keys.hold('e1', 'tok'); // 'pt:{ev:e1}:hold:tok'
+ * keys.hold('e1', 'tok'); // 'pt:{ev:e1}:hold:tok' (built inside the scripts)
  */
 export class Keys {
   constructor(readonly prefix = 'pt:') {}
@@ -21,17 +21,17 @@ export class Keys {
     return [`${b}status`, `${b}meta`, `${b}owner`, `${b}expiry`, `${b}ga`, `${b}seq`, `${b}log`];
   }
 
+  /**
+   * A token's set of seats. Scripts build token keys from `base` (as `holdPrefix .. token` in
+   * state.lua) because expiry and forced bookings reach tokens the caller cannot name.
+   */
   hold(eventId: string, token: string): string {
     return `${this.base(eventId)}hold:${token}`;
   }
 
+  /** A token's GA quantities (area → qty); built in scripts like {@link Keys.hold}. */
   holdGa(eventId: string, token: string): string {
     return `${this.base(eventId)}holdga:${token}`;
-  }
-
-  /** The standard keys plus one token's keys: KEYS[1..9] of the token scripts. */
-  withToken(eventId: string, token: string): string[] {
-    return [...this.event(eventId), this.hold(eventId, token), this.holdGa(eventId, token)];
   }
 
   /** Pub/sub channel of "<eventId> <seq>" change notifications (not a key: no slot). */

@@ -25,7 +25,7 @@ import * as v from '../validate.ts';
 import { ArgsBuilder, type ScriptArgs } from './args.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
 import { Keys } from './keys.ts';
-import { toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
+import { sortGa, toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
 import { defineScripts } from './script-loader.ts';
 
 type ScriptFn = (...args: ScriptArgs) => Promise<unknown>;
@@ -119,18 +119,15 @@ export class RedisSeatStore implements SeatStore {
     const now = v.resolveNow(req.now, eventId);
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.holdArgs(eventId, token, expiresAt, seats, ga, now);
-    const [reply] = await Promise.all([
-      this.scripts.ptHold(...args),
-      this.markActive(eventId, expiresAt),
-    ]);
-    const [seq, held, heldGa] = unwrap(reply, eventId, token);
-    return {
-      token,
-      expiresAt,
-      seats: toNumbers(held),
-      ga: toGaQuantities(heldGa),
-      seq: Number(seq),
-    };
+    const active = this.markActive(eventId, expiresAt);
+    const reply = await this.scripts.ptHold(...args);
+    await active;
+    const [seq, isNew, held, heldGa] = unwrap(reply, eventId, token);
+    // A new token holds exactly what was asked; only an extended one needs its contents read back.
+    const contents = isNew
+      ? { seats: [...seats].sort((a, b) => a - b), ga: sortGa(ga) }
+      : { seats: toNumbers(held), ga: toGaQuantities(heldGa) };
+    return { token, expiresAt, ...contents, seq: Number(seq) };
   }
 
   async release(eventId: string, req: ReleaseRequest): Promise<ReleaseResult> {
@@ -156,10 +153,9 @@ export class RedisSeatStore implements SeatStore {
     const now = v.resolveNow(req.now, eventId);
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.extendArgs(eventId, token, expiresAt, now);
-    const [reply] = await Promise.all([
-      this.scripts.ptExtend(...args),
-      this.markActive(eventId, expiresAt),
-    ]);
+    const active = this.markActive(eventId, expiresAt);
+    const reply = await this.scripts.ptExtend(...args);
+    await active;
     unwrap(reply, eventId, token);
     return { expiresAt };
   }
@@ -307,11 +303,12 @@ export class RedisSeatStore implements SeatStore {
    * Registers the event for the sweeper (the zset lives outside the event's hash slot, so no
    * script can write it). Only a later expiry than this process already registered costs a ZADD;
    * the retention window absorbs the 1 s slack. An efficiency hint: lazy expiry keeps
-   * correctness when an event is missed.
+   * correctness when an event is missed. Sent alongside the script (same pipeline); undefined
+   * when no ZADD is needed, so the hot path allocates nothing.
    */
-  private async markActive(eventId: string, expiresAt: number): Promise<void> {
-    if ((this.registered.get(eventId) ?? -Infinity) + 1000 > expiresAt) return;
+  private markActive(eventId: string, expiresAt: number): Promise<unknown> | undefined {
+    if ((this.registered.get(eventId) ?? -Infinity) + 1000 > expiresAt) return undefined;
     this.registered.set(eventId, expiresAt);
-    await this.redis.zadd(this.keys.active(), 'GT', expiresAt, eventId);
+    return this.redis.zadd(this.keys.active(), 'GT', expiresAt, eventId);
   }
 }

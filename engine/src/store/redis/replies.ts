@@ -33,7 +33,14 @@ export function toGaQuantities(flat: unknown): GaQuantity[] {
   for (let i = 0; i + 1 < list.length; i += 2) {
     out.push({ areaId: String(list[i]), quantity: Number(String(list[i + 1])) });
   }
-  return out.sort((a, b) => (a.areaId < b.areaId ? -1 : 1));
+  return sortGa(out);
+}
+
+/** Quantities ordered by area id, as every reply lists them. */
+export function sortGa(ga: readonly GaQuantity[]): GaQuantity[] {
+  return ga
+    .map((g) => ({ areaId: g.areaId, quantity: g.quantity }))
+    .sort((a, b) => (a.areaId < b.areaId ? -1 : 1));
 }
 
 /** The ga hash (flat "<area>:c|h|b", value, …) → GA states, by area id. */

@@ -1,45 +1,51 @@
 --[[
-  The write phase: every seat or GA change goes through setStatus / gaIncr, and commit() turns
-  them into exactly one seq bump, one log entry ("seat,status;…" and "area,cap,held,booked;…")
-  and one PUBLISH "<eventId> <seq>". A command that changed nothing bumps nothing.
+  The write phase: every seat or GA change goes through setStatus / gaIncr, and commit() writes
+  the statuses (one BITFIELD) and turns the changes into exactly one seq bump, one log entry
+  ("seat,status;…" and "area,cap,held,booked;…") and one PUBLISH "<eventId> <seq>". A command
+  that changed nothing bumps nothing.
 ]]
-local changed, changedOrder, gaTouched, gaOrder = {}, {}, {}, {}
+S.gaTouched, S.gaOrder = {}, {}
 
-local function setStatus(seat, st)
-  redis.call('SETRANGE', statusKey, seat, string.char(st))
-  if changed[seat] == nil then changedOrder[#changedOrder + 1] = seat end
-  changed[seat] = st
+function S.setStatus(seat, st)
+  if S.changed[seat] == nil then S.changedOrder[#S.changedOrder + 1] = seat end
+  S.changed[seat] = st
 end
 
-local function gaIncr(area, field, delta)
+function S.gaIncr(area, field, delta)
   if delta == 0 then return end
-  redis.call('HINCRBY', gaKey, area .. ':' .. field, delta)
-  if not gaTouched[area] then
-    gaTouched[area] = true
-    gaOrder[#gaOrder + 1] = area
+  redis.call('HINCRBY', S.gaKey, area .. ':' .. field, delta)
+  if not S.gaTouched[area] then
+    S.gaTouched[area] = true
+    S.gaOrder[#S.gaOrder + 1] = area
   end
 end
 
-local function currentSeq()
-  return tonumber(redis.call('GET', seqKey) or '0')
+function S.currentSeq()
+  return tonumber(redis.call('GET', S.seqKey) or '0')
 end
 
-local function commit()
-  if #changedOrder == 0 and #gaOrder == 0 then return currentSeq() end
-  local seq = redis.call('INCR', seqKey)
-  local parts = {}
-  for i, seat in ipairs(changedOrder) do parts[i] = seat .. ',' .. changed[seat] end
-  local entry = {'XADD', logKey, 'MAXLEN', '~', logMaxLen, seq .. '-0', 'c', table.concat(parts, ';')}
-  if #gaOrder > 0 then
+function S.commit()
+  local order, changed = S.changedOrder, S.changed
+  if #order == 0 and #S.gaOrder == 0 then return S.currentSeq() end
+  local parts, sets = {}, {}
+  for i, seat in ipairs(order) do
+    local st, k = changed[seat], 4 * (i - 1)
+    parts[i] = seat .. ',' .. st
+    sets[k + 1], sets[k + 2], sets[k + 3], sets[k + 4] = 'SET', 'u8', '#' .. seat, st
+  end
+  S.callChunked('BITFIELD', S.statusKey, sets, 4000)
+  local seq = redis.call('INCR', S.seqKey)
+  local id, changes = seq .. '-0', table.concat(parts, ';')
+  if #S.gaOrder == 0 then
+    redis.call('XADD', S.logKey, 'MAXLEN', '~', S.logMaxLen, id, 'c', changes)
+  else
     local gaParts = {}
-    for i, area in ipairs(gaOrder) do
-      local c, h, b = gaRead(area)
+    for i, area in ipairs(S.gaOrder) do
+      local c, h, b = S.gaRead(area)
       gaParts[i] = area .. ',' .. c .. ',' .. h .. ',' .. b
     end
-    entry[#entry + 1] = 'g'
-    entry[#entry + 1] = table.concat(gaParts, ';')
+    redis.call('XADD', S.logKey, 'MAXLEN', '~', S.logMaxLen, id, 'c', changes, 'g', table.concat(gaParts, ';'))
   end
-  redis.call(unpack(entry))
-  redis.call('PUBLISH', channel, eventId .. ' ' .. seq)
+  redis.call('PUBLISH', S.channel, S.eventId .. ' ' .. seq)
   return seq
 end

@@ -1,7 +1,7 @@
 --[[ Deletes every key of the event, tokens included (drop, and before init/restore). ]]
-local function resetEvent()
-  for _, token in ipairs(redis.call('ZRANGE', expiryKey, 0, -1)) do
-    redis.call('DEL', keyBase .. 'hold:' .. token, keyBase .. 'holdga:' .. token)
+function S.resetEvent()
+  for _, token in ipairs(redis.call('ZRANGE', S.expiryKey, 0, -1)) do
+    redis.call('DEL', S.holdPrefix .. token, S.holdGaPrefix .. token)
   end
-  redis.call('DEL', statusKey, metaKey, ownerKey, expiryKey, gaKey, seqKey, logKey)
+  redis.call('DEL', S.statusKey, S.metaKey, S.ownerKey, S.expiryKey, S.gaKey, S.seqKey, S.logKey)
 end

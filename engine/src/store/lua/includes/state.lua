@@ -1,65 +1,88 @@
 --[[
   Reading state as commands must see it: a token whose expiry <= now is free (lazy expiry),
-  even before the write phase releases it for real.
+  even before the write phase releases it for real. Statuses are read and written with one
+  BITFIELD (u8 at byte offset "#<seat>") per command rather than one GETRANGE/SETRANGE per seat:
+  the same one-byte-per-seat string, far fewer calls.
 ]]
-local holdPrefix, holdGaPrefix = keyBase .. 'hold:', keyBase .. 'holdga:'
+-- Statuses this script wrote (seat -> status) in first-change order; commit() flushes them.
+S.changed, S.changedOrder = {}, {}
 
-local dueList, dueSet -- tokens with expiry <= now, read at most once per script
-
-local function dueTokens()
-  if not dueList then
-    dueList = redis.call('ZRANGEBYSCORE', expiryKey, '-inf', now)
-    dueSet = {}
-    for _, token in ipairs(dueList) do dueSet[token] = true end
+-- Tokens with expiry <= now as a list and a set, read at most once per script.
+function S.dueTokens()
+  if not S.dueList then
+    S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now)
+    S.dueSet = {}
+    for _, token in ipairs(S.dueList) do S.dueSet[token] = true end
   end
-  return dueList, dueSet
+  return S.dueList, S.dueSet
 end
 
-local function rawStatus(seat)
-  return string.byte(redis.call('GETRANGE', statusKey, seat, seat)) or 0
+-- Raw statuses of seats (this script's own writes included), one BITFIELD_RO per 1000 seats.
+function S.rawStatuses(seats)
+  local out, slots, args, changed = {}, {}, {}, S.changed
+  for i, seat in ipairs(seats) do
+    if changed[seat] then
+      out[i] = changed[seat]
+    else
+      local k = #args
+      slots[#slots + 1] = i
+      args[k + 1], args[k + 2], args[k + 3] = 'GET', 'u8', '#' .. seat
+    end
+  end
+  for c = 1, #args, 3000 do
+    local values = redis.call('BITFIELD_RO', S.statusKey, unpack(args, c, math.min(c + 2999, #args)))
+    for j, v in ipairs(values) do out[slots[(c - 1) / 3 + j]] = v end
+  end
+  return out
 end
 
--- Effective status and, for a held seat, its live token.
-local function seatState(seat)
-  local st = rawStatus(seat)
-  if st ~= 1 then return st, nil end
-  local owner = redis.call('HGET', ownerKey, seat)
-  if not owner then return 0, nil end
-  local _, due = dueTokens()
-  if due[owner] then return 0, nil end
-  return 1, owner
+-- Effective statuses (expired holds are free) and, for held seats, their live tokens.
+function S.seatStates(seats)
+  local sts, owners = S.rawStatuses(seats), {}
+  for i, seat in ipairs(seats) do
+    if sts[i] == 1 then
+      local owner = redis.call('HGET', S.ownerKey, seat)
+      local _, due = S.dueTokens()
+      if not owner or due[owner] then
+        sts[i] = 0
+      else
+        owners[i] = owner
+      end
+    end
+  end
+  return sts, owners
 end
 
 -- Expiry of a token: nil when unknown, else its expiry and whether it is still live.
-local function tokenExpiry(token)
-  local e = redis.call('ZSCORE', expiryKey, token)
+function S.tokenExpiry(token)
+  local e = redis.call('ZSCORE', S.expiryKey, token)
   if not e then return nil, false end
   e = tonumber(e)
-  return e, e > now
+  return e, e > S.now
 end
 
 -- capacity, held, booked of a GA area (nil when the area is unknown)
-local function gaRead(area)
-  local v = redis.call('HMGET', gaKey, area .. ':c', area .. ':h', area .. ':b')
+function S.gaRead(area)
+  local v = redis.call('HMGET', S.gaKey, area .. ':c', area .. ':h', area .. ':b')
   if not v[1] then return nil end
   return tonumber(v[1]), tonumber(v[2]), tonumber(v[3])
 end
 
 -- Free GA capacity, counting quantities held by expired tokens as free; nil for unknown areas.
-local function gaFree(area)
-  local c, h, b = gaRead(area)
+function S.gaFree(area)
+  local c, h, b = S.gaRead(area)
   if not c then return nil end
-  for _, token in ipairs((dueTokens())) do
-    local q = redis.call('HGET', holdGaPrefix .. token, area)
+  for _, token in ipairs((S.dueTokens())) do
+    local q = redis.call('HGET', S.holdGaPrefix .. token, area)
     if q then h = h - tonumber(q) end
   end
   return c - h - b
 end
 
 -- Sorted seats and flat {area, qty, ...} GA of a token.
-local function tokenContents(token)
-  local seats = redis.call('SMEMBERS', holdPrefix .. token)
+function S.tokenContents(token)
+  local seats = redis.call('SMEMBERS', S.holdPrefix .. token)
   for i, s in ipairs(seats) do seats[i] = tonumber(s) end
   table.sort(seats)
-  return seats, redis.call('HGETALL', holdGaPrefix .. token)
+  return seats, redis.call('HGETALL', S.holdGaPrefix .. token)
 end

@@ -1,0 +1,16 @@
+--[[
+  Reads a token's hold (read-only).
+  KEYS: 1-7 standard
+  ARGV: 1-5 standard, 6 token
+  Returns: {0, expiresAt, seats, GA (flat area,qty)}, {0, 0} when the token is unknown or
+    expired, or {code, seats, areas}: EventNotLoaded
+]]
+--- @include "context"
+--- @include "state"
+
+local token = ARGV[6]
+if not S.seatCount() then return S.fail(E.EventNotLoaded) end
+local expiresAt, live = S.tokenExpiry(token)
+if not live then return {0, 0} end
+local seats, ga = S.tokenContents(token)
+return {0, expiresAt, seats, ga}

@@ -1,0 +1,116 @@
+// Store hold+release throughput against raw Redis Lua. N concurrent in-flight requests on one
+// connection run hold+release cycles of 1–4 random seats on a 10,000-seat event for a fixed time.
+// Baseline: EVALSHA of a minimal Lua hold (GETRANGE check + SETRANGE + INCR) and a minimal
+// release, same Redis, same connection setup, same concurrency and seat choice. The in-process
+// store's rate is an extra figure.
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { MemorySeatStore } from '../../engine/src/store/memory/memory-store.ts';
+import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
+import type { SeatStore } from '../../engine/src/store/seat-store.ts';
+import { report } from './lib/report.ts';
+
+const SEATS = 10_000;
+const CONCURRENCY = 64;
+const EVENT = 'bench';
+
+const MIN_HOLD = `
+for i = 1, #ARGV do
+  if string.byte(redis.call('GETRANGE', KEYS[1], ARGV[i], ARGV[i])) ~= 0 then return -1 end
+end
+for i = 1, #ARGV do redis.call('SETRANGE', KEYS[1], ARGV[i], '\\1') end
+return redis.call('INCR', KEYS[2])`;
+const MIN_RELEASE = `
+for i = 1, #ARGV do redis.call('SETRANGE', KEYS[1], ARGV[i], '\\0') end
+return redis.call('INCR', KEYS[2])`;
+
+function randomSeats(): number[] {
+  const seats = new Set<number>();
+  const count = 1 + Math.floor(Math.random() * 4);
+  while (seats.size < count) seats.add(Math.floor(Math.random() * SEATS));
+  return [...seats];
+}
+
+/** Runs `cycle` on CONCURRENCY workers for `ms`; returns commands per second. */
+async function measure(
+  ms: number,
+  cycle: (worker: number, n: number) => Promise<number>,
+): Promise<number> {
+  const deadline = Date.now() + ms;
+  const started = process.hrtime.bigint();
+  let ops = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      for (let n = 0; Date.now() < deadline; n++) {
+        // Await first: `ops += await …` would read `ops` before the await and lose other workers' counts.
+        const done = await cycle(worker, n);
+        ops += done;
+      }
+    }),
+  );
+  return ops / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/** One hold (+ release when it succeeded) on a store; returns the commands issued. */
+async function storeCycle(store: SeatStore, token: string): Promise<number> {
+  try {
+    await store.hold(EVENT, { token, seats: randomSeats(), ttlMs: 60_000 });
+  } catch {
+    return 1;
+  }
+  await store.release(EVENT, { token });
+  return 2;
+}
+
+type RawClient = Redis & {
+  minHold(...args: (string | number)[]): Promise<number>;
+  minRelease(...args: (string | number)[]): Promise<number>;
+};
+
+export async function run({ quick }: { quick: boolean; args: string[] }): Promise<void> {
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const phaseMs = quick ? 5_000 : 15_000;
+  const prefix = `bench_holds_${randomBytes(4).toString('hex')}:`;
+  const raw = new Redis(url) as RawClient;
+  raw.defineCommand('minHold', { numberOfKeys: 2, lua: MIN_HOLD });
+  raw.defineCommand('minRelease', { numberOfKeys: 2, lua: MIN_RELEASE });
+  const store = new RedisSeatStore({ redis: url, prefix });
+  const memory = new MemorySeatStore();
+  try {
+    const [statusKey, seqKey] = [`${prefix}raw:status`, `${prefix}raw:seq`];
+    await raw.setrange(statusKey, SEATS - 1, '\0');
+    const baseline = await measure(phaseMs, async () => {
+      const seats = randomSeats();
+      if ((await raw.minHold(statusKey, seqKey, ...seats)) < 0) return 1;
+      await raw.minRelease(statusKey, seqKey, ...seats);
+      return 2;
+    });
+
+    await store.initEvent({ eventId: EVENT, seatCount: SEATS, ga: [] });
+    const value = await measure(phaseMs, (w, n) => storeCycle(store, `w${w}-${n}`));
+
+    await memory.initEvent({ eventId: EVENT, seatCount: SEATS, ga: [] });
+    const inProcess = await measure(Math.min(phaseMs, 3_000), (w, n) =>
+      storeCycle(memory, `w${w}-${n}`),
+    );
+
+    report({
+      bench: 'holds',
+      value,
+      unit: 'ops/s',
+      baseline,
+      extra: {
+        inProcessOpsPerSec: Math.round(inProcess),
+        concurrency: CONCURRENCY,
+        seats: SEATS,
+        phaseSeconds: phaseMs / 1000,
+      },
+    });
+  } finally {
+    await store.dropEvent(EVENT);
+    await raw.del(`${prefix}raw:status`, `${prefix}raw:seq`, `${prefix}active`);
+    await store.close();
+    await memory.close();
+    await raw.quit();
+  }
+}
