@@ -11,7 +11,8 @@
 if redis.call('EXISTS', S.metaKey) == 1 then return {0, 0} end
 S.resetEvent()
 local n = tonumber(ARGV[6])
-if n > 0 then redis.call('SETRANGE', S.statusKey, n - 1, '\0') end
+-- SET of an exact-size string: SETRANGE past the end would double the allocation (sds growth).
+if n > 0 then redis.call('SET', S.statusKey, string.rep('\0', n)) end
 for _, p in ipairs(S.parsePairs(ARGV[8])) do
   redis.call('HSET', S.gaKey, p[1] .. ':c', p[2], p[1] .. ':h', 0, p[1] .. ':b', 0)
 end
