@@ -1,0 +1,127 @@
+// What sits above the plan: the selection (rings round selected seats, dashed boxes round
+// selected containers) and the active tool's preview. Drawn straight on the context so selecting
+// 80,000 seats with the marquee stays cheap.
+import type { Context } from 'konva/lib/Context';
+import { Shape } from 'react-konva';
+import {
+  boundsOfPoints,
+  SEAT_RADIUS,
+  type Bounds,
+  type Point,
+  type SeatmapDocument,
+} from '@parterre/seatmaps';
+import { elementIndex } from '../editor/element-index.ts';
+import { cachedSectionBounds } from '../editor/hit-test.ts';
+import { sceneOf } from '../editor/scene.ts';
+import { selectedSeatIds } from '../editor/selection.ts';
+import type { Preview } from '../editor/types.ts';
+import { detailFor, intersects } from './viewport.ts';
+
+const ACCENT = '#228be6';
+
+interface Props {
+  readonly document: SeatmapDocument;
+  readonly selectedIds: readonly string[];
+  readonly preview: Preview | null;
+  readonly view: Bounds;
+  readonly zoom: number;
+}
+
+function containerBounds(doc: SeatmapDocument, id: string): Bounds | null {
+  const ref = elementIndex(doc).get(id);
+  if (!ref) return null;
+  if (ref.type === 'section') {
+    const s = doc.sections[ref.section];
+    return s ? cachedSectionBounds(s) : null;
+  }
+  if (ref.type === 'shape') return boundsOfPoints(doc.shapes[ref.shape]?.points ?? []);
+  if (ref.type === 'text') {
+    const t = doc.texts[ref.text];
+    return t
+      ? {
+          minX: t.x,
+          minY: t.y,
+          maxX: t.x + t.text.length * t.fontSize * 0.6,
+          maxY: t.y + t.fontSize,
+        }
+      : null;
+  }
+  return null;
+}
+
+function drawSelection(ctx: CanvasRenderingContext2D, p: Props): void {
+  const { document: doc, view, zoom } = p;
+  ctx.strokeStyle = ACCENT;
+  ctx.lineWidth = 2 / zoom;
+  const scene = sceneOf(doc);
+  const squares = detailFor(zoom) !== 'circles';
+  ctx.beginPath();
+  for (const id of selectedSeatIds(doc, p.selectedIds)) {
+    const i = scene.layout.indexById.get(id);
+    const s = i === undefined ? undefined : scene.layout.seats[i];
+    if (!s || s.x < view.minX || s.x > view.maxX || s.y < view.minY || s.y > view.maxY) continue;
+    if (squares) ctx.rect(s.x - SEAT_RADIUS, s.y - SEAT_RADIUS, SEAT_RADIUS * 2, SEAT_RADIUS * 2);
+    else {
+      ctx.moveTo(s.x + SEAT_RADIUS + 2 / zoom, s.y);
+      ctx.arc(s.x, s.y, SEAT_RADIUS + 2 / zoom, 0, Math.PI * 2);
+    }
+  }
+  ctx.stroke();
+  ctx.setLineDash([6 / zoom, 4 / zoom]);
+  for (const id of p.selectedIds) {
+    const b = containerBounds(doc, id);
+    if (b && intersects(b, view)) {
+      const pad = 6 / zoom;
+      ctx.strokeRect(
+        b.minX - pad,
+        b.minY - pad,
+        b.maxX - b.minX + 2 * pad,
+        b.maxY - b.minY + 2 * pad,
+      );
+    }
+  }
+  ctx.setLineDash([]);
+}
+
+function polyline(ctx: CanvasRenderingContext2D, points: readonly Point[]): void {
+  points.forEach((q, i) => (i === 0 ? ctx.moveTo(q.x, q.y) : ctx.lineTo(q.x, q.y)));
+}
+
+function drawPreview(ctx: CanvasRenderingContext2D, preview: Preview, zoom: number): void {
+  ctx.strokeStyle = ACCENT;
+  ctx.fillStyle = 'rgba(34, 139, 230, 0.25)';
+  ctx.lineWidth = 1.5 / zoom;
+  ctx.beginPath();
+  if (preview.kind === 'seats') {
+    for (const s of preview.seats) {
+      ctx.moveTo(s.x + SEAT_RADIUS, s.y);
+      ctx.arc(s.x, s.y, SEAT_RADIUS * 0.9, 0, Math.PI * 2);
+    }
+    ctx.fill();
+    ctx.stroke();
+  } else if (preview.kind === 'polygon') {
+    polyline(ctx, preview.cursor ? [...preview.points, preview.cursor] : preview.points);
+    ctx.stroke();
+    for (const q of preview.points)
+      ctx.fillRect(q.x - 3 / zoom, q.y - 3 / zoom, 6 / zoom, 6 / zoom);
+  } else {
+    const { from, to } = preview;
+    ctx.rect(
+      Math.min(from.x, to.x),
+      Math.min(from.y, to.y),
+      Math.abs(to.x - from.x),
+      Math.abs(to.y - from.y),
+    );
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
+export function OverlayLayer(props: Props) {
+  const draw = (konvaCtx: Context) => {
+    const ctx = konvaCtx._context;
+    drawSelection(ctx, props);
+    if (props.preview) drawPreview(ctx, props.preview, props.zoom);
+  };
+  return <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />;
+}

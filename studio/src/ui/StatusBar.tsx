@@ -1,0 +1,66 @@
+// Bottom bar: the active tool's hint, seat count, zoom level and zoom buttons.
+import {
+  actionToggleGrid,
+  actionToggleSnap,
+  actionZoomIn,
+  actionZoomOut,
+  actionZoomToFit,
+} from '../editor/actions/action-view.ts';
+import type { Editor } from '../editor/editor.ts';
+import { TOOLS } from '../editor/tools/index.ts';
+import type { EditorSnapshot } from '../editor/types.ts';
+
+export function StatusBar({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
+  const { appState } = snapshot;
+  const hint = TOOLS.find((t) => t.id === appState.tool)?.hint ?? '';
+  return (
+    <footer className="statusbar">
+      <span className="hint">{hint}</span>
+      <span className="spacer" />
+      <span data-testid="seat-count">
+        {editor.scene.layout.seats.length.toLocaleString('en')} seats
+      </span>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={appState.showGrid}
+          onChange={() => editor.run(actionToggleGrid, undefined)}
+        />{' '}
+        Grid
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={appState.snapToGrid}
+          onChange={() => editor.run(actionToggleSnap, undefined)}
+        />{' '}
+        Snap
+      </label>
+      <button
+        type="button"
+        aria-label="Zoom out"
+        title="Zoom out — −"
+        onClick={() => editor.run(actionZoomOut, undefined)}
+      >
+        −
+      </button>
+      <span aria-label="Zoom level">{Math.round(appState.camera.zoom * 100)}%</span>
+      <button
+        type="button"
+        aria-label="Zoom in"
+        title="Zoom in — +"
+        onClick={() => editor.run(actionZoomIn, undefined)}
+      >
+        +
+      </button>
+      <button
+        type="button"
+        aria-label="Zoom to fit"
+        title="Zoom to fit — Shift+1"
+        onClick={() => editor.run(actionZoomToFit, undefined)}
+      >
+        Fit
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,58 @@
+// Live problems from seatmaps validateSeatmap, recomputed shortly after the plan stops changing
+// (validation is linear in seats: instant for a hall, a few hundred ms for a stadium). Clicking
+// a problem selects its culprits.
+import { useEffect, useState } from 'react';
+import { validateSeatmap, type SeatmapDocument, type ValidationProblem } from '@parterre/seatmaps';
+import { actionSelect } from '../editor/actions/action-select.ts';
+import type { Editor } from '../editor/editor.ts';
+
+const DELAY_MS = 400;
+const SHOWN = 50;
+
+export function ValidationPanel({
+  editor,
+  document: doc,
+}: {
+  editor: Editor;
+  document: SeatmapDocument;
+}) {
+  const [problems, setProblems] = useState<readonly ValidationProblem[] | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setProblems(validateSeatmap(doc)), DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [doc]);
+  const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
+  return (
+    <section className="panel" aria-label="Problems">
+      <h2>
+        Problems{' '}
+        {problems && (
+          <span className={errors ? 'badge error' : 'badge ok'}>
+            {problems.length === 0
+              ? 'none'
+              : `${errors} errors, ${problems.length - errors} warnings`}
+          </span>
+        )}
+      </h2>
+      {problems === null && <p className="hint">Checking…</p>}
+      {problems?.length === 0 && <p className="hint">Ready to publish.</p>}
+      <ul className="problems">
+        {problems?.slice(0, SHOWN).map((p, i) => (
+          <li key={`${p.code}-${i}`}>
+            <button
+              type="button"
+              className={p.severity}
+              onClick={() => editor.run(actionSelect, p.elementIds)}
+              disabled={p.elementIds.length === 0}
+            >
+              {p.message}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {problems && problems.length > SHOWN && (
+        <p className="hint">…and {problems.length - SHOWN} more</p>
+      )}
+    </section>
+  );
+}
