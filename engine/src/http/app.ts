@@ -58,8 +58,14 @@ export function createApp(ctx: EngineContext): express.Express {
   // Express's automatic ETag hashes every body; drafts carry their own ETag (the draft version).
   app.set('etag', false);
   app.use(requestLog(ctx.logger));
-  app.use(healthRoutes(ctx));
   const api = createApiRouter(ctx);
+  // The API goes first: hold/release are the hot paths, and every layer before them is a check
+  // each of their requests would pay for.
+  app.use(
+    '/api/v1',
+    express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }),
+    api.router,
+  );
   const openApi = JSON.stringify(buildOpenApi(api, META_OPERATIONS));
   const docs = docsPage();
   app.get('/api/v1/openapi.json', (_req, res) => {
@@ -68,11 +74,7 @@ export function createApp(ctx: EngineContext): express.Express {
   app.get('/api/v1/docs', (_req, res) => {
     res.type('text/html').send(docs);
   });
-  app.use(
-    '/api/v1',
-    express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }),
-    api.router,
-  );
+  app.use(healthRoutes(ctx));
   app.use(notFoundHandler);
   app.use(problemHandler(ctx.logger));
   return app;
