@@ -164,4 +164,30 @@ describe('tenancy', () => {
     }
     expect(await availability(api)).toEqual(before);
   });
+
+  it('keeps hold tokens and event lists inside their organisation', async () => {
+    const held = await api.call('POST', `/api/v1/events/${api.seeded.eventId}/holds`, {
+      key: api.seeded.publicKey,
+      body: { seats: ['R4-10'] },
+    });
+    const token = held.body.holdToken as string;
+    const other = api.otherSecretKey;
+    expectProblem(
+      await api.call('GET', `/api/v1/hold-tokens/${token}`, { key: other }),
+      404,
+      'NOT_FOUND',
+    );
+    const extend = await api.call('POST', `/api/v1/hold-tokens/${token}/extend`, {
+      key: other,
+      body: { seconds: 60 },
+    });
+    expectProblem(extend, 404, 'NOT_FOUND');
+    const release = await api.call('POST', `/api/v1/events/${api.seeded.eventId}/release`, {
+      key: other,
+      body: { holdToken: token },
+    });
+    expectProblem(release, 404, 'NOT_FOUND');
+    expect((await availability(api)).seats['R4-10']).toBe('held');
+    expect((await api.call('GET', '/api/v1/events', { key: other })).body).toEqual({ events: [] });
+  });
 });
