@@ -8,8 +8,8 @@
  * Design, and why:
  * - One byte per seat. Seats are the dense indexes 0…n-1 of a published map version, so an
  *   event's state is a byte string (0 free, 1 held, 2 booked, 3 blocked): 80,000 seats cost
- *   ~80 KB, a snapshot is one read, and a check is one GETRANGE. Per-seat hashes or sets would
- *   cost 50-100 bytes per seat at rest.
+ *   ~80 KB, a snapshot is one read, and checking or writing any set of seats is one BITFIELD
+ *   (u8 per seat) call. Per-seat hashes or sets would cost 50-100 bytes per seat at rest.
  * - Owner map (seat → token) for held seats only. A forced booking (Postgres already recorded it)
  *   or an expiry must find the token that holds a seat to take the seat out of that token; without
  *   it we would scan every token. It is empty at rest, so it costs nothing for free/booked seats.
@@ -24,7 +24,8 @@
  *   catch up with `changesSince(seq)` or, when the log no longer reaches back, a snapshot.
  * - epoch. When Redis loses data, commands answer EVENT_NOT_LOADED (never recreate state
  *   silently); the service rebuilds the event from Postgres with `restoreEvent` under epoch + 1,
- *   seq restarts, and clients seeing a new epoch resync from a snapshot.
+ *   seq restarts, and clients seeing a new epoch resync from a snapshot. Redis must run with
+ *   `maxmemory-policy noeviction`: an evicted key would be a silent partial loss.
  */
 
 /** Live status of one seat, stored as one byte. */
