@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { PROTOCOL_VERSION } from '@parterre/seatmaps';
 import type { SeatsMessage } from '@parterre/seatmaps';
 import { Server } from 'socket.io';
+import type { Adapter } from 'socket.io-adapter';
 import { io as ioClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { attachLive } from '../../engine/src/live/index.ts';
@@ -88,10 +89,7 @@ async function startClients(spec: ClientSpec) {
         }
         missing += Math.max(0, lastSeq - covered);
       }
-      const sorted = Float64Array.from(samples).sort();
-      const at = (p: number) =>
-        sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-      return { p50: at(0.5), p99: at(0.99), max: at(1), samples: sorted.length, missing };
+      return { ...quantiles(samples), samples: samples.length, missing };
     },
     close: () => sockets.forEach((s) => s.disconnect()),
   };
@@ -186,6 +184,7 @@ async function measureLive(count: number, seconds: number, launch: Launcher) {
   const commits: number[] = [];
   let lastSeq = 0;
   const before = server.live.stats();
+  const serverDelays = recordBroadcasts(server.live.namespace.adapter, commits);
   const warmup = RATE * WARMUP_S;
   await paced(seconds + WARMUP_S, RATE, async (k) => {
     // Alternate hold / release of consecutive seats: every step is exactly one change.
@@ -204,7 +203,40 @@ async function measureLive(count: number, seconds: number, launch: Launcher) {
   await server.close();
   const messages = stats.messages - before.messages;
   const elapsed = seconds + WARMUP_S;
-  return { latency, messagesPerSecond: messages / elapsed, changesPerMessage: lastSeq / messages };
+  return {
+    latency,
+    server: quantiles(serverDelays),
+    messagesPerSecond: messages / elapsed,
+    changesPerMessage: lastSeq / messages,
+  };
+}
+
+/**
+ * Instrumentation only: records, for each change, commit → the moment the live layer hands its
+ * message to the adapter (coalescing wait + store read), separating server delay from transport.
+ */
+function recordBroadcasts(adapter: Adapter, commits: number[]): number[] {
+  const delays: number[] = [];
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    const [name, msg] = packet.data as [string, SeatsMessage];
+    const at = now();
+    if (name === 'seats') {
+      for (let seq = msg.fromSeq + 1; seq <= msg.seq; seq++) {
+        const committed = commits[seq];
+        if (committed !== undefined) delays.push(at - committed);
+      }
+    }
+    broadcast(packet, opts);
+  };
+  return delays;
+}
+
+function quantiles(samples: number[]): { p50: number; p99: number; max: number } {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
 async function measureBare(
@@ -268,13 +300,15 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
     const tag = `${count}${where === 'inproc' ? '_inproc' : ''}`;
     console.log(
       `live ${count} sockets (clients ${where === 'child' ? 'in a child process' : 'in-process'}): ${fmt(live.latency)}; ` +
-        `${live.messagesPerSecond.toFixed(1)} msgs/s, ${live.changesPerMessage.toFixed(1)} changes/msg`,
+        `${live.messagesPerSecond.toFixed(1)} msgs/s, ${live.changesPerMessage.toFixed(1)} changes/msg; ` +
+        `commit → broadcast p50 ${live.server.p50.toFixed(1)} ms, p99 ${live.server.p99.toFixed(1)} ms`,
     );
     console.log(`bare socket.io ${count} sockets, same rate and size: ${fmt(bare)}`);
     Object.assign(extra, {
       [`p50_${tag}`]: Number(live.latency.p50.toFixed(2)),
       [`p99_${tag}`]: Number(live.latency.p99.toFixed(2)),
       [`bare_p99_${tag}`]: Number(bare.p99.toFixed(2)),
+      [`server_p99_${tag}`]: Number(live.server.p99.toFixed(2)),
       [`missing_${tag}`]: live.latency.missing,
       [`msgs_per_s_${tag}`]: Number(live.messagesPerSecond.toFixed(1)),
     });
