@@ -26,7 +26,12 @@ export function mountStatic(app: express.Express, options: StaticOptions): void 
       `The studio is not built: ${index} is missing. Run "npm run build -w @parterre/studio".`,
     );
   }
-  app.get(prefix, (_req, res) => res.redirect(301, `${prefix}/`));
+  // Express matches "/studio/" on "/studio" too (non-strict routing): redirect only the bare one,
+  // so relative asset URLs resolve under the prefix.
+  app.get(prefix, (req, res, next) => {
+    if (req.path === prefix) res.redirect(301, `${prefix}/`);
+    else next();
+  });
   app.use(
     `${prefix}/assets`,
     express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),

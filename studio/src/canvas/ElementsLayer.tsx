@@ -73,7 +73,12 @@ function SectionNodes({
   const g = sectionGeometry(section);
   const outline = section.outline.map((p) => applyTransform(section.transform, p));
   const b = g.bounds;
-  const labelSize = Math.max(14, 12 / zoom);
+  const width = b ? b.maxX - b.minX : 0;
+  // 12 px on screen, but never wider than the section: zoomed out, labels must not pile up.
+  const labelSize = Math.min(
+    Math.max(14, 12 / zoom),
+    width / Math.max(4, section.label.length * 0.6),
+  );
   return (
     <Group listening={false}>
       {outline.length >= 3 && (
@@ -124,10 +129,12 @@ function SectionNodes({
       })}
       {b && (
         <Text
-          x={(b.minX + b.maxX) / 2 - 200}
-          y={b.minY - labelSize * 1.4}
-          width={400}
+          x={b.minX}
+          y={b.minY - labelSize * 1.3}
+          width={width}
           align="center"
+          wrap="none"
+          ellipsis
           text={section.label}
           fontSize={labelSize}
           fill="#495057"

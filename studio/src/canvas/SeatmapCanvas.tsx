@@ -57,7 +57,9 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
       aria-label="Seat map canvas"
       tabIndex={0}
       data-tool={appState.tool}
-      data-zoom={camera.zoom.toFixed(4)}
+      data-zoom={camera.zoom}
+      data-camera-x={camera.x}
+      data-camera-y={camera.y}
       style={{ cursor: appState.tool === 'select' ? 'default' : 'crosshair' }}
     >
       {size && view && (
