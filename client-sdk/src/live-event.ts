@@ -197,11 +197,13 @@ export class LiveEvent extends Emitter<LiveEventEvents> {
    * All or nothing: throws SeatsUnavailableError naming the taken seats.
    */
   async hold(seatIds: string[], ga?: { areaId: string; quantity: number }[]): Promise<LiveHold> {
+    // A hold that ran out by the server's clock cannot be extended: start a new one.
+    const token = this.holdRemainingMs() > 0 ? this.current?.holdToken : undefined;
     const res = await this.command('hold', {
       eventId: this.eventId,
       seats: seatIds,
       ...(ga ? { ga } : {}),
-      ...(this.current ? { holdToken: this.current.holdToken } : {}),
+      ...(token ? { holdToken: token } : {}),
     });
     this.setHold({ holdToken: res.holdToken, expiresAt: res.expiresAt, seats: res.seats });
     return { holdToken: res.holdToken, expiresAt: res.expiresAt, seats: res.seats };
