@@ -11,10 +11,14 @@ import { openDb } from './db/open.ts';
 import { EventCatalog } from './events/catalog.ts';
 import { HoldService } from './holds/service.ts';
 import { Sweeper } from './holds/sweeper.ts';
+import { instrumentStore } from './observability/instrument-store.ts';
+import { createMetrics, type EngineMetrics } from './observability/metrics.ts';
 import { OrderService } from './orders/service.ts';
 import { MemorySeatStore } from './store/memory/memory-store.ts';
 import { RedisSeatStore } from './store/redis/redis-store.ts';
 import type { SeatStore } from './store/seat-store.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
+import { enqueueHoldExpiries } from './webhooks/hold-expiry.ts';
 
 export interface EngineContext {
   config: Config;
@@ -27,6 +31,10 @@ export interface EngineContext {
   holds: HoldService;
   orders: OrderService;
   sweeper: Sweeper;
+  /** Delivers the webhook outbox; started by the server like the sweeper. */
+  webhooks: WebhookDispatcher;
+  /** This node's Prometheus registry and metrics (the store is instrumented with them). */
+  metrics: EngineMetrics;
   logger: Logger;
   /** Closes store, database and connections (after the server stopped taking work). */
   close(): Promise<void>;
@@ -60,17 +68,28 @@ export async function createEngineContext(
     ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
     : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  const store: SeatStore = redis
-    ? new RedisSeatStore({ redis, prefix: config.REDIS_PREFIX })
-    : new MemorySeatStore();
+  const metrics = createMetrics();
+  const store: SeatStore = instrumentStore(
+    redis ? new RedisSeatStore({ redis, prefix: config.REDIS_PREFIX }) : new MemorySeatStore(),
+    metrics,
+  );
   const catalog = new EventCatalog(db, store);
   const holds = new HoldService(db, store, catalog, config.MAX_HOLD_SECONDS);
-  const orders = new OrderService(db, store, catalog, holds);
+  const orders = new OrderService(db, store, catalog, holds, {
+    onBooked: () => metrics.bookings.inc(),
+    logger,
+  });
   const sweeper = new Sweeper({
     store,
     intervalMs: config.SWEEP_INTERVAL_MS,
     logger,
+    onExpired: (eventId, tokens) => enqueueHoldExpiries(db, eventId, tokens),
     ...(redis ? { redis, lockKey: `${config.REDIS_PREFIX}sweeper` } : {}),
+  });
+  const webhooks = new WebhookDispatcher({
+    db,
+    logger,
+    onAttempt: (r) => metrics.webhookAttempts.inc({ result: r.ok ? 'ok' : 'failed' }),
   });
   return {
     config,
@@ -84,9 +103,12 @@ export async function createEngineContext(
     holds,
     orders,
     sweeper,
+    webhooks,
+    metrics,
     logger,
     async close() {
       await sweeper.stop();
+      await webhooks.stop();
       await store.close();
       redis?.disconnect();
       await db.close();

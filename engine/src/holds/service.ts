@@ -6,6 +6,7 @@ import {
   prepareBestAvailable,
   type PreparedBestAvailable,
 } from '@parterre/seatmaps';
+import { auditActor, recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/db.ts';
 import { DomainError, fromStoreError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
@@ -191,15 +192,21 @@ export class HoldService {
 
   /**
    * Takes free seats out of sale (house seats, broken seats). The store decides first, all or
-   * nothing; the block is then recorded in Postgres so a rebuild keeps it. If that write fails,
-   * the seats are put back so the two never disagree for long.
+   * nothing; the block is then recorded in Postgres (with its audit entry) so a rebuild keeps it.
+   * If that write fails, the seats are put back so the two never disagree for long.
    */
   async block(p: Principal, eventId: string, seatIds: string[], reason: string) {
     const event = await this.catalog.get(p.orgId, eventId);
     const seats = seatIndexes(event, seatIds);
     await this.command(event, () => this.store.block(eventId, { seats }));
     try {
-      await addBlocks(this.db, p.orgId, eventId, seats, reason);
+      await this.db.transaction(
+        async (tx) => {
+          await addBlocks(tx, p.orgId, eventId, seats, reason);
+          await this.audit(tx, p, 'seats.block', event, { seats: seatIds, reason });
+        },
+        { orgId: p.orgId },
+      );
     } catch (err) {
       await this.store.unblock(eventId, { seats });
       throw err;
@@ -217,9 +224,26 @@ export class HoldService {
       const ids = seatIdsOf(event, notBlocked);
       throw new DomainError('NOT_BLOCKED', `Not blocked: ${ids.join(', ')}`, { seats: ids });
     }
-    await removeBlocks(this.db, p.orgId, eventId, seats);
+    await this.db.transaction(
+      async (tx) => {
+        await removeBlocks(tx, p.orgId, eventId, seats);
+        await this.audit(tx, p, 'seats.unblock', event, { seats: seatIds });
+      },
+      { orgId: p.orgId },
+    );
     await this.command(event, () => this.store.unblock(eventId, { seats }));
     return { seats: seatIdsOf(event, seats) };
+  }
+
+  private audit(
+    tx: Db,
+    p: Principal,
+    action: string,
+    event: EventRuntime,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const target = `event:${event.id}`;
+    return recordAudit(tx, { orgId: p.orgId, actor: auditActor(p), action, target, details });
   }
 
   /** The live state of every seat and GA area. */

@@ -5,7 +5,7 @@
 import type { Redis } from 'ioredis';
 import Redlock from 'redlock';
 import type { Logger } from 'pino';
-import type { SeatStore } from '../store/seat-store.ts';
+import type { SeatStore, SweepResult } from '../store/seat-store.ts';
 
 export interface SweeperOptions {
   store: SeatStore;
@@ -15,6 +15,11 @@ export interface SweeperOptions {
   redis?: Redis;
   /** Lease key, e.g. `pt:sweeper`. */
   lockKey?: string;
+  /**
+   * Told which tokens a sweep released as expired (hold.expired webhooks). Best effort: a failure
+   * is logged and the sweep goes on; holds that expire lazily inside other commands are not seen.
+   */
+  onExpired?: (eventId: string, tokens: string[]) => Promise<unknown>;
 }
 
 export class Sweeper {
@@ -49,6 +54,7 @@ export class Sweeper {
         try {
           const result = await this.options.store.sweep(eventId);
           released += result.released.length;
+          if (result.expiredTokens.length > 0) await this.reportExpired(eventId, result);
         } catch (err) {
           // An event the store lost is rebuilt on its next command; keep sweeping the others.
           this.options.logger.debug({ err, eventId }, 'sweep skipped an event');
@@ -58,6 +64,14 @@ export class Sweeper {
       await lease?.release().catch(() => undefined);
     }
     return released;
+  }
+
+  private async reportExpired(eventId: string, result: SweepResult): Promise<void> {
+    try {
+      await this.options.onExpired?.(eventId, result.expiredTokens);
+    } catch (err) {
+      this.options.logger.warn({ err, eventId }, 'could not report expired holds');
+    }
   }
 
   private async acquire() {

@@ -1,7 +1,10 @@
 // Booking and cancelling. Postgres is the durable fence and is written first: the store only
 // confirms what Postgres already recorded (force-book), so a crash or a Redis failover between the
-// two steps can lose a hold but never sell a seat twice or lose an acknowledged booking.
+// two steps can lose a hold but never sell a seat twice or lose an acknowledged booking. The
+// booking's webhook event and audit entry are written in its transaction (outbox pattern).
 import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { auditActor, recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/db.ts';
 import { IdempotencyKeyReused, withIdempotency } from '../db/idempotency.ts';
 import { DomainError, type Principal } from '../errors.ts';
@@ -9,9 +12,17 @@ import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
 import type { HoldService } from '../holds/service.ts';
 import { checkTokenForEvent, newHoldToken } from '../holds/tokens.ts';
-import type { GaQuantity, SeatStore } from '../store/seat-store.ts';
+import type { GaQuantity, SeatStore, Snapshot } from '../store/seat-store.ts';
+import { enqueueWebhook } from '../webhooks/outbox.ts';
 import { priceBooking } from './pricing.ts';
-import { cancelBooking, cancelSeats, createBooking, report, SeatsAlreadyBooked } from './repo.ts';
+import {
+  cancelBooking,
+  cancelSeats,
+  createBooking,
+  report,
+  SeatsAlreadyBooked,
+  type Freed,
+} from './repo.ts';
 
 export interface BookInput {
   seats: string[];
@@ -29,8 +40,20 @@ export interface BookingView {
   currency: string;
 }
 
+/** Optional collaborators of {@link OrderService}. */
+export interface OrderServiceOptions {
+  /** Told about every booking made (metrics). */
+  onBooked?: (booking: BookingView) => void;
+  /** Where best-effort steps that failed after a booking (sold-out event) are reported. */
+  logger?: Logger;
+}
+
 /** Counter sales without a hold are held this long while Postgres records them. */
 const DIRECT_SALE_HOLD_MS = 30_000;
+
+/** Nothing left to sell: no free seat and every standing area full. */
+const soldOut = (snap: Snapshot) =>
+  snap.counts.free === 0 && snap.ga.every((a) => a.held + a.booked >= a.capacity);
 
 export class OrderService {
   constructor(
@@ -38,6 +61,7 @@ export class OrderService {
     private readonly store: SeatStore,
     private readonly catalog: EventCatalog,
     private readonly holds: HoldService,
+    private readonly options: OrderServiceOptions = {},
   ) {}
 
   /**
@@ -104,22 +128,33 @@ export class OrderService {
         ).token;
     try {
       await this.holds.command(event, () => this.store.checkHold(eventId, { token, seats, ga }));
-      const booking = await createBooking(db, {
-        orgId: p.orgId,
-        eventId,
-        seats: priced.seats,
-        ga: priced.ga,
-        currency: priced.currency,
-        ...(req.orderRef ? { orderRef: req.orderRef } : {}),
-      });
+      const view = await db.transaction(
+        async (tx) => {
+          const booking = await createBooking(tx, {
+            orgId: p.orgId,
+            eventId,
+            seats: priced.seats,
+            ga: priced.ga,
+            currency: priced.currency,
+            ...(req.orderRef ? { orderRef: req.orderRef } : {}),
+          });
+          const view: BookingView = {
+            bookingId: booking.id,
+            seats: seatIdsOf(event, seats),
+            ga,
+            amount: priced.amount,
+            currency: priced.currency,
+          };
+          const payload = { eventId, orderRef: booking.orderRef, ...view };
+          await this.announce(tx, p, 'booking.create', booking.id, payload, 'booking.created');
+          return view;
+        },
+        { orgId: p.orgId },
+      );
       await this.confirmLive(event, { seats, ga, token });
-      return {
-        bookingId: booking.id,
-        seats: seatIdsOf(event, seats),
-        ga,
-        amount: priced.amount,
-        currency: priced.currency,
-      };
+      this.options.onBooked?.(view);
+      await this.announceSoldOut(event, db, p.orgId);
+      return view;
     } catch (err) {
       if (!req.holdToken) await this.store.release(eventId, { token }).catch(() => undefined);
       if (err instanceof SeatsAlreadyBooked) {
@@ -132,6 +167,48 @@ export class OrderService {
         });
       }
       throw err;
+    }
+  }
+
+  /** Writes the audit entry of an action and queues its webhook event, in its transaction. */
+  private async announce(
+    tx: Db,
+    p: Principal,
+    action: string,
+    target: string,
+    payload: Record<string, unknown>,
+    webhook: 'booking.created' | 'booking.cancelled' | undefined,
+  ): Promise<void> {
+    if (webhook) await enqueueWebhook(tx, p.orgId, webhook, payload);
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actor: auditActor(p),
+      action,
+      target,
+      details: payload,
+    });
+  }
+
+  /**
+   * Queues `event.sold_out` when nothing is left to sell after a booking. Best effort: the
+   * booking is already acknowledged, so a failure here is logged, not thrown. Two last bookings
+   * racing may both see the event sold out; receivers treat the event as idempotent.
+   */
+  private async announceSoldOut(event: EventRuntime, db: Db, orgId: string): Promise<void> {
+    try {
+      const snap = await this.holds.command(event, () => this.store.snapshot(event.id));
+      if (!soldOut(snap)) return;
+      await db.transaction(
+        (tx) =>
+          enqueueWebhook(tx, orgId, 'event.sold_out', {
+            eventId: event.id,
+            counts: snap.counts,
+            ga: snap.ga,
+          }),
+        { orgId },
+      );
+    } catch (err) {
+      this.options.logger?.warn({ err, eventId: event.id }, 'could not check for sold out');
     }
   }
 
@@ -150,27 +227,61 @@ export class OrderService {
     req: { bookingId: string } | { seats: string[] },
   ): Promise<{ cancelled: string[]; ga: GaQuantity[] }> {
     const event = await this.catalog.get(p.orgId, eventId);
-    let seats: number[];
-    let ga: GaQuantity[] = [];
-    if ('bookingId' in req) {
-      const freed = await cancelBooking(this.db, p.orgId, req.bookingId);
-      if (!freed) throw new DomainError('NOT_FOUND', `Booking ${req.bookingId} not found`);
-      ({ seats, ga } = freed);
-    } else {
-      const wanted = seatIndexes(event, req.seats);
-      // All or nothing: refuse the whole request when one seat is not booked.
-      const snap = await this.holds.command(event, () => this.store.snapshot(eventId));
-      const notBooked = wanted.filter((i) => snap.status[i] !== 2);
-      if (notBooked.length) {
-        const ids = seatIdsOf(event, notBooked);
-        throw new DomainError('NOT_BOOKED', `Not booked: ${ids.join(', ')}`, { seats: ids });
-      }
-      seats = await cancelSeats(this.db, p.orgId, eventId, wanted);
-    }
+    const cancelIn = await this.cancellation(event, req);
+    const { seats, ga } = await this.db.transaction(
+      async (tx) => {
+        const freed = await cancelIn(tx, p.orgId);
+        const bookingId = 'bookingId' in req ? req.bookingId : undefined;
+        const payload = {
+          eventId,
+          ...(bookingId ? { bookingId } : {}),
+          seats: seatIdsOf(event, freed.seats),
+          ga: freed.ga,
+        };
+        // Cancelling an already cancelled booking is audited but announces nothing.
+        const changed = freed.seats.length > 0 || freed.ga.length > 0;
+        const target = bookingId ?? `event:${eventId}`;
+        await this.announce(
+          tx,
+          p,
+          'booking.cancel',
+          target,
+          payload,
+          changed ? 'booking.cancelled' : undefined,
+        );
+        return freed;
+      },
+      { orgId: p.orgId },
+    );
     if (seats.length || ga.length) {
       await this.holds.command(event, () => this.store.cancel(eventId, { seats, ga }));
     }
     return { cancelled: seatIdsOf(event, seats), ga };
+  }
+
+  /**
+   * The Postgres step of a cancellation, after the checks that need the store: all or nothing,
+   * a seat cancellation is refused when one seat is not booked.
+   */
+  private async cancellation(
+    event: EventRuntime,
+    req: { bookingId: string } | { seats: string[] },
+  ): Promise<(tx: Db, orgId: string) => Promise<Freed>> {
+    if ('bookingId' in req) {
+      return async (tx, orgId) => {
+        const freed = await cancelBooking(tx, orgId, req.bookingId);
+        if (!freed) throw new DomainError('NOT_FOUND', `Booking ${req.bookingId} not found`);
+        return freed;
+      };
+    }
+    const wanted = seatIndexes(event, req.seats);
+    const snap = await this.holds.command(event, () => this.store.snapshot(event.id));
+    const notBooked = wanted.filter((i) => snap.status[i] !== 2);
+    if (notBooked.length) {
+      const ids = seatIdsOf(event, notBooked);
+      throw new DomainError('NOT_BOOKED', `Not booked: ${ids.join(', ')}`, { seats: ids });
+    }
+    return async (tx, orgId) => ({ seats: await cancelSeats(tx, orgId, event.id, wanted), ga: [] });
   }
 
   /** Counts and revenue from Postgres, the durable record. */

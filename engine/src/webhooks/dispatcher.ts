@@ -1,0 +1,215 @@
+// Delivers the outbox. Every node may run a dispatcher: a tick claims due rows with
+// FOR UPDATE SKIP LOCKED and pushes their next attempt past a lease in the same short
+// transaction, so two nodes never take one row at once and no leader election is needed. The
+// HTTP calls happen outside any transaction (PGlite has one connection; pg connections are
+// scarce), then one transaction logs every attempt and schedules retries with backoff.
+import type { Logger } from 'pino';
+import type { Db } from '../db/db.ts';
+import { retryDelayMs } from './backoff.ts';
+import { postWebhook, type AttemptResult } from './deliver.ts';
+import { SIGNATURE_HEADER, signWebhook } from './signature.ts';
+import { systemTransaction } from './system-tx.ts';
+
+export interface WebhookDispatcherOptions {
+  db: Db;
+  logger: Logger;
+  /** Poll period; default 1000 ms. */
+  intervalMs?: number;
+  /** Outbox rows per tick; default 20. */
+  batchSize?: number;
+  /** Per-request timeout; default 10 s. */
+  timeoutMs?: number;
+  /** Attempts before a row is marked failed; default 10 (the last one ~15 h after the event). */
+  maxAttempts?: number;
+  /** Clock in ms (tests drive retries with it); default Date.now. */
+  now?: () => number;
+  /** Jitter source in [0, 1); default Math.random. */
+  random?: () => number;
+  /** Told about every attempt (metrics). */
+  onAttempt?: (result: AttemptResult) => void;
+}
+
+interface Claimed {
+  id: number;
+  org_id: string;
+  event_type: string;
+  payload: unknown;
+  created_at: Date;
+  attempts: number;
+}
+
+interface Target {
+  outbox_id: number;
+  endpoint_id: string;
+  url: string;
+  secret: string;
+}
+
+interface Attempt extends AttemptResult {
+  row: Claimed;
+  endpointId: string;
+}
+
+// A claimed row is not due again before its attempts can have finished (plus slack for the log
+// write); a node that dies mid-delivery leaves the row to be retried after this.
+const LEASE_SLACK_MS = 30_000;
+
+const at = (ms: number) => new Date(ms).toISOString();
+
+export class WebhookDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxAttempts = options.maxAttempts ?? 10;
+  }
+
+  /** Polls the outbox until `stop()`. */
+  start(): void {
+    this.timer ??= setInterval(() => {
+      this.running ??= this.tick()
+        .catch((err: unknown) => this.options.logger.warn({ err }, 'webhook dispatch failed'))
+        .finally(() => (this.running = undefined));
+    }, this.options.intervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** Stops polling and waits for the tick in progress. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Claims due rows, delivers them and records the outcome. Returns the rows handled. */
+  async tick(): Promise<number> {
+    const { rows, targets } = await this.claim();
+    if (rows.length === 0) return 0;
+    const attempts = await Promise.all(
+      targets.map((t) =>
+        this.attempt(
+          rows.find((r) => r.id === t.outbox_id)!,
+          t,
+        ),
+      ),
+    );
+    await this.record(rows, attempts);
+    return rows.length;
+  }
+
+  private async claim(): Promise<{ rows: Claimed[]; targets: Target[] }> {
+    const now = this.now();
+    return systemTransaction(this.options.db, async (tx) => {
+      const { rows } = await tx.query<Claimed>(
+        `UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = $2
+         WHERE id IN (
+           SELECT id FROM webhook_outbox
+           WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
+           ORDER BY next_attempt_at, id LIMIT $3
+           FOR UPDATE SKIP LOCKED)
+         RETURNING id, org_id, event_type, payload, created_at, attempts`,
+        [at(now), at(now + this.timeoutMs + LEASE_SLACK_MS), this.options.batchSize ?? 20],
+      );
+      if (rows.length === 0) return { rows, targets: [] };
+      // Matching active endpoints that existed when the event happened and have not yet
+      // acknowledged it (a retry goes only to the endpoints that failed).
+      const targets = await tx.query<Target>(
+        `SELECT o.id AS outbox_id, e.id AS endpoint_id, e.url, e.secret
+         FROM webhook_outbox o
+         JOIN webhook_endpoints e ON e.org_id = o.org_id AND e.active
+           AND e.created_at <= o.created_at
+           AND (cardinality(e.events) = 0 OR o.event_type = ANY (e.events))
+         WHERE o.id = ANY ($1::bigint[])
+           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+             WHERE d.outbox_id = o.id AND d.endpoint_id = e.id AND d.status_code BETWEEN 200 AND 299)
+         ORDER BY o.id, e.id`,
+        [rows.map((r) => r.id)],
+      );
+      return { rows, targets: targets.rows };
+    });
+  }
+
+  private async attempt(row: Claimed, target: Target): Promise<Attempt> {
+    const body = JSON.stringify({
+      id: String(row.id),
+      type: row.event_type,
+      createdAt: row.created_at.toISOString(),
+      data: row.payload,
+    });
+    const result = await postWebhook(
+      target.url,
+      body,
+      {
+        [SIGNATURE_HEADER]: signWebhook(target.secret, body, Math.floor(this.now() / 1000)),
+        'Parterre-Event': row.event_type,
+        'Parterre-Delivery': String(row.id),
+      },
+      this.timeoutMs,
+    );
+    this.options.onAttempt?.(result);
+    return { ...result, row, endpointId: target.endpoint_id };
+  }
+
+  private async record(rows: Claimed[], attempts: Attempt[]): Promise<void> {
+    const now = this.now();
+    await systemTransaction(this.options.db, async (tx) => {
+      if (attempts.length > 0) {
+        await tx.query(
+          `INSERT INTO webhook_deliveries (outbox_id, endpoint_id, org_id, attempt, status_code,
+             duration_ms, error, at)
+           SELECT a.outbox_id, a.endpoint_id, a.org_id, a.attempt, a.status_code, a.duration_ms,
+             a.error, $2
+           FROM jsonb_to_recordset($1::jsonb) AS a(outbox_id bigint, endpoint_id text,
+             org_id text, attempt int, status_code int, duration_ms int, error text)`,
+          [
+            JSON.stringify(
+              attempts.map((a) => ({
+                outbox_id: a.row.id,
+                endpoint_id: a.endpointId,
+                org_id: a.row.org_id,
+                attempt: a.row.attempts,
+                status_code: a.statusCode,
+                duration_ms: a.durationMs,
+                error: a.error,
+              })),
+            ),
+            at(now),
+          ],
+        );
+      }
+      for (const row of rows) {
+        const failed = attempts.filter((a) => a.row === row && !a.ok);
+        await tx.query(
+          ...this.outcome(row, failed.map((a) => `${a.endpointId}: ${a.error}`).join('; '), now),
+        );
+      }
+    });
+  }
+
+  /** The statement closing one row's attempt: delivered, failed for good, or retried later. */
+  private outcome(row: Claimed, error: string, now: number): [string, unknown[]] {
+    if (!error) {
+      return ['UPDATE webhook_outbox SET delivered_at = $2 WHERE id = $1', [row.id, at(now)]];
+    }
+    if (row.attempts >= this.maxAttempts) {
+      this.options.logger.warn(
+        { outboxId: row.id, type: row.event_type, error },
+        'webhook gave up after the last attempt',
+      );
+      return [
+        'UPDATE webhook_outbox SET failed_at = $2, last_error = $3 WHERE id = $1',
+        [row.id, at(now), error],
+      ];
+    }
+    const next = now + retryDelayMs(row.attempts, this.options.random);
+    return [
+      'UPDATE webhook_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1',
+      [row.id, at(next), error],
+    ];
+  }
+}
