@@ -5,11 +5,14 @@
 import Konva from 'konva/lib/Core';
 import type { Context } from 'konva/lib/Context';
 import type { Palette } from './palette.ts';
+import { PixelSeats } from './pixel-seats.ts';
 import type { SeatModel } from './seat-model.ts';
 import { toWorld, type View } from './view.ts';
 
-/** Below this many screen pixels of radius a seat is drawn as a square: same look, far cheaper. */
+/** Below this many device pixels of radius a seat is drawn as a square: same look, far cheaper. */
 const SQUARE_BELOW_PX = 2;
+/** Below this, seats are dots written straight into pixels (see pixel-seats.ts). */
+const PIXELS_BELOW_PX = 1;
 /** When more than this share of the visible seats changed, one full redraw is cheaper. */
 const FULL_REDRAW_SHARE = 0.25;
 
@@ -31,6 +34,7 @@ export class SeatLayer {
   /** Palette index per seat. */
   readonly colour: Uint8Array;
   private readonly order: Int32Array;
+  private readonly pixels = new PixelSeats();
   private palette: Palette;
 
   constructor(
@@ -67,37 +71,43 @@ export class SeatLayer {
     this.layer.batchDraw();
   }
 
-  /** Repaints just these seats now (or everything when most of the screen changed). */
+  /**
+   * Repaints just these seats now: one clip made of their squares, cleared, and every seat
+   * reaching into it redrawn (neighbours included) in one path per colour. When most of the
+   * screen changed, or seats are pixel dots anyway, one full redraw is cheaper.
+   */
   repaint(seats: readonly number[]): void {
     const visible = this.visibleSeats();
     const share = seats.length / Math.max(1, visible ? visible.length : this.model.size);
-    if (share > FULL_REDRAW_SHARE) return this.layer.draw() as unknown as void;
     const canvas = this.layer.getCanvas();
     const ctx = canvas._canvas.getContext('2d');
-    if (!ctx) return;
-    const { view, width, height } = this.viewport();
     const ratio = canvas.getPixelRatio();
+    const { view, width, height } = this.viewport();
+    if (!ctx || share > FULL_REDRAW_SHARE || this.pixelMode(view.scale * ratio)) {
+      this.layer.draw();
+      return;
+    }
     const r = this.radius;
     const pad = r + 1 / view.scale; // one screen pixel of antialiasing fringe
-    const { xs, ys } = this.model;
+    const { xs, ys, index } = this.model;
+    const min = toWorld(view, { x: -pad, y: -pad });
+    const max = toWorld(view, { x: width + pad, y: height + pad });
+    const touched = new Set<number>();
     ctx.save();
     ctx.setTransform(ratio * view.scale, 0, 0, ratio * view.scale, ratio * view.x, ratio * view.y);
-    const min = toWorld(view, { x: 0, y: 0 });
-    const max = toWorld(view, { x: width, y: height });
+    ctx.beginPath();
     for (const i of seats) {
       const x = xs[i] as number;
       const y = ys[i] as number;
-      if (x + pad < min.x || x - pad > max.x || y + pad < min.y || y - pad > max.y) continue;
-      ctx.save();
-      ctx.beginPath();
+      if (x < min.x || x > max.x || y < min.y || y > max.y) continue;
       ctx.rect(x - pad, y - pad, 2 * pad, 2 * pad);
-      ctx.clip();
-      ctx.clearRect(x - pad, y - pad, 2 * pad, 2 * pad);
-      // Neighbours may reach into the cleared square: redraw them, clipped to it.
-      const near = this.model.index.inRect(x - pad - r, y - pad - r, x + pad + r, y + pad + r);
-      this.fillSeats(ctx, near, view.scale * ratio);
-      ctx.restore();
+      for (const j of index.inRect(x - pad - r, y - pad - r, x + pad + r, y + pad + r)) {
+        touched.add(j);
+      }
     }
+    ctx.clip();
+    ctx.clearRect(min.x, min.y, max.x - min.x, max.y - min.y);
+    this.fillSeats(ctx, [...touched], view.scale * ratio);
     ctx.restore();
   }
 
@@ -114,10 +124,22 @@ export class SeatLayer {
     return this.model.index.inRect(min.x - r, min.y - r, max.x + r, max.y + r);
   }
 
+  /** Whether seats are small enough on screen to be drawn as pixel dots. */
+  private pixelMode(pxPerUnit: number): boolean {
+    return this.radius * pxPerUnit < PIXELS_BELOW_PX;
+  }
+
   private drawAll(ctx: CanvasRenderingContext2D): void {
-    const visible = this.visibleSeats();
     const ratio = this.layer.getCanvas().getPixelRatio();
-    this.fillSeats(ctx, visible, this.viewport().view.scale * ratio);
+    const { view } = this.viewport();
+    const k = view.scale * ratio;
+    if (this.pixelMode(k)) {
+      const size = Math.max(1, Math.round(2 * this.radius * k));
+      const t = { scale: k, x: view.x * ratio, y: view.y * ratio, size };
+      const { xs, ys } = this.model;
+      return this.pixels.draw(ctx, xs, ys, this.colour, this.palette.colors, t);
+    }
+    this.fillSeats(ctx, this.visibleSeats(), k);
   }
 
   /** Fills seats (all when `seats` is null) in one path per colour: a bucket sort by colour. */
