@@ -1,14 +1,16 @@
 // Live fan-out latency: N sockets subscribed to one event on a live-layer server (in-process
-// seat store, default 50 ms coalescing), a driver making 200 seat changes/s. Latency of a change
-// = its receipt at a client − the time its store command returned (the driver records the time
-// of every seq; a message covering (fromSeq, seq] delivers each of those changes). p50/p99 over
-// every (change, client) pair, after one unmeasured warm-up second.
+// seat store, or the Redis store with --redis; default 50 ms coalescing), a driver making 200
+// seat changes/s. Latency of a change = its receipt at a client − the time its store command
+// returned (the driver records the time of every seq; a message covering (fromSeq, seq]
+// delivers each of those changes). p50/p99 over every (change, client) pair, after one
+// unmeasured warm-up second.
 // Baseline, same run: a bare socket.io server doing `io.to(room).emit` of a message of the same
 // size, at the same message rate the live layer produced, to the same number of sockets;
 // latency = receipt − emit. The gap between the two is coalescing wait plus the live layer.
 // Clients run in a child process by default (honest: the server gets its own core); full mode
 // also measures them in the server's process. This file is also that child's entry point.
 import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +25,8 @@ import type { Socket } from 'socket.io-client';
 import { attachLive } from '../../engine/src/live/index.ts';
 import type { LiveDeps } from '../../engine/src/live/index.ts';
 import { MemorySeatStore } from '../../engine/src/store/memory/memory-store.ts';
+import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
+import type { SeatStore } from '../../engine/src/store/seat-store.ts';
 import { report } from './lib/report.ts';
 
 const EVENT = 'bench';
@@ -136,8 +140,20 @@ async function listen(http: HttpServer): Promise<string> {
   return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 }
 
-async function liveServer() {
-  const store = new MemorySeatStore();
+/** `--redis`: the Redis store (REDIS_URL, own key prefix, dropped afterwards); default in-process. */
+async function openStore(redis: boolean): Promise<SeatStore> {
+  if (!redis) return new MemorySeatStore();
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const store = new RedisSeatStore({
+    redis: url,
+    prefix: `bench_fanout_${randomBytes(4).toString('hex')}:`,
+  });
+  await store.subscribed();
+  return store;
+}
+
+async function liveServer(redis: boolean) {
+  const store = await openStore(redis);
   await store.initEvent({ eventId: EVENT, seatCount: SEATS, ga: [] });
   const seatIds = Array.from({ length: SEATS }, (_, i) => `S-${i}`);
   const refused = () => Promise.reject(new Error('not used by the benchmark'));
@@ -152,7 +168,12 @@ async function liveServer() {
   const http = createServer();
   const io = new Server(http, { transports: ['websocket'] });
   const live = attachLive(io, deps);
-  return { store, live, url: await listen(http), close: () => new Promise((r) => io.close(r)) };
+  const close = async () => {
+    await new Promise((r) => io.close(r));
+    await store.dropEvent(EVENT);
+    await store.close();
+  };
+  return { store, live, url: await listen(http), close };
 }
 
 async function bareServer() {
@@ -178,8 +199,8 @@ type Launcher = (
   spec: ClientSpec,
 ) => Promise<{ collect(c: number[], l: number): Latency | Promise<Latency>; close(): void }>;
 
-async function measureLive(count: number, seconds: number, launch: Launcher) {
-  const server = await liveServer();
+async function measureLive(count: number, seconds: number, launch: Launcher, redis: boolean) {
+  const server = await liveServer(redis);
   const clients = await launch({ url: server.url, count, mode: 'live' });
   const commits: number[] = [];
   let lastSeq = 0;
@@ -271,7 +292,8 @@ async function measureBare(
 const fmt = (l: Latency) =>
   `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms, ${l.samples} samples, ${l.missing} missing`;
 
-export async function run({ quick }: { quick: boolean; args: string[] }): Promise<void> {
+export async function run({ quick, args }: { quick: boolean; args: string[] }): Promise<void> {
+  const redis = args.includes('--redis');
   const seconds = quick ? 5 : 10;
   const runs: { count: number; where: 'child' | 'inproc' }[] = quick
     ? [{ count: 500, where: 'child' }]
@@ -280,7 +302,11 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
         { count: 2000, where: 'child' },
         { count: 1000, where: 'inproc' },
       ];
-  const extra: Record<string, number | string> = { store: 'memory', rate: RATE, seconds };
+  const extra: Record<string, number | string> = {
+    store: redis ? 'redis' : 'memory',
+    rate: RATE,
+    seconds,
+  };
   console.log(
     `load average before: ${loadavg()
       .map((l) => l.toFixed(2))
@@ -289,7 +315,7 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
   let headline: { value: number; baseline: number } | undefined;
   for (const { count, where } of runs) {
     const launch: Launcher = where === 'child' ? forkClients : startClients;
-    const live = await measureLive(count, seconds, launch);
+    const live = await measureLive(count, seconds, launch, redis);
     const bare = await measureBare(
       count,
       seconds,
