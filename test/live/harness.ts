@@ -61,7 +61,13 @@ export function storeDeps(store: SeatStore, events: Set<string>): LiveDeps {
   };
   return {
     store,
-    authenticate: async ({ key }) => (key ? (principals[key] ?? null) : null),
+    // A staff session travels as a cookie instead of a key.
+    authenticate: async ({ key }, { headers }) =>
+      key
+        ? (principals[key] ?? null)
+        : headers.cookie === 'session=staff'
+          ? { orgId: 'org-a', keyKind: 'staff' }
+          : null,
     resolveEvent: async (principal, eventId) => resolve(principal, eventId),
     ensureLive: (eventId) => store.initEvent({ eventId, seatCount: SEAT_COUNT, ga: [] }),
     async hold(principal, req) {
@@ -181,9 +187,11 @@ export function sameStatus(a: Uint8Array, b: Uint8Array): boolean {
 export function rawSocket(
   url: string,
   auth: unknown = { key: KEY, protocolVersion: 1 },
+  headers: Record<string, string> = {},
 ): ClientSocket {
   return ioClient(`${url}/live`, {
     auth: auth as Record<string, unknown>,
+    extraHeaders: headers,
     forceNew: true,
     transports: ['websocket'],
     reconnection: false,

@@ -63,8 +63,8 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
     return live;
   }
 
-  function raw(node: LiveNode, auth?: unknown): ClientSocket {
-    const socket = rawSocket(node.url, auth);
+  function raw(node: LiveNode, auth?: unknown, headers?: Record<string, string>): ClientSocket {
+    const socket = rawSocket(node.url, auth, headers);
     cleanups.push(async () => void socket.disconnect());
     return socket;
   }
@@ -209,7 +209,7 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
     expect(live.counts).toEqual({ free: 496, held: 1, booked: 2, blocked: 1 });
   });
 
-  it('refuses bad handshakes clearly and hides other organisations’ events', async () => {
+  it('refuses bad handshakes clearly, accepts staff cookies, hides other organisations’ events', async () => {
     const { node, eventId } = await setup();
     const badKey = raw(node, { key: 'pk_nope', protocolVersion: PROTOCOL_VERSION });
     await expect(connected(badKey)).rejects.toMatchObject({
@@ -226,6 +226,12 @@ describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind
     const dropped = new Promise((resolve) => future.on('disconnect', resolve));
     expect(await told).toEqual({ reason: 'SERVER_TOO_OLD', serverVersion: PROTOCOL_VERSION });
     expect(await dropped).toBe('io server disconnect');
+
+    const staff = raw(node, { protocolVersion: PROTOCOL_VERSION }, { cookie: 'session=staff' });
+    await connected(staff);
+    expect(await request(staff, 'subscribe', { eventId })).toMatchObject({ ok: true });
+    const anonymous = raw(node, { protocolVersion: PROTOCOL_VERSION });
+    await expect(connected(anonymous)).rejects.toMatchObject({ data: { code: 'INVALID_KEY' } });
 
     const other = sdk(node, eventId, OTHER_ORG_KEY);
     await expect(other.connect()).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -11,6 +11,12 @@ export interface Principal {
   keyKind: 'public' | 'secret' | 'staff';
 }
 
+/** What else the handshake carried besides `auth`. */
+export interface HandshakeRequest {
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  address: string;
+}
+
 /** An event the principal may see, with its seat ids in layout index order. */
 export interface LiveEventRef {
   eventId: string;
@@ -60,8 +66,11 @@ export interface LiveLogger {
  */
 export interface LiveDeps {
   store: SeatStore;
-  /** null: the key is not valid (the client gets connect_error INVALID_KEY). */
-  authenticate(auth: HandshakeAuth): Promise<Principal | null>;
+  /**
+   * null: the key is not valid (the client gets connect_error INVALID_KEY). `request` carries the
+   * handshake's headers (a staff session cookie) and remote address.
+   */
+  authenticate(auth: HandshakeAuth, request: HandshakeRequest): Promise<Principal | null>;
   /** null: no such event for this principal (other organisations' events included). */
   resolveEvent(principal: Principal, eventId: string): Promise<LiveEventRef | null>;
   /** Makes sure the store holds the event's live state, rebuilding it after data loss. */

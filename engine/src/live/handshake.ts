@@ -40,7 +40,8 @@ export function handshakeMiddleware(deps: LiveDeps) {
     }
     let principal: Principal | null;
     try {
-      principal = await deps.authenticate(parsed.data);
+      const { headers, address } = socket.handshake;
+      principal = await deps.authenticate(parsed.data, { headers, address });
     } catch (err) {
       deps.log?.error({ err }, 'live: authentication failed');
       next(refusal('SERVICE_UNAVAILABLE', 'Authentication is unavailable; retry later'));

@@ -4,6 +4,7 @@ export type { LiveLayer } from './attach.ts';
 export type { FeedStats } from './change-feed.ts';
 export type {
   CodedError,
+  HandshakeRequest,
   LiveDeps,
   LiveEventRef,
   LiveHoldResult,
