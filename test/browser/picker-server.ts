@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as IoServer } from 'socket.io';
-import { build } from 'vite';
+import { build, type Rollup } from 'vite';
 import { mountStorefront } from '../../engine/src/demo/storefront.ts';
 import { createApp } from '../../engine/src/http/app.ts';
 import { attachLive } from '../../engine/src/live/attach.ts';
@@ -31,6 +31,8 @@ export async function buildDemo(): Promise<string> {
 
 export interface PickerNode {
   url: string;
+  /** The socket.io server (count live sockets with `io.of('/live').sockets.size`). */
+  io: IoServer;
   engine: TestEngine;
   event: SeededEvent;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startPickerNode(
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    io,
     engine,
     event,
     async close() {
@@ -71,6 +74,38 @@ export async function startPickerNode(
       await engine.dispose();
     },
   };
+}
+
+/**
+ * Bundles a test page script (ES module source using bare imports, resolved from client-sdk) in
+ * development mode, so React's StrictMode double-mounts as it does in development.
+ */
+export async function bundlePage(source: string): Promise<string> {
+  const id = '\0picker-test-page.js';
+  const out = (await build({
+    root: SDK,
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'development',
+    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+    resolve: { alias: { '@parterre/seatmaps': join(SDK, '../seatmaps/src/index.ts') } },
+    plugins: [
+      {
+        name: 'picker-test-page',
+        resolveId: (s) => (s.endsWith('picker-test-page') ? id : null),
+        load: (s) => (s === id ? source : null),
+      },
+    ],
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: 'picker-test-page', formats: ['es'], fileName: 'page' },
+    },
+  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
+  const output = (Array.isArray(out) ? out[0] : out) as Rollup.RollupOutput;
+  const chunk = output.output.find((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  if (!chunk) throw new Error('Vite produced no chunk for the test page');
+  return chunk.code;
 }
 
 /** Removes a built demo folder. */
