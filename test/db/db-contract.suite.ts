@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../engine/src/db/db.ts';
 import { UniqueViolation } from '../../engine/src/db/errors.ts';
 import { loadMigrations, migrate } from '../../engine/src/db/migrate.ts';
+import { asOwner } from './fixtures.ts';
 
 export function dbContract(getDb: () => Db): void {
   describe('Db contract', () => {
     it('returns rows and counts for reads and writes', async () => {
       const db = getDb();
-      await db.exec(
+      await asOwner(
+        db,
         'CREATE TABLE contract_rows (n int PRIMARY KEY); INSERT INTO contract_rows VALUES (1), (2), (3)',
       );
       const read = await db.query<{ n: number }>(
@@ -35,7 +37,7 @@ export function dbContract(getDb: () => Db): void {
 
     it('commits a transaction that resolves and rolls back one that throws', async () => {
       const db = getDb();
-      await db.exec('CREATE TABLE contract_tx (n int)');
+      await asOwner(db, 'CREATE TABLE contract_tx (n int)');
       await db.transaction(
         async (tx) => void (await tx.query('INSERT INTO contract_tx VALUES (1)')),
       );
@@ -52,7 +54,7 @@ export function dbContract(getDb: () => Db): void {
 
     it('rolls back a failed nested transaction alone', async () => {
       const db = getDb();
-      await db.exec('CREATE TABLE contract_nested (n int PRIMARY KEY)');
+      await asOwner(db, 'CREATE TABLE contract_nested (n int PRIMARY KEY)');
       await db.transaction(async (tx) => {
         await tx.query('INSERT INTO contract_nested VALUES (1)');
         await expect(
@@ -75,9 +77,24 @@ export function dbContract(getDb: () => Db): void {
       expect(after.rows[0]?.org ?? '').toBe('');
     });
 
+    it('lets system transactions through and restores the outer scope after a nested one', async () => {
+      const read = `SELECT current_setting('app.org_id', true) AS org,
+        current_setting('app.tenancy_bypass', true) AS bypass`;
+      const seen = await getDb().transaction(
+        async (tx) => {
+          const inner = await tx.transaction((t) => t.query(read), { orgId: 'org_b' });
+          const after = await tx.query(read);
+          return { inner: inner.rows[0], after: after.rows[0] };
+        },
+        { system: true },
+      );
+      expect(seen.inner).toEqual({ org: 'org_b', bypass: 'off' });
+      expect(seen.after).toEqual({ org: '', bypass: 'on' });
+    });
+
     it('maps a unique violation to UniqueViolation with the constraint name', async () => {
       const db = getDb();
-      await db.exec('CREATE TABLE contract_unique (n int CONSTRAINT contract_unique_n UNIQUE)');
+      await asOwner(db, 'CREATE TABLE contract_unique (n int CONSTRAINT contract_unique_n UNIQUE)');
       await db.query('INSERT INTO contract_unique VALUES (1)');
       const err = await db.query('INSERT INTO contract_unique VALUES (1)').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UniqueViolation);

@@ -1,6 +1,7 @@
 // Shared setup for the persistence suites: a migrated database per test file and a small
 // published map with an event on it, created in a fresh organisation per test.
-import type { Db } from '../../engine/src/db/db.ts';
+import type { Db, QueryResult } from '../../engine/src/db/db.ts';
+import { AS_CONNECTING_USER } from '../../engine/src/db/runtime-role.ts';
 import { createEvent, type EventRecord } from '../../engine/src/events/repo.ts';
 import { createSeatmap, publishVersion } from '../../engine/src/maps/repo.ts';
 import { createOrganisation } from '../../engine/src/orgs/repo.ts';
@@ -45,6 +46,20 @@ export async function world(db: Db): Promise<World> {
   });
   return { orgId: org.id, seatmapId: map.id, event };
 }
+
+/**
+ * Runs DDL as the connecting user: the engine's connections run as the runtime role, which may
+ * read and write the tables but not create or drop anything.
+ */
+export const asOwner = (db: Db, sql: string): Promise<void> =>
+  db.transaction((tx) => tx.exec(`${AS_CONNECTING_USER}; ${sql}`));
+
+/** One statement across every organisation (row-level security lets system work through). */
+export const systemQuery = <T>(
+  db: Db,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<QueryResult<T>> => db.transaction((tx) => tx.query<T>(sql, params), { system: true });
 
 /** A seat line for createBooking. */
 export const seat = (index: number, category = 'A', amount = 5000) => ({

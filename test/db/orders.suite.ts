@@ -13,10 +13,11 @@ import {
   report,
   SeatsAlreadyBooked,
 } from '../../engine/src/orders/repo.ts';
-import { seat, world } from './fixtures.ts';
+import { seat, systemQuery, world } from './fixtures.ts';
 
 async function liveRows(db: Db, eventId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
+  const { rows } = await systemQuery<{ n: number }>(
+    db,
     'SELECT count(*)::int AS n FROM booking_seats WHERE event_id = $1 AND live',
     [eventId],
   );

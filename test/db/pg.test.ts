@@ -5,10 +5,11 @@ import type { Db } from '../../engine/src/db/db.ts';
 import { DbUnavailable } from '../../engine/src/db/errors.ts';
 import { loadMigrations, migrate } from '../../engine/src/db/migrate.ts';
 import { openDb } from '../../engine/src/db/open.ts';
+import { openPgDb } from '../../engine/src/db/pg-db.ts';
 import { createBooking, SeatsAlreadyBooked } from '../../engine/src/orders/repo.ts';
 import { databaseUrl, uniqueName } from '../support/services.ts';
 import { dbContract } from './db-contract.suite.ts';
-import { seat, world } from './fixtures.ts';
+import { asOwner, seat, systemQuery, world } from './fixtures.ts';
 import { mapsAndEvents } from './maps-events.suite.ts';
 import { orders } from './orders.suite.ts';
 import { tenancyAndIdempotency } from './tenancy-idempotency.suite.ts';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.query(`DROP SCHEMA ${schema} CASCADE`);
+  await asOwner(db, `DROP SCHEMA ${schema} CASCADE`);
   await db.close();
 });
 
@@ -47,7 +48,7 @@ describe('on real Postgres', () => {
       const { rows } = await nodes[0]!.query('SELECT version FROM schema_migrations ORDER BY 1');
       expect(rows).toEqual(versions.map((version) => ({ version })));
     } finally {
-      await nodes[0]!.query(`DROP SCHEMA ${fresh} CASCADE`);
+      await asOwner(nodes[0]!, `DROP SCHEMA ${fresh} CASCADE`);
       await Promise.all(nodes.map((node) => node.close()));
     }
   });
@@ -66,7 +67,8 @@ describe('on real Postgres', () => {
       expect(err).toBeInstanceOf(SeatsAlreadyBooked);
       expect((err as SeatsAlreadyBooked).seats).toEqual([6]);
     }
-    const { rows } = await db.query(
+    const { rows } = await systemQuery(
+      db,
       'SELECT seat_index FROM booking_seats WHERE event_id = $1 AND live',
       [event.id],
     );
@@ -76,7 +78,10 @@ describe('on real Postgres', () => {
   it('reports an unreachable server as DbUnavailable', async () => {
     const url = new URL(databaseUrl());
     url.port = '1';
-    const down = await openDb({ databaseUrl: url.toString() });
+    // openDb connects at once (it prepares the runtime role); a pool opened earlier maps its
+    // failures the same way.
+    await expect(openDb({ databaseUrl: url.toString() })).rejects.toBeInstanceOf(DbUnavailable);
+    const down = openPgDb(url.toString());
     try {
       await expect(down.query('SELECT 1')).rejects.toBeInstanceOf(DbUnavailable);
       await expect(down.transaction((tx) => tx.query('SELECT 1'))).rejects.toBeInstanceOf(

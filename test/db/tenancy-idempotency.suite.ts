@@ -28,10 +28,11 @@ import {
   SeatsAlreadyBooked,
 } from '../../engine/src/orders/repo.ts';
 import { createOrganisation } from '../../engine/src/orgs/repo.ts';
-import { doc, layout, seat, world } from './fixtures.ts';
+import { doc, layout, seat, systemQuery, world } from './fixtures.ts';
 
 async function bookingCount(db: Db, eventId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
+  const { rows } = await systemQuery<{ n: number }>(
+    db,
     'SELECT count(*)::int AS n FROM bookings WHERE event_id = $1',
     [eventId],
   );

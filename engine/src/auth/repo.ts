@@ -4,6 +4,7 @@
 // fast hash keeps authentication off the request's critical path.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
+import { asSystem, inOrg } from '../db/tenancy.ts';
 
 /** What a key may do: `secret` everything in its organisation, `public` the browser subset. */
 export type ApiKeyKind = 'secret' | 'public';
@@ -67,27 +68,32 @@ export async function createApiKey(
   const key = KEY_PREFIX[kind] + randomBytes(32).toString('base64url');
   const id = `key_${randomBytes(12).toString('base64url')}`;
   const prefix = key.slice(0, DISPLAY_LENGTH);
-  await db.query(
-    'INSERT INTO api_keys (id, org_id, kind, name, hash, prefix) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, orgId, kind, name, hashApiKey(key), prefix],
+  await inOrg(db, orgId, (tx) =>
+    tx.query(
+      'INSERT INTO api_keys (id, org_id, kind, name, hash, prefix) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, orgId, kind, name, hashApiKey(key), prefix],
+    ),
   );
   return { id, key, prefix };
 }
 
 /** The live (not revoked) key with this hash, or undefined. */
 export async function findApiKeyByHash(db: Db, hash: string): Promise<ApiKeyRecord | undefined> {
-  const { rows } = await db.query<ApiKeyRow>(
-    `SELECT ${COLUMNS} FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`,
-    [hash],
+  const { rows } = await asSystem(db, (tx) =>
+    tx.query<ApiKeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`, [
+      hash,
+    ]),
   );
   return rows[0] && toRecord(rows[0]);
 }
 
 /** The organisation's keys, newest first (never the keys themselves). */
 export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRecord[]> {
-  const { rows } = await db.query<ApiKeyRow>(
-    `SELECT ${COLUMNS} FROM api_keys WHERE org_id = $1 ORDER BY created_at DESC, id`,
-    [orgId],
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<ApiKeyRow>(
+      `SELECT ${COLUMNS} FROM api_keys WHERE org_id = $1 ORDER BY created_at DESC, id`,
+      [orgId],
+    ),
   );
   return rows.map(toRecord);
 }
@@ -97,14 +103,18 @@ export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRecord[]
  * Authenticators that cached the key keep accepting it for at most their cache TTL.
  */
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query(
-    'UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL',
-    [id, orgId],
+  const { rowCount } = await inOrg(db, orgId, (tx) =>
+    tx.query(
+      'UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL',
+      [id, orgId],
+    ),
   );
   return rowCount > 0;
 }
 
 /** Records that a key was used now. */
 export async function touchApiKey(db: Db, id: string): Promise<void> {
-  await db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [id]);
+  await asSystem(db, (tx) =>
+    tx.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [id]),
+  );
 }

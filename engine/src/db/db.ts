@@ -14,6 +14,12 @@ export interface TransactionOptions {
    * row-level security policies can rely on it.
    */
   orgId?: string;
+  /**
+   * System work that spans organisations (API-key lookup by hash, migrations, background jobs):
+   * adapters set `app.tenancy_bypass` to 'on', which the tenant_isolation policies let through.
+   * Anything acting for one organisation uses `orgId` instead.
+   */
+  system?: boolean;
 }
 
 /**

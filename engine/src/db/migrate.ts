@@ -3,6 +3,7 @@
 // start together queue up: the first applies the files, the others find nothing left to do.
 import { readdir, readFile } from 'node:fs/promises';
 import type { Db } from './db.ts';
+import { AS_CONNECTING_USER } from './runtime-role.ts';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
@@ -32,29 +33,35 @@ export async function loadMigrations(): Promise<Migration[]> {
  */
 export async function migrate(db: Db, migrations?: Migration[]): Promise<number[]> {
   const all = migrations ?? (await loadMigrations());
-  return db.transaction(async (tx) => {
-    // Keyed by schema so separate schemas (one per test file) never wait for each other. On PGlite
-    // the lock is uncontended and costs nothing.
-    await tx.query(
-      `SELECT pg_advisory_xact_lock(hashtext('parterre.migrate.' || current_schema()))`,
-    );
-    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  return db.transaction(
+    async (tx) => {
+      // As the connecting user (the schema's owner), not the runtime role: DDL, and tables owned
+      // by the user whose default privileges grant the runtime role its access.
+      await tx.exec(AS_CONNECTING_USER);
+      // Keyed by schema so separate schemas (one per test file) never wait for each other. On PGlite
+      // the lock is uncontended and costs nothing.
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtext('parterre.migrate.' || current_schema()))`,
+      );
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version int PRIMARY KEY,
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
-    const done = new Set(rows.map((r) => r.version));
-    const applied: number[] = [];
-    for (const m of all) {
-      if (done.has(m.version)) continue;
-      await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
-        m.version,
-        m.name,
-      ]);
-      applied.push(m.version);
-    }
-    return applied;
-  });
+      const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const done = new Set(rows.map((r) => r.version));
+      const applied: number[] = [];
+      for (const m of all) {
+        if (done.has(m.version)) continue;
+        await tx.exec(m.sql);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+          m.version,
+          m.name,
+        ]);
+        applied.push(m.version);
+      }
+      return applied;
+    },
+    { system: true },
+  );
 }

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { Db, QueryResult, TransactionOptions } from './db.ts';
 import { mapDbError } from './map-error.ts';
-import { setOrgId, transactionDb } from './tx-db.ts';
+import { beginScope, transactionDb } from './tx-db.ts';
 
 const INT8_OID = 20;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -54,8 +54,8 @@ async function inTransaction<T>(
   let broken: unknown;
   try {
     await statement('BEGIN');
-    await setOrgId(statement, opts?.orgId);
-    const result = await fn(transactionDb(statement, (sql) => exec(client, sql)));
+    const scope = await beginScope(statement, opts);
+    const result = await fn(transactionDb(statement, (sql) => exec(client, sql), scope));
     await statement('COMMIT');
     return result;
   } catch (err) {
@@ -67,18 +67,40 @@ async function inTransaction<T>(
   }
 }
 
+/** Session settings every connection of a pool starts with. */
+export interface PgSessionOptions {
+  /** Put first on the search_path (the schema itself is created by `openDb`). */
+  schema?: string;
+  /**
+   * Run every statement as this role (see runtime-role.ts). Set in the startup packet rather than
+   * with a `SET ROLE` after connecting: a connection that cannot take the role fails to open
+   * instead of quietly running as the connecting user, and it costs no extra round trip.
+   */
+  role?: string;
+}
+
+/** Startup `options` for the session settings; names are plain identifiers (checked by openDb). */
+function startupOptions({ schema, role }: PgSessionOptions): string | undefined {
+  const settings = [
+    ...(schema ? [`-c search_path=${schema}`] : []),
+    ...(role ? [`-c role=${role}`] : []),
+  ];
+  return settings.length > 0 ? settings.join(' ') : undefined;
+}
+
 /**
- * Opens a pool on `databaseUrl`. With `schema`, every connection starts with that schema first
- * on its search_path (the schema itself is created by `openDb`).
+ * Opens a pool on `databaseUrl` whose connections start with `session`'s settings.
+ * Connects lazily: the first query opens the first connection.
  */
-export function openPgDb(databaseUrl: string, schema?: string): Db {
+export function openPgDb(databaseUrl: string, session: PgSessionOptions = {}): Db {
+  const options = startupOptions(session);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types,
     // Without a bound, a dead or overloaded server makes requests wait forever; after this long the
     // caller gets DbUnavailable (503) instead.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(options ? { options } : {}),
   });
   // An idle client losing its connection emits on the pool; unhandled it would kill the process.
   // The next query on the pool gets a fresh connection or a DbUnavailable.

@@ -4,7 +4,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db, QueryResult } from './db.ts';
 import { mapDbError } from './map-error.ts';
-import { setOrgId, transactionDb } from './tx-db.ts';
+import { beginScope, transactionDb } from './tx-db.ts';
 
 const INT8_OID = 20;
 
@@ -65,8 +65,8 @@ export async function openPgliteDb(dataDir?: string, schema?: string): Promise<D
         try {
           return await lite.transaction(async (t) => {
             const statement = (sql: string, params?: readonly unknown[]) => run(t, sql, params);
-            await setOrgId(statement, opts?.orgId);
-            return fn(transactionDb(statement, (sql) => exec(t, sql)));
+            const scope = await beginScope(statement, opts);
+            return fn(transactionDb(statement, (sql) => exec(t, sql), scope));
           });
         } catch (err) {
           throw mapDbError(err);

@@ -6,6 +6,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApiKey } from '../auth/repo.ts';
 import type { EngineContext } from '../context.ts';
+import { asSystem } from '../db/tenancy.ts';
 import { createEvent } from '../events/repo.ts';
 import { acceptDocument, publishSeatmap } from '../maps/publish.ts';
 import { createSeatmap } from '../maps/repo.ts';
@@ -68,8 +69,9 @@ export async function ensureDemo(ctx: EngineContext): Promise<DemoInfo | null> {
   );
   if (existing) return existing;
   if (mode === 'auto') {
-    const { rows } = await ctx.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM organisations',
+    // Across organisations on purpose: is this database empty?
+    const { rows } = await asSystem(ctx.db, (tx) =>
+      tx.query<{ n: number }>('SELECT count(*)::int AS n FROM organisations'),
     );
     if ((rows[0]?.n ?? 0) > 0) return null;
   }

@@ -1,6 +1,7 @@
 // Events: a published seat-map version put on sale, its prices, and the epoch that tells live
 // clients their seat state was rebuilt. liveState is what a rebuild of Redis starts from.
 import type { Db } from '../db/db.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { NotFound } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 
@@ -166,26 +167,30 @@ export async function getEvent(
   orgId: string,
   id: string,
 ): Promise<EventRecord | undefined> {
-  const { rows } = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1 AND org_id = $2`,
-    [id, orgId],
-  );
-  return rows[0] && toEvent(rows[0], await pricesOf(db, orgId, [id]));
+  return inOrg(db, orgId, async (tx) => {
+    const { rows } = await tx.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1 AND org_id = $2`,
+      [id, orgId],
+    );
+    return rows[0] && toEvent(rows[0], await pricesOf(tx, orgId, [id]));
+  });
 }
 
 /** The organisation's events by start time, with prices. */
 export async function listEvents(db: Db, orgId: string): Promise<EventRecord[]> {
-  const { rows } = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = $1 ORDER BY starts_at, id`,
-    [orgId],
-  );
-  if (rows.length === 0) return [];
-  const prices = await pricesOf(
-    db,
-    orgId,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toEvent(r, prices));
+  return inOrg(db, orgId, async (tx) => {
+    const { rows } = await tx.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = $1 ORDER BY starts_at, id`,
+      [orgId],
+    );
+    if (rows.length === 0) return [];
+    const prices = await pricesOf(
+      tx,
+      orgId,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toEvent(r, prices));
+  });
 }
 
 /**
@@ -218,9 +223,11 @@ export async function setPrices(
  * @throws NotFound when the event does not exist in `orgId`.
  */
 export async function bumpEpoch(db: Db, orgId: string, eventId: string): Promise<number> {
-  const { rows } = await db.query<{ epoch: number }>(
-    'UPDATE events SET epoch = epoch + 1 WHERE id = $1 AND org_id = $2 RETURNING epoch',
-    [eventId, orgId],
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<{ epoch: number }>(
+      'UPDATE events SET epoch = epoch + 1 WHERE id = $1 AND org_id = $2 RETURNING epoch',
+      [eventId, orgId],
+    ),
   );
   if (!rows[0]) throw new NotFound('event', eventId);
   return rows[0].epoch;
@@ -235,13 +242,14 @@ export async function liveState(
   orgId: string,
   eventId: string,
 ): Promise<LiveState | undefined> {
-  const { rows } = await db.query<{
-    epoch: number;
-    booked: number[];
-    blocked: number[];
-    ga: Record<string, number>;
-  }>(
-    `SELECT e.epoch,
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<{
+      epoch: number;
+      booked: number[];
+      blocked: number[];
+      ga: Record<string, number>;
+    }>(
+      `SELECT e.epoch,
        (SELECT coalesce(jsonb_agg(s.seat_index ORDER BY s.seat_index), '[]') FROM booking_seats s
         WHERE s.event_id = e.id AND s.org_id = e.org_id AND s.live) AS booked,
        (SELECT coalesce(jsonb_agg(b.seat_index ORDER BY b.seat_index), '[]') FROM blocks b
@@ -250,7 +258,8 @@ export async function liveState(
           SELECT area_id, sum(quantity)::int AS quantity FROM booking_ga
           WHERE event_id = e.id AND org_id = e.org_id AND live GROUP BY area_id) g) AS ga
      FROM events e WHERE e.id = $1 AND e.org_id = $2`,
-    [eventId, orgId],
+      [eventId, orgId],
+    ),
   );
   const r = rows[0];
   return r && { epoch: r.epoch, bookedSeats: r.booked, blocked: r.blocked, gaBooked: r.ga };

@@ -1,6 +1,7 @@
 // Seat maps: a mutable draft guarded by draft_version (If-Match / 412), and immutable published
 // versions numbered 1, 2, … per map. There is deliberately no UPDATE of seatmap_versions.
 import type { Db } from '../db/db.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { InvalidInput, NotFound } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 
@@ -92,19 +93,23 @@ export async function createSeatmap(
   db: Db,
   input: { orgId: string; name: string; draft: unknown },
 ): Promise<Seatmap> {
-  const { rows } = await db.query<SeatmapRow>(
-    `INSERT INTO seatmaps (id, org_id, name, draft) VALUES ($1, $2, $3, $4::jsonb)
+  const { rows } = await inOrg(db, input.orgId, (tx) =>
+    tx.query<SeatmapRow>(
+      `INSERT INTO seatmaps (id, org_id, name, draft) VALUES ($1, $2, $3, $4::jsonb)
      RETURNING ${SEATMAP_COLUMNS}`,
-    [newId('sm'), input.orgId, input.name, JSON.stringify(input.draft)],
+      [newId('sm'), input.orgId, input.name, JSON.stringify(input.draft)],
+    ),
   );
   return toSeatmap(rows[0]!);
 }
 
 /** The seat map with its draft, or undefined (also for another organisation's id). */
 export async function getSeatmap(db: Db, orgId: string, id: string): Promise<Seatmap | undefined> {
-  const { rows } = await db.query<SeatmapRow>(
-    `SELECT ${SEATMAP_COLUMNS} FROM seatmaps WHERE id = $1 AND org_id = $2`,
-    [id, orgId],
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<SeatmapRow>(`SELECT ${SEATMAP_COLUMNS} FROM seatmaps WHERE id = $1 AND org_id = $2`, [
+      id,
+      orgId,
+    ]),
   );
   return rows[0] && toSeatmap(rows[0]);
 }
@@ -123,17 +128,19 @@ export async function saveDraft(
   expectedDraftVersion: number,
   doc: unknown,
 ): Promise<SaveDraftResult> {
-  const updated = await db.query<{ draft_version: number }>(
-    `UPDATE seatmaps SET draft = $4::jsonb, draft_version = draft_version + 1, updated_at = now()
-     WHERE id = $1 AND org_id = $2 AND draft_version = $3
-     RETURNING draft_version`,
-    [id, orgId, expectedDraftVersion, JSON.stringify(doc)],
-  );
-  if (updated.rows[0]) return { ok: true, draftVersion: updated.rows[0].draft_version };
-  const current = await getSeatmap(db, orgId, id);
-  return current
-    ? { ok: false, reason: 'conflict', currentVersion: current.draftVersion }
-    : { ok: false, reason: 'not_found' };
+  return inOrg(db, orgId, async (tx) => {
+    const updated = await tx.query<{ draft_version: number }>(
+      `UPDATE seatmaps SET draft = $4::jsonb, draft_version = draft_version + 1, updated_at = now()
+       WHERE id = $1 AND org_id = $2 AND draft_version = $3
+       RETURNING draft_version`,
+      [id, orgId, expectedDraftVersion, JSON.stringify(doc)],
+    );
+    if (updated.rows[0]) return { ok: true, draftVersion: updated.rows[0].draft_version };
+    const current = await getSeatmap(tx, orgId, id);
+    return current
+      ? { ok: false, reason: 'conflict', currentVersion: current.draftVersion }
+      : { ok: false, reason: 'not_found' };
+  });
 }
 
 /**
@@ -180,10 +187,12 @@ export async function getVersion(
   id: string,
   version: number,
 ): Promise<SeatmapVersion | undefined> {
-  const { rows } = await db.query<VersionRow>(
-    `SELECT ${VERSION_COLUMNS} FROM seatmap_versions
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM seatmap_versions
      WHERE seatmap_id = $1 AND org_id = $2 AND version = $3`,
-    [id, orgId, version],
+      [id, orgId, version],
+    ),
   );
   return rows[0] && toVersion(rows[0]);
 }
@@ -194,10 +203,12 @@ export async function latestVersion(
   orgId: string,
   id: string,
 ): Promise<SeatmapVersion | undefined> {
-  const { rows } = await db.query<VersionRow>(
-    `SELECT ${VERSION_COLUMNS} FROM seatmap_versions
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM seatmap_versions
      WHERE seatmap_id = $1 AND org_id = $2 ORDER BY version DESC LIMIT 1`,
-    [id, orgId],
+      [id, orgId],
+    ),
   );
   return rows[0] && toVersion(rows[0]);
 }
@@ -208,10 +219,12 @@ export async function listVersions(
   orgId: string,
   id: string,
 ): Promise<SeatmapVersionSummary[]> {
-  const { rows } = await db.query<VersionRow>(
-    `SELECT seatmap_id, version, seat_count, published_at FROM seatmap_versions
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<VersionRow>(
+      `SELECT seatmap_id, version, seat_count, published_at FROM seatmap_versions
      WHERE seatmap_id = $1 AND org_id = $2 ORDER BY version`,
-    [id, orgId],
+      [id, orgId],
+    ),
   );
   return rows.map((r) => ({
     seatmapId: r.seatmap_id,

@@ -2,6 +2,7 @@
 // unique index booking_seats_live_seat is the fence: whatever the live store believes, Postgres
 // refuses a second live booking of a seat, and createBooking names the seats that collided.
 import type { Db } from '../db/db.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { DbError, InvalidInput, NotFound, UniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 
@@ -164,19 +165,23 @@ async function liveAmong(db: Db, orgId: string, eventId: string, seats: number[]
  */
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<Booking> {
   const { orgId, eventId } = input;
-  checkBooking(input, await eventSeatCount(db, orgId, eventId));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const id = await db.transaction((tx) => insertBooking(tx, input), { orgId });
-      return (await getBooking(db, orgId, id))!;
-    } catch (err) {
-      if (!(err instanceof UniqueViolation && err.constraint === FENCE)) throw err;
-      const requested = input.seats.map((s) => s.index);
-      const taken = await liveAmong(db, orgId, eventId, requested);
-      if (taken.length > 0) throw new SeatsAlreadyBooked(eventId, taken);
-      if (attempt === FENCE_ATTEMPTS) throw new SeatsAlreadyBooked(eventId, requested);
+  // One transaction for the whole booking; the insert nests in a savepoint so the fence can roll
+  // back alone and be retried or explained within it.
+  return inOrg(db, orgId, async (outer) => {
+    checkBooking(input, await eventSeatCount(outer, orgId, eventId));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await outer.transaction((tx) => insertBooking(tx, input), { orgId });
+        return (await getBooking(outer, orgId, id))!;
+      } catch (err) {
+        if (!(err instanceof UniqueViolation && err.constraint === FENCE)) throw err;
+        const requested = input.seats.map((s) => s.index);
+        const taken = await liveAmong(outer, orgId, eventId, requested);
+        if (taken.length > 0) throw new SeatsAlreadyBooked(eventId, taken);
+        if (attempt === FENCE_ATTEMPTS) throw new SeatsAlreadyBooked(eventId, requested);
+      }
     }
-  }
+  });
 }
 
 interface BookingRow {
@@ -195,8 +200,9 @@ interface BookingRow {
 
 /** The booking with its seats and GA lines, or undefined (also for another organisation's id). */
 export async function getBooking(db: Db, orgId: string, id: string): Promise<Booking | undefined> {
-  const { rows } = await db.query<BookingRow>(
-    `SELECT b.id, b.org_id, b.event_id, b.order_ref, b.status, b.amount, b.currency, b.created_at,
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<BookingRow>(
+      `SELECT b.id, b.org_id, b.event_id, b.order_ref, b.status, b.amount, b.currency, b.created_at,
        b.cancelled_at,
        (SELECT coalesce(jsonb_agg(jsonb_build_object('index', s.seat_index, 'category', s.category,
           'priceType', s.price_type, 'amount', s.amount, 'live', s.live) ORDER BY s.seat_index), '[]')
@@ -206,7 +212,8 @@ export async function getBooking(db: Db, orgId: string, id: string): Promise<Boo
           ORDER BY g.area_id, g.price_type), '[]')
         FROM booking_ga g WHERE g.booking_id = b.id) AS ga
      FROM bookings b WHERE b.id = $1 AND b.org_id = $2`,
-    [id, orgId],
+      [id, orgId],
+    ),
   );
   const r = rows[0];
   return (
@@ -312,15 +319,17 @@ export async function addBlocks(
   seats: number[],
   reason: string,
 ): Promise<number[]> {
-  checkSeatIndexes(seats, await eventSeatCount(db, orgId, eventId));
-  const { rows } = await db.query<{ seat_index: number }>(
-    `INSERT INTO blocks (event_id, org_id, seat_index, reason)
-     SELECT $1, $2, i, $4 FROM (SELECT DISTINCT jsonb_array_elements_text($3::jsonb)::int AS i) s
-     ON CONFLICT (event_id, seat_index) DO NOTHING
-     RETURNING seat_index`,
-    [eventId, orgId, JSON.stringify(seats), reason],
-  );
-  return rows.map((r) => r.seat_index).sort((a, b) => a - b);
+  return inOrg(db, orgId, async (tx) => {
+    checkSeatIndexes(seats, await eventSeatCount(tx, orgId, eventId));
+    const { rows } = await tx.query<{ seat_index: number }>(
+      `INSERT INTO blocks (event_id, org_id, seat_index, reason)
+       SELECT $1, $2, i, $4 FROM (SELECT DISTINCT jsonb_array_elements_text($3::jsonb)::int AS i) s
+       ON CONFLICT (event_id, seat_index) DO NOTHING
+       RETURNING seat_index`,
+      [eventId, orgId, JSON.stringify(seats), reason],
+    );
+    return rows.map((r) => r.seat_index).sort((a, b) => a - b);
+  });
 }
 
 /** Puts blocked seats back on sale and returns the ones that were blocked. */
@@ -330,11 +339,13 @@ export async function removeBlocks(
   eventId: string,
   seats: number[],
 ): Promise<number[]> {
-  const { rows } = await db.query<{ seat_index: number }>(
-    `DELETE FROM blocks WHERE event_id = $1 AND org_id = $2
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<{ seat_index: number }>(
+      `DELETE FROM blocks WHERE event_id = $1 AND org_id = $2
        AND seat_index IN (SELECT jsonb_array_elements_text($3::jsonb)::int)
      RETURNING seat_index`,
-    [eventId, orgId, JSON.stringify(seats)],
+      [eventId, orgId, JSON.stringify(seats)],
+    ),
   );
   return rows.map((r) => r.seat_index).sort((a, b) => a - b);
 }
@@ -375,8 +386,13 @@ export async function report(
   eventId: string,
   by: 'status' | 'category',
 ): Promise<ReportRow[] | undefined> {
-  const ev = await db.query('SELECT 1 FROM events WHERE id = $1 AND org_id = $2', [eventId, orgId]);
-  if (ev.rowCount === 0) return undefined;
-  const { rows } = await db.query<ReportRow>(REPORT_SQL[by], [eventId, orgId]);
-  return rows;
+  return inOrg(db, orgId, async (tx) => {
+    const ev = await tx.query('SELECT 1 FROM events WHERE id = $1 AND org_id = $2', [
+      eventId,
+      orgId,
+    ]);
+    if (ev.rowCount === 0) return undefined;
+    const { rows } = await tx.query<ReportRow>(REPORT_SQL[by], [eventId, orgId]);
+    return rows;
+  });
 }
