@@ -20,6 +20,8 @@ export interface SweeperOptions {
    * is logged and the sweep goes on; holds that expire lazily inside other commands are not seen.
    */
   onExpired?: (eventId: string, tokens: string[]) => Promise<unknown>;
+  /** Clock in ms passed to the store's sweep (tests expire holds without waiting); default now. */
+  now?: () => number;
 }
 
 export class Sweeper {
@@ -50,9 +52,10 @@ export class Sweeper {
     if (lease === null) return 0;
     let released = 0;
     try {
-      for (const eventId of await this.options.store.activeEvents()) {
+      const now = this.options.now?.();
+      for (const eventId of await this.options.store.activeEvents(now)) {
         try {
-          const result = await this.options.store.sweep(eventId);
+          const result = await this.options.store.sweep(eventId, now);
           released += result.released.length;
           if (result.expiredTokens.length > 0) await this.reportExpired(eventId, result);
         } catch (err) {
