@@ -49,15 +49,17 @@ export class ChangeFeed {
 
   constructor(private readonly opts: ChangeFeedOptions) {
     this.unsubscribe = opts.store.onChange((eventId) => this.markDirty(eventId));
-    // Forget an event as soon as its last local subscriber leaves.
-    opts.nsp.adapter.on('delete-room', (room: string) => {
-      if (!room.startsWith('ev:')) return;
-      const eventId = room.slice(3);
-      const state = this.events.get(eventId);
-      if (state?.timer) clearTimeout(state.timer);
-      this.events.delete(eventId);
-    });
+    opts.nsp.adapter.on('delete-room', this.forget);
   }
+
+  /** Forgets an event as soon as its last local subscriber leaves. */
+  private readonly forget = (room: string): void => {
+    if (!room.startsWith('ev:')) return;
+    const eventId = room.slice(3);
+    const state = this.events.get(eventId);
+    if (state?.timer) clearTimeout(state.timer);
+    this.events.delete(eventId);
+  };
 
   /** Starts watching `eventId` (call after joining its room, before reading its state). */
   track(eventId: string): void {
@@ -85,6 +87,7 @@ export class ChangeFeed {
   close(): void {
     this.closed = true;
     this.unsubscribe();
+    this.opts.nsp.adapter.off('delete-room', this.forget);
     for (const state of this.events.values()) if (state.timer) clearTimeout(state.timer);
     this.events.clear();
   }
