@@ -239,6 +239,8 @@ describe('webhook delivery', () => {
 
 describe('the outbox', () => {
   it('holds nothing when the booking transaction rolls back', async () => {
+    // Load the event into the store first, so the store does not learn of the booking below.
+    await engine.ctx.holds.availability(ev.pub, ev.eventId);
     // Postgres has a booking of R1-1 the store never saw: the fence refuses the second one.
     await createBooking(engine.ctx.db, {
       orgId: ev.orgId,
@@ -247,7 +249,16 @@ describe('the outbox', () => {
       seats: [{ index: 0, category: 'A', amount: 5000 }],
     });
     const err = await book(['R1-1']).catch((e: unknown) => e);
-    expect((err as DomainError).code).toBe('SEATS_UNAVAILABLE');
+    expect((err as DomainError).message).toBe('Already booked: R1-1');
+    // A change that fails after its event was queued takes the event with it.
+    const failed = engine.ctx.db.transaction(
+      async (tx) => {
+        await enqueueWebhook(tx, ev.orgId, 'booking.cancelled', { bookingId: 'bk_x' });
+        throw new Error('the change failed');
+      },
+      { orgId: ev.orgId },
+    );
+    await expect(failed).rejects.toThrow('the change failed');
     expect(await outbox(engine.ctx.db)).toEqual([]);
   });
 
