@@ -1,5 +1,5 @@
 // Price categories: rename, recolour, add, and assign one to the selection.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { SeatmapDocument } from '@parterre/seatmaps';
 import { actionAssignCategory } from '../editor/actions/action-assign-category.ts';
 import { actionAddCategory, actionUpdateCategory } from '../editor/actions/action-categories.ts';
@@ -11,7 +11,12 @@ interface Props {
   readonly hasSelection: boolean;
 }
 
-export function CategoriesPanel({ editor, document: doc, hasSelection }: Props) {
+/** Memoised: camera moves re-render the screen, not the panels. */
+export const CategoriesPanel = memo(function CategoriesPanel({
+  editor,
+  document: doc,
+  hasSelection,
+}: Props) {
   const [name, setName] = useState('');
   const add = () => {
     if (editor.run(actionAddCategory, { label: name })) setName('');
@@ -71,4 +76,4 @@ export function CategoriesPanel({ editor, document: doc, hasSelection }: Props) 
       </form>
     </section>
   );
-}
+});

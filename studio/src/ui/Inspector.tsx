@@ -1,5 +1,6 @@
 // Properties of the selection: what it is, how many seats it covers, and the edits that apply
 // to it (row generator, labels, capacity, chairs, text, category, seat flags).
+import { memo } from 'react';
 import type { SeatmapDocument } from '@parterre/seatmaps';
 import { actionAssignCategory } from '../editor/actions/action-assign-category.ts';
 import { actionSetProperties } from '../editor/actions/action-set-properties.ts';
@@ -121,7 +122,8 @@ function SingleRecord({
   }
 }
 
-export function Inspector({ editor, document: doc, selectedIds }: Props) {
+/** Memoised: camera moves re-render the screen, not the panels. */
+export const Inspector = memo(function Inspector({ editor, document: doc, selectedIds }: Props) {
   if (selectedIds.length === 0) {
     return (
       <section className="panel" aria-label="Inspector">
@@ -187,4 +189,4 @@ export function Inspector({ editor, document: doc, selectedIds }: Props) {
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,5 @@
 // The tool palette: one button per tool with its accessible name and shortcut key.
+import { memo } from 'react';
 import type { Editor } from '../editor/editor.ts';
 import { TOOLS } from '../editor/tools/index.ts';
 import type { ToolId } from '../editor/types.ts';
@@ -16,7 +17,14 @@ const ICONS: Readonly<Record<ToolId, string>> = {
   stage: '▬',
 };
 
-export function Toolbar({ editor, active }: { editor: Editor; active: ToolId }) {
+/** Memoised: camera moves re-render the screen, not the panels. */
+export const Toolbar = memo(function Toolbar({
+  editor,
+  active,
+}: {
+  editor: Editor;
+  active: ToolId;
+}) {
   return (
     <nav className="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
@@ -35,4 +43,4 @@ export function Toolbar({ editor, active }: { editor: Editor; active: ToolId }) 
       ))}
     </nav>
   );
-}
+});

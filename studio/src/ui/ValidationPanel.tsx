@@ -1,7 +1,7 @@
 // Live problems from seatmaps validateSeatmap, recomputed shortly after the plan stops changing
 // (validation is linear in seats: instant for a hall, a few hundred ms for a stadium). Clicking
 // a problem selects its culprits.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { validateSeatmap, type SeatmapDocument, type ValidationProblem } from '@parterre/seatmaps';
 import { actionSelect } from '../editor/actions/action-select.ts';
 import type { Editor } from '../editor/editor.ts';
@@ -9,7 +9,8 @@ import type { Editor } from '../editor/editor.ts';
 const DELAY_MS = 400;
 const SHOWN = 50;
 
-export function ValidationPanel({
+/** Memoised: camera moves re-render the screen, not the panels. */
+export const ValidationPanel = memo(function ValidationPanel({
   editor,
   document: doc,
 }: {
@@ -55,4 +56,4 @@ export function ValidationPanel({
       )}
     </section>
   );
-}
+});
