@@ -51,6 +51,9 @@ export async function openTestDb(adapter: Adapter): Promise<{ db: Db; drop: () =
   };
 }
 
+/** The idempotency key `tenant()` stores for an organisation. */
+export const idempotencyKeyOf = (orgId: string) => `book-${orgId}`;
+
 /** What one organisation owns, in one place. */
 export interface Tenant {
   orgId: string;
@@ -72,7 +75,7 @@ export async function tenant(db: Db): Promise<Tenant> {
     ga: [{ areaId: 'floor', quantity: 2, category: 'GA', amount: 4000 }],
   });
   await addBlocks(db, orgId, event.id, [5], 'house seat');
-  await withIdempotency(db, orgId, 'shared-key', 'hash', async () => ({
+  await withIdempotency(db, orgId, idempotencyKeyOf(orgId), 'hash', async () => ({
     statusCode: 201,
     body: { bookingId: booking.id },
   }));
