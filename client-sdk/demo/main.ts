@@ -40,7 +40,6 @@ picker.on('error', (err) =>
   ),
 );
 await picker.ready;
-(window as unknown as { picker: typeof picker }).picker = picker;
 
 function renderHeader(name: string, startsAt: string): void {
   $('event-name').textContent = name;
@@ -137,3 +136,5 @@ $<HTMLFormElement>('checkout').addEventListener('submit', async (e) => {
 const event = picker.layout?.event;
 if (event) renderHeader(event.name, event.startsAt);
 renderControls();
+// Exposed once the page is complete, for browser tests and poking around in the console.
+(window as unknown as { parterrePicker: typeof picker }).parterrePicker = picker;

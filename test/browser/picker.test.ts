@@ -37,25 +37,38 @@ async function visitor(options: Parameters<Browser['newContext']>[0] = {}): Prom
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('page error:', err.message));
   await page.goto(`${node.url}/demo/${node.event.eventId}`);
-  await page.waitForFunction(() => 'picker' in window, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => 'parterrePicker' in window, undefined, { timeout: 20_000 });
   return page;
 }
 
 const statusOf = (page: Page, id: string) =>
   page.evaluate(
-    (seat) => (window as unknown as { picker: PickerHandle }).picker.statusOf(seat),
+    (seat) => (window as unknown as { parterrePicker: PickerHandle }).parterrePicker.statusOf(seat),
     id,
   );
 
-/** Page coordinates of a seat's centre. */
+/** Page coordinates of a seat's centre, once the page stopped moving (header, resize refit). */
 async function seatPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const box = await page.locator('.parterre-picker__map').boundingBox();
-  const p = await page.evaluate(
-    (seat) => (window as unknown as { picker: PickerHandle }).picker.screenPositionOf(seat),
-    id,
-  );
-  if (!box || !p) throw new Error(`seat ${id} is not on screen`);
-  return { x: box.x + p.x, y: box.y + p.y };
+  const read = () =>
+    page.evaluate((seat) => {
+      const map = document.querySelector('.parterre-picker__map')?.getBoundingClientRect();
+      const p = (
+        window as unknown as { parterrePicker: PickerHandle }
+      ).parterrePicker.screenPositionOf(seat);
+      return map && p ? { x: map.x + p.x, y: map.y + p.y } : undefined;
+    }, id);
+  const settle = () =>
+    page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+  let last = await read();
+  for (let i = 0; i < 20; i++) {
+    await settle();
+    const now = await read();
+    if (now && last && now.x === last.x && now.y === last.y) return now;
+    last = now;
+  }
+  throw new Error(`seat ${id} did not settle on screen`);
 }
 
 describe('seat picker in the demo storefront', () => {
@@ -116,6 +129,16 @@ describe('seat picker in the demo storefront', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => statusOf(page, 'R1-2')).toBe('selected');
     await expect.poll(() => live.textContent()).toMatch(/selected/);
+  });
+
+  it('warns when a selection leaves a single empty seat', async () => {
+    const page = await visitor();
+    const p = await seatPoint(page, 'R3-2');
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => statusOf(page, 'R3-2')).toBe('selected');
+    await expect
+      .poll(() => page.locator('.parterre-picker__warning').textContent())
+      .toContain('Row C, seat 1');
   });
 
   it('selects a seat with a tap on a phone', async () => {

@@ -18,6 +18,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** What the selection panel shows. */
+export interface SelectionView {
+  seats: readonly { seat: PickedSeat; name: string }[];
+  total: readonly { amount: number; currency: string }[];
+  locale: string;
+  maxSeats: number;
+  /** Shown as an alert when set (e.g. the selection leaves a single empty seat). */
+  warning: string;
+  onRemove: (index: number) => void;
+}
+
 /**
  * DOM parts of a picker inside `host`.
  * @example const panel = new PickerPanel(host); panel.announce('Row A, seat 1, …');
@@ -131,14 +142,8 @@ export class PickerPanel {
     );
   }
 
-  /** The selected seats with a remove button each, and the total. */
-  renderSelection(
-    seats: readonly { seat: PickedSeat; name: string }[],
-    total: readonly { amount: number; currency: string }[],
-    locale: string,
-    maxSeats: number,
-    onRemove: (index: number) => void,
-  ): void {
+  /** The selected seats with a remove button each, the total and the single-seat warning. */
+  renderSelection({ seats, total, locale, maxSeats, warning, onRemove }: SelectionView): void {
     const heading = el('h3', 'parterre-picker__selection-title', 'margin:0 0 4px;font-size:15px');
     heading.textContent = `Your seats (${seats.length} of at most ${maxSeats})`;
     const list = el('ul', 'parterre-picker__selected', 'margin:0;padding-left:18px;font-size:14px');
@@ -158,7 +163,18 @@ export class PickerPanel {
     }
     const sum = el('p', 'parterre-picker__total', 'margin:4px 0 0;font-weight:600;font-size:14px');
     sum.textContent = `Total: ${total.length ? total.map((t) => formatPrice(t.amount, t.currency, locale)).join(' + ') : '0'}`;
-    this.basket.replaceChildren(heading, list, sum);
+    const parts: HTMLElement[] = [heading, list, sum];
+    if (warning) {
+      const alert = el(
+        'p',
+        'parterre-picker__warning',
+        'margin:4px 0 0;color:#9a3412;font-size:14px',
+      );
+      alert.setAttribute('role', 'alert');
+      alert.textContent = warning;
+      parts.push(alert);
+    }
+    this.basket.replaceChildren(...parts);
   }
 
   destroy(): void {

@@ -8,6 +8,7 @@ import { describeSeat, seatName } from './describe.ts';
 import { fetchLayout } from './load-layout.ts';
 import { PickerInput } from './input.ts';
 import { buildPalette, colourIndex, DEFAULT_THEME, type Palette } from './palette.ts';
+import { OrphanCheck } from './orphans.ts';
 import { PickerPanel } from './panel.ts';
 import { sumPrices } from './price.ts';
 import { PickerScene } from './scene.ts';
@@ -48,6 +49,9 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   private source: StatusSource | undefined;
   private ownLive: LiveEvent | undefined;
   private input: PickerInput | undefined;
+  private orphanCheck: OrphanCheck | undefined;
+  /** Seats the current selection would leave alone in their row. */
+  private orphans: number[] = [];
   private readonly pending = new Set<number>();
   private readonly dirty = new Set<number>();
   private frame = 0;
@@ -230,6 +234,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const firstSync = this.ownLive?.connect();
     const model = SeatModel.from(layout, o.priceType ?? 'full');
     this.model = model;
+    this.orphanCheck = new OrphanCheck(layout);
     this.palette = buildPalette(layout.categories, this.theme);
     const scene = new PickerScene(this.panel.map, model, this.palette, this.theme);
     this.scene = scene;
@@ -352,13 +357,21 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   }
 
   private selectionChanged(changed: readonly number[]): void {
-    if (!this.scene) return;
+    const model = this.model;
+    if (!this.scene || !model) return;
     for (const i of changed) if (this.recolour(i)) this.dirty.add(i);
     this.schedulePaint();
     this.scene.mark(this.selection.seats);
+    const check = this.opts.warnOrphans === false ? undefined : this.orphanCheck;
+    this.orphans =
+      check?.created(this.source?.status ?? new Uint8Array(0), this.selection.seats) ?? [];
     this.renderPanel();
     const seats = this.selected;
-    this.emit('selectionchange', { seats, total: sumPrices(seats.map((s) => s.price)) });
+    this.emit('selectionchange', {
+      seats,
+      total: sumPrices(seats.map((s) => s.price)),
+      orphans: this.orphans.map((i) => model.seat(i)),
+    });
   }
 
   private renderPanel(): void {
@@ -367,13 +380,18 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const locale = this.opts.locale ?? 'en';
     this.panel.renderLegend(model.layout.categories, (k) => model.priceOf(k), this.theme, locale);
     const seats = this.selected;
-    this.panel.renderSelection(
-      seats.map((seat) => ({ seat, name: seatName(seat, model.sections.size > 1) })),
-      sumPrices(seats.map((s) => s.price)),
+    const name = (seat: PickedSeat) => seatName(seat, model.sections.size > 1);
+    const orphans = this.orphans.map((i) => name(model.seat(i)));
+    this.panel.renderSelection({
+      seats: seats.map((seat) => ({ seat, name: name(seat) })),
+      total: sumPrices(seats.map((s) => s.price)),
       locale,
-      this.selection.maxSeats,
-      (i) => void this.toggle(i),
-    );
+      maxSeats: this.selection.maxSeats,
+      warning: orphans.length
+        ? `Your selection leaves a single empty seat (${orphans.join('; ')}). Please pick seats that do not.`
+        : '',
+      onRemove: (i) => void this.toggle(i),
+    });
   }
 }
 

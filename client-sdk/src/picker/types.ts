@@ -106,6 +106,8 @@ export interface SeatPickerOptions {
   maxSeats?: number;
   /** Which price type the legend and totals show (default 'full'). */
   priceType?: string;
+  /** Warn when the selection would leave a single empty seat in a row (default true). */
+  warnOrphans?: boolean;
   /** Number formatting locale (default 'en'). */
   locale?: string;
   theme?: Partial<PickerTheme>;
@@ -118,7 +120,12 @@ export interface SeatPickerOptions {
 export interface SeatPickerEvents {
   /** Layout and first statuses are on screen. */
   ready: { seatCount: number; firstRenderMs: number };
-  selectionchange: { seats: PickedSeat[]; total: { amount: number; currency: string }[] };
+  selectionchange: {
+    seats: PickedSeat[];
+    total: { amount: number; currency: string }[];
+    /** Free seats this selection would leave alone in their row (empty unless warnOrphans). */
+    orphans: PickedSeat[];
+  };
   /** A selection the engine refused (taken seat, too many, …) or a failed load. */
   error: Error;
   focus: PickedSeat | null;
