@@ -5,7 +5,7 @@ import express from 'express';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../engine/src/db/db.ts';
-import { openDb } from '../../engine/src/db/open.ts';
+import { openPgDb } from '../../engine/src/db/pg-db.ts';
 import { healthRoutes } from '../../engine/src/http/health.ts';
 import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
 
@@ -16,7 +16,8 @@ let url: string;
 let server: ReturnType<express.Express['listen']>;
 
 beforeAll(async () => {
-  db = await openDb({ databaseUrl: 'postgres://postgres@127.0.0.1:1/nothing' });
+  // The pool connects lazily, so every query meets the refused connection.
+  db = openPgDb('postgres://postgres@127.0.0.1:1/nothing');
   redis = new Redis('redis://127.0.0.1:1', {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
@@ -30,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  if (server) await new Promise((resolve) => server.close(resolve));
   await store?.close();
   redis?.disconnect();
   await db?.close();

@@ -1,6 +1,7 @@
 // Seat maps and events over REST: create/validate, drafts under If-Match, publish, export and
 // pretix import, then events on a published version and the layout visitors render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inOrg } from '../../engine/src/db/tenancy.ts';
 import { hallDocument } from '../support/engine.ts';
 import { expectProblem, startApi, type ApiHarness } from './harness.ts';
 
@@ -20,12 +21,20 @@ type Doc = ReturnType<typeof hallDocument> & {
 const doc = (rows = 2, perRow = 5) => structuredClone(hallDocument(rows, perRow)) as Doc;
 
 async function count(table: 'seatmaps' | 'events' | 'seatmap_versions'): Promise<number> {
-  const { rows } = await api.engine.ctx.db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`,
-    [api.seeded.orgId],
+  const { rows } = await inOrg(api.engine.ctx.db, api.seeded.orgId, (tx) =>
+    tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [
+      api.seeded.orgId,
+    ]),
   );
   return rows[0]!.n;
 }
+
+/** Counts must move when something is stored, or the "stores nothing" checks prove nothing. */
+it('counts what the organisation stores', async () => {
+  const before = await count('seatmaps');
+  await createMap();
+  expect(await count('seatmaps')).toBe(before + 1);
+});
 
 async function createMap(document: unknown = doc()) {
   const res = await api.call('POST', '/api/v1/seatmaps', { key, body: { name: 'Hall', document } });

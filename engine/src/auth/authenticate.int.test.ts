@@ -4,6 +4,7 @@ import { databaseUrl, uniqueName } from '../../../test/support/services.ts';
 import type { Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDb } from '../db/open.ts';
+import { asSystem } from '../db/tenancy.ts';
 import { createOrganisation } from '../orgs/repo.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { createApiKey, hashApiKey, listApiKeys, revokeApiKey } from './repo.ts';
@@ -32,9 +33,8 @@ describe('createApiKey', () => {
     const created = await createApiKey(db, orgId, 'secret', 'backend');
     expect(created.key).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
     expect(created.prefix).toBe(created.key.slice(0, 11));
-    const { rows } = await db.query<Record<string, unknown>>(
-      'SELECT * FROM api_keys WHERE id = $1',
-      [created.id],
+    const { rows } = await asSystem(db, (tx) =>
+      tx.query<Record<string, unknown>>('SELECT * FROM api_keys WHERE id = $1', [created.id]),
     );
     expect(rows[0]).toMatchObject({
       kind: 'secret',
@@ -78,7 +78,9 @@ describe('createAuthenticator', () => {
     await auth.authenticate(key);
     await expect.poll(lastUsed).toBeInstanceOf(Date);
     const first = await lastUsed();
-    await db.query('UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [id, new Date(0)]);
+    await asSystem(db, (tx) =>
+      tx.query('UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [id, new Date(0)]),
+    );
     await auth.authenticate(key);
     await new Promise((r) => setTimeout(r, 100));
     expect((await lastUsed())?.getTime()).toBe(0);
@@ -90,13 +92,13 @@ describe('createAuthenticator', () => {
     let failNext = true;
     // The real database, with one injected failure (an outage during the first lookup).
     const flaky: Db = {
-      query: <T>(sql: string, params?: readonly unknown[]) => {
-        if (!failNext) return db.query<T>(sql, params);
+      query: (sql, params) => db.query(sql, params),
+      exec: (sql) => db.exec(sql),
+      transaction: (fn, opts) => {
+        if (!failNext) return db.transaction(fn, opts);
         failNext = false;
         return Promise.reject(new Error('database down'));
       },
-      exec: (sql) => db.exec(sql),
-      transaction: (fn, opts) => db.transaction(fn, opts),
       close: () => db.close(),
     };
     const auth = createAuthenticator(flaky);
