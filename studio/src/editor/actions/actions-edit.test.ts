@@ -70,6 +70,10 @@ describe('editing', () => {
 
   it('duplicates a section with fresh ids for everything inside', () => {
     const ed = hall();
+    const id = section(ed)?.id as string;
+    ed.run(actionSelect, []);
+    expect(ed.run(actionDuplicateSelection, undefined)).toBe(false);
+    ed.run(actionSelect, [id]);
     expect(ed.press('d', { mod: true })).toBe(true);
     expect(ed.document.sections).toHaveLength(2);
     const ids = ed.scene.layout.seats.map((s) => s.id);
