@@ -2,13 +2,14 @@
 // of a 10,000-seat event with a public key (POST /events/:id/holds) and, when that succeeded,
 // releases them (POST /events/:id/release). Baseline: a bare Express app with the same JSON body
 // parsing answering the same two requests from memory, in the same run, driven by the same load
-// generator. The load generator runs in a worker thread (its own core and event loop) so the
-// server's event loop is measured, not the client's.
+// generator. The load generator is a child process, so the server process's CPU time per request
+// can be measured apart from the client's: on a shared 2-core machine throughput swings with other
+// processes' load, CPU time per request much less.
 import { randomBytes } from 'node:crypto';
 import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -41,8 +42,8 @@ interface LoadResult {
   errors: number;
   seconds: number;
   latenciesMs: number[];
-  /** Busy time of the server's event loop (main thread) during the phase. */
-  serverBusyMs?: number;
+  /** CPU time (user + system) the server process spent during the phase. */
+  serverCpuMs?: number;
 }
 
 // ---- load generator (worker thread) ----
@@ -116,38 +117,39 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   return result;
 }
 
-if (!isMainThread && (workerData as { httpLoad?: LoadJob } | undefined)?.httpLoad) {
-  runLoad((workerData as { httpLoad: LoadJob }).httpLoad).then(
-    (r) => parentPort!.postMessage(r),
-    (err: unknown) => parentPort!.postMessage({ error: String(err) }),
-  );
+const CHILD_FLAG = 'PARTERRE_HTTP_BENCH_LOAD';
+
+// In the load process: run each job the parent sends and answer with its result.
+if (process.env[CHILD_FLAG] && process.send) {
+  process.on('message', (job: LoadJob) => {
+    runLoad(job).then(
+      (r) => process.send!(r),
+      (err: unknown) => process.send!({ error: String(err) }),
+    );
+  });
 }
 
-// ---- servers and phases (main thread) ----
+// ---- servers and phases (main process) ----
 
-/**
- * Runs one load phase in a worker and measures the main thread's event-loop busy time meanwhile:
- * server CPU per request, a figure that other processes on the machine disturb far less than
- * throughput.
- */
-async function load(job: LoadJob): Promise<LoadResult> {
-  const before = performance.eventLoopUtilization();
-  const result = await loadInWorker(job);
-  result.serverBusyMs = performance.eventLoopUtilization(before).active;
-  return result;
+/** One load process for the whole run (it starts once: loading TypeScript takes a while). */
+function startLoadProcess(): ChildProcess {
+  return fork(fileURLToPath(import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, [CHILD_FLAG]: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
-function loadInWorker(job: LoadJob): Promise<LoadResult> {
+/** Runs one phase in the load process and measures this process's CPU time meanwhile. */
+function load(child: ChildProcess, job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    // A worker cannot load .ts by itself: register tsx's loader in it, then import this file.
-    const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: { httpLoad: job } });
-    worker.once('message', (m: LoadResult | { error: string }) => {
-      void worker.terminate();
-      if ('error' in m) reject(new Error(m.error));
-      else resolve(m);
+    const before = process.cpuUsage();
+    child.once('message', (m: LoadResult | { error: string }) => {
+      if ('error' in m) return reject(new Error(m.error));
+      const cpu = process.cpuUsage(before);
+      resolve({ ...m, serverCpuMs: (cpu.user + cpu.system) / 1000 });
     });
-    worker.once('error', reject);
+    child.send(job);
   });
 }
 
@@ -158,7 +160,7 @@ function merge(results: LoadResult[]): LoadResult {
     errors: results.reduce((n, r) => n + r.errors, 0),
     seconds: results.reduce((n, r) => n + r.seconds, 0),
     latenciesMs: results.flatMap((r) => r.latenciesMs),
-    serverBusyMs: results.reduce((n, r) => n + (r.serverBusyMs ?? 0), 0),
+    serverCpuMs: results.reduce((n, r) => n + (r.serverCpuMs ?? 0), 0),
   };
 }
 
@@ -242,6 +244,7 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
   const ctx = await engine(schema);
   const bare = await listen(bareApp());
   const api = await listen(createApp(ctx));
+  const child = startLoadProcess();
   try {
     const { eventId, key } = await seed(ctx);
     const apiJob = (ms: number): LoadJob => ({
@@ -259,15 +262,15 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
       ms,
     });
     // Warm-up: JIT, connection pools, the event's first load into Redis, the auth cache.
-    await load(apiJob(1_000));
-    await load(bareJob(1_000));
+    await load(child, apiJob(1_000));
+    await load(child, bareJob(1_000));
     // Rounds alternate baseline and API so a change in machine load (2 shared cores) hits both.
     const rounds = quick ? 3 : 5;
     const bases: LoadResult[] = [];
     const reals: LoadResult[] = [];
     for (let i = 0; i < rounds; i++) {
-      bases.push(await load(bareJob(phaseMs / rounds)));
-      reals.push(await load(apiJob(phaseMs / rounds)));
+      bases.push(await load(child, bareJob(phaseMs / rounds)));
+      reals.push(await load(child, apiJob(phaseMs / rounds)));
     }
     const base = merge(bases);
     const real = merge(reals);
@@ -283,8 +286,8 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
         p99Ms: Number(percentile(real.latenciesMs, 99).toFixed(2)),
         baselineP50Ms: Number(percentile(base.latenciesMs, 50).toFixed(2)),
         baselineP99Ms: Number(percentile(base.latenciesMs, 99).toFixed(2)),
-        serverUsPerReq: Math.round((real.serverBusyMs! * 1000) / real.requests),
-        baselineServerUsPerReq: Math.round((base.serverBusyMs! * 1000) / base.requests),
+        serverCpuUsPerReq: Math.round((real.serverCpuMs! * 1000) / real.requests),
+        baselineServerCpuUsPerReq: Math.round((base.serverCpuMs! * 1000) / base.requests),
         conflicts: real.conflicts,
         requests: real.requests,
         concurrency: CONCURRENCY,
@@ -293,6 +296,7 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
       },
     });
   } finally {
+    child.kill();
     await new Promise((resolve) => api.server.close(resolve));
     await new Promise((resolve) => bare.server.close(resolve));
     await cleanup(ctx, schema);
