@@ -152,4 +152,47 @@ describe('seat picker in the demo storefront', () => {
     await page.touchscreen.tap(p.x, p.y);
     await expect.poll(() => statusOf(page, 'R4-8')).toBe('selected');
   });
+  it('pans with one finger and pinch-zooms with two on a phone', async () => {
+    const page = await visitor({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const a0 = await seatPoint(page, 'R1-1');
+    const b0 = await seatPoint(page, 'R1-10');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      points: { x: number; y: number }[],
+    ) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+      });
+    const mid = { x: (a0.x + b0.x) / 2, y: a0.y + 40 };
+    // Pinch: fingers 40 px apart move to 60 px apart around the same midpoint (zoom ×1.5).
+    await touch('touchStart', [
+      { x: mid.x - 20, y: mid.y },
+      { x: mid.x + 20, y: mid.y },
+    ]);
+    for (let step = 1; step <= 5; step++) {
+      const d = 20 + step * 2;
+      await touch('touchMove', [
+        { x: mid.x - d, y: mid.y },
+        { x: mid.x + d, y: mid.y },
+      ]);
+    }
+    await touch('touchEnd', []);
+    const a1 = await seatPoint(page, 'R1-1');
+    const b1 = await seatPoint(page, 'R1-10');
+    expect((b1.x - a1.x) / (b0.x - a0.x)).toBeCloseTo(1.5, 1);
+    // Pan: one finger drags the map 50 px left.
+    await touch('touchStart', [{ x: mid.x, y: mid.y }]);
+    for (let step = 1; step <= 5; step++)
+      await touch('touchMove', [{ x: mid.x - step * 10, y: mid.y }]);
+    await touch('touchEnd', []);
+    const a2 = await seatPoint(page, 'R1-1');
+    expect(a2.x - a1.x).toBeCloseTo(-50, 0);
+    expect(await statusOf(page, 'R1-1')).not.toBe('selected');
+  });
 });
