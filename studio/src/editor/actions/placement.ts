@@ -15,8 +15,19 @@ import {
 import { freshId } from '../element-index.ts';
 import { cachedSectionBounds } from '../hit-test.ts';
 
+/**
+ * Distance (plan units) around an outline-less section's content within which new rows join it:
+ * two row pitches, so rows drawn one behind the other end up in one section.
+ */
+export const JOIN_MARGIN = 80;
+
 /** The topmost section of `level` containing world point `p` (outline, else content bounds). */
-export function sectionAt(doc: SeatmapDocument, level: string, p: Point): Section | null {
+export function sectionAt(
+  doc: SeatmapDocument,
+  level: string,
+  p: Point,
+  margin = JOIN_MARGIN,
+): Section | null {
   for (let i = doc.sections.length - 1; i >= 0; i--) {
     const s = doc.sections[i];
     if (!s || s.level !== level) continue;
@@ -31,12 +42,17 @@ export function sectionAt(doc: SeatmapDocument, level: string, p: Point): Sectio
       continue;
     }
     const b = cachedSectionBounds(s);
-    if (b && p.x >= b.minX && p.x <= b.maxX && p.y >= b.minY && p.y <= b.maxY) return s;
+    if (b && p.x >= b.minX - margin && p.x <= b.maxX + margin) {
+      if (p.y >= b.minY - margin && p.y <= b.maxY + margin) return s;
+    }
   }
   return null;
 }
 
-/** An empty section at world point `origin`, labelled "Section n". */
+/**
+ * An empty section at world point `origin`, labelled "Section n", priced in the plan's first
+ * category so that what a person draws is publishable without a detour.
+ */
 export function newSection(doc: SeatmapDocument, level: LevelId, origin: Point): Section {
   const n = doc.sections.length + 1;
   return {
@@ -44,6 +60,7 @@ export function newSection(doc: SeatmapDocument, level: LevelId, origin: Point):
     id: brand<SectionId>(freshId(doc, `section-${n}`)),
     label: `Section ${n}`,
     level,
+    ...(doc.categories[0] ? { category: doc.categories[0].key } : {}),
     transform: { x: Math.round(origin.x), y: Math.round(origin.y), rotation: 0 },
     outline: [],
     rows: [],

@@ -86,6 +86,15 @@ describe('drawing tools', () => {
     expect(Math.abs((ed.scene.layout.seats[0]?.x ?? 0) - 800)).toBeLessThan(13);
   });
 
+  it('rows drawn one behind the other join one section, priced in the first category', () => {
+    const ed = new TestEditor();
+    ed.use('curvedRow');
+    for (const y of [500, 560, 620]) ed.drag({ x: 800, y }, { x: 1200, y });
+    expect(ed.document.sections).toHaveLength(1);
+    expect(ed.document.sections[0]?.rows.map((r) => r.label)).toEqual(['A', 'B', 'C']);
+    expect(ed.document.sections[0]?.category).toBe('STANDARD');
+  });
+
   it('block: fills the dragged rectangle with rows', () => {
     const ed = new TestEditor();
     ed.use('block').drag({ x: 100, y: 100 }, { x: 325, y: 180 });
