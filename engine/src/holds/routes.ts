@@ -171,8 +171,8 @@ function registerBlocks(api: ApiRouter, ctx: EngineContext): void {
  * @example registerHoldRoutes(api, ctx);
  */
 export function registerHoldRoutes(api: ApiRouter, ctx: EngineContext): void {
-  registerAvailability(api, ctx);
   registerHolding(api, ctx);
+  registerAvailability(api, ctx);
   registerTokens(api, ctx);
   registerBlocks(api, ctx);
 }

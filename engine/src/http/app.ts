@@ -39,10 +39,12 @@ const META_OPERATIONS: ExtraOperation[] = [
  */
 export function createApiRouter(ctx: EngineContext): ApiRouter {
   const api = new ApiRouter(ctx.auth);
-  registerMapRoutes(api, ctx);
-  registerEventRoutes(api, ctx);
+  // Express tries routes in registration order, so the hot hold/release routes come first. No two
+  // routes match the same method and path, so the order changes nothing else.
   registerHoldRoutes(api, ctx);
   registerOrderRoutes(api, ctx);
+  registerEventRoutes(api, ctx);
+  registerMapRoutes(api, ctx);
   return api;
 }
 
