@@ -2,6 +2,7 @@
 // line below; command files import their heavy work lazily so `parterre --help` and quick
 // commands start fast. Every failure ends as one line on stderr and an exit code (errors.ts).
 import { Command, CommanderError } from 'commander';
+import { registerKeyCommands, registerMigrate, registerOrgCommands } from './admin/command.ts';
 import { CliError, ExitCode } from './errors.ts';
 import { registerMapCommands } from './map/command.ts';
 import { registerServe } from './serve.ts';
@@ -14,7 +15,13 @@ import { registerServe } from './serve.ts';
  */
 export type RegisterCommand = (program: Command) => void;
 
-const commands: readonly RegisterCommand[] = [registerMapCommands, registerServe];
+const commands: readonly RegisterCommand[] = [
+  registerMapCommands,
+  registerServe,
+  registerMigrate,
+  registerOrgCommands,
+  registerKeyCommands,
+];
 
 /** Commander's messages can span lines ("(Did you mean …?)"); the CLI promises one line. */
 const oneLine = (text: string) =>

@@ -65,3 +65,21 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<number[
     { system: true },
   );
 }
+
+/**
+ * Versions of `migrations` (the shipped files by default) not yet applied to the schema on the
+ * search_path; all of them when the schema was never migrated.
+ * @example if ((await pendingMigrations(db)).length > 0) refuse('run parterre migrate first');
+ */
+export async function pendingMigrations(db: Db, migrations?: Migration[]): Promise<number[]> {
+  const all = migrations ?? (await loadMigrations());
+  const table = await db.query<{ t: string | null }>(
+    `SELECT to_regclass('schema_migrations')::text AS t`,
+  );
+  const done = new Set<number>();
+  if (table.rows[0]?.t) {
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+    for (const r of rows) done.add(r.version);
+  }
+  return all.filter((m) => !done.has(m.version)).map((m) => m.version);
+}
