@@ -2,6 +2,7 @@
 // so the log never claims an action that rolled back, nor misses one that committed.
 import type { Db } from '../db/db.ts';
 import { InvalidInput } from '../db/errors.ts';
+import { inOrg } from '../db/tenancy.ts';
 import type { Principal } from '../errors.ts';
 
 export interface AuditInput {
@@ -62,14 +63,12 @@ export async function listAudit(
   if (opts.before !== undefined && !Number.isSafeInteger(opts.before)) {
     throw new InvalidInput(`before ${opts.before} must be an audit entry id`);
   }
-  const { rows } = await db.transaction(
-    (tx) =>
-      tx.query<AuditRow>(
-        `SELECT id, org_id, actor, action, target, details, at FROM audit_log
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<AuditRow>(
+      `SELECT id, org_id, actor, action, target, details, at FROM audit_log
          WHERE org_id = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
-        [orgId, opts.before ?? null, limit],
-      ),
-    { orgId },
+      [orgId, opts.before ?? null, limit],
+    ),
   );
   return rows.map((r) => ({
     id: r.id,

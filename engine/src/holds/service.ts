@@ -8,6 +8,7 @@ import {
 } from '@parterre/seatmaps';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/db.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { DomainError, fromStoreError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
@@ -200,13 +201,10 @@ export class HoldService {
     const seats = seatIndexes(event, seatIds);
     await this.command(event, () => this.store.block(eventId, { seats }));
     try {
-      await this.db.transaction(
-        async (tx) => {
-          await addBlocks(tx, p.orgId, eventId, seats, reason);
-          await this.audit(tx, p, 'seats.block', event, { seats: seatIds, reason });
-        },
-        { orgId: p.orgId },
-      );
+      await inOrg(this.db, p.orgId, async (tx) => {
+        await addBlocks(tx, p.orgId, eventId, seats, reason);
+        await this.audit(tx, p, 'seats.block', event, { seats: seatIds, reason });
+      });
     } catch (err) {
       await this.store.unblock(eventId, { seats });
       throw err;
@@ -224,13 +222,10 @@ export class HoldService {
       const ids = seatIdsOf(event, notBlocked);
       throw new DomainError('NOT_BLOCKED', `Not blocked: ${ids.join(', ')}`, { seats: ids });
     }
-    await this.db.transaction(
-      async (tx) => {
-        await removeBlocks(tx, p.orgId, eventId, seats);
-        await this.audit(tx, p, 'seats.unblock', event, { seats: seatIds });
-      },
-      { orgId: p.orgId },
-    );
+    await inOrg(this.db, p.orgId, async (tx) => {
+      await removeBlocks(tx, p.orgId, eventId, seats);
+      await this.audit(tx, p, 'seats.unblock', event, { seats: seatIds });
+    });
     await this.command(event, () => this.store.unblock(eventId, { seats }));
     return { seats: seatIdsOf(event, seats) };
   }

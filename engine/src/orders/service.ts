@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/db.ts';
 import { IdempotencyKeyReused, withIdempotency } from '../db/idempotency.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
@@ -128,29 +129,26 @@ export class OrderService {
         ).token;
     try {
       await this.holds.command(event, () => this.store.checkHold(eventId, { token, seats, ga }));
-      const view = await db.transaction(
-        async (tx) => {
-          const booking = await createBooking(tx, {
-            orgId: p.orgId,
-            eventId,
-            seats: priced.seats,
-            ga: priced.ga,
-            currency: priced.currency,
-            ...(req.orderRef ? { orderRef: req.orderRef } : {}),
-          });
-          const view: BookingView = {
-            bookingId: booking.id,
-            seats: seatIdsOf(event, seats),
-            ga,
-            amount: priced.amount,
-            currency: priced.currency,
-          };
-          const payload = { eventId, orderRef: booking.orderRef, ...view };
-          await this.announce(tx, p, 'booking.create', booking.id, payload, 'booking.created');
-          return view;
-        },
-        { orgId: p.orgId },
-      );
+      const view = await inOrg(db, p.orgId, async (tx) => {
+        const booking = await createBooking(tx, {
+          orgId: p.orgId,
+          eventId,
+          seats: priced.seats,
+          ga: priced.ga,
+          currency: priced.currency,
+          ...(req.orderRef ? { orderRef: req.orderRef } : {}),
+        });
+        const view: BookingView = {
+          bookingId: booking.id,
+          seats: seatIdsOf(event, seats),
+          ga,
+          amount: priced.amount,
+          currency: priced.currency,
+        };
+        const payload = { eventId, orderRef: booking.orderRef, ...view };
+        await this.announce(tx, p, 'booking.create', booking.id, payload, 'booking.created');
+        return view;
+      });
       await this.confirmLive(event, { seats, ga, token });
       this.options.onBooked?.(view);
       await this.announceSoldOut(event, db, p.orgId);
@@ -228,31 +226,28 @@ export class OrderService {
   ): Promise<{ cancelled: string[]; ga: GaQuantity[] }> {
     const event = await this.catalog.get(p.orgId, eventId);
     const cancelIn = await this.cancellation(event, req);
-    const { seats, ga } = await this.db.transaction(
-      async (tx) => {
-        const freed = await cancelIn(tx, p.orgId);
-        const bookingId = 'bookingId' in req ? req.bookingId : undefined;
-        const payload = {
-          eventId,
-          ...(bookingId ? { bookingId } : {}),
-          seats: seatIdsOf(event, freed.seats),
-          ga: freed.ga,
-        };
-        // Cancelling an already cancelled booking is audited but announces nothing.
-        const changed = freed.seats.length > 0 || freed.ga.length > 0;
-        const target = bookingId ?? `event:${eventId}`;
-        await this.announce(
-          tx,
-          p,
-          'booking.cancel',
-          target,
-          payload,
-          changed ? 'booking.cancelled' : undefined,
-        );
-        return freed;
-      },
-      { orgId: p.orgId },
-    );
+    const { seats, ga } = await inOrg(this.db, p.orgId, async (tx) => {
+      const freed = await cancelIn(tx, p.orgId);
+      const bookingId = 'bookingId' in req ? req.bookingId : undefined;
+      const payload = {
+        eventId,
+        ...(bookingId ? { bookingId } : {}),
+        seats: seatIdsOf(event, freed.seats),
+        ga: freed.ga,
+      };
+      // Cancelling an already cancelled booking is audited but announces nothing.
+      const changed = freed.seats.length > 0 || freed.ga.length > 0;
+      const target = bookingId ?? `event:${eventId}`;
+      await this.announce(
+        tx,
+        p,
+        'booking.cancel',
+        target,
+        payload,
+        changed ? 'booking.cancelled' : undefined,
+      );
+      return freed;
+    });
     if (seats.length || ga.length) {
       await this.holds.command(event, () => this.store.cancel(eventId, { seats, ga }));
     }

@@ -5,10 +5,10 @@
 // scarce), then one transaction logs every attempt and schedules retries with backoff.
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
+import { asSystem } from '../db/tenancy.ts';
 import { retryDelayMs } from './backoff.ts';
 import { postWebhook, type AttemptResult } from './deliver.ts';
 import { SIGNATURE_HEADER, signWebhook } from './signature.ts';
-import { systemTransaction } from './system-tx.ts';
 
 export interface WebhookDispatcherOptions {
   db: Db;
@@ -104,7 +104,7 @@ export class WebhookDispatcher {
 
   private async claim(): Promise<{ rows: Claimed[]; targets: Target[] }> {
     const now = this.now();
-    return systemTransaction(this.options.db, async (tx) => {
+    return asSystem(this.options.db, async (tx) => {
       const { rows } = await tx.query<Claimed>(
         `UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = $2
          WHERE id IN (
@@ -157,7 +157,7 @@ export class WebhookDispatcher {
 
   private async record(rows: Claimed[], attempts: Attempt[]): Promise<void> {
     const now = this.now();
-    await systemTransaction(this.options.db, async (tx) => {
+    await asSystem(this.options.db, async (tx) => {
       if (attempts.length > 0) {
         await tx.query(
           `INSERT INTO webhook_deliveries (outbox_id, endpoint_id, org_id, attempt, status_code,

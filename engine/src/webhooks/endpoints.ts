@@ -1,8 +1,9 @@
 // Webhook endpoints and the delivery log, per organisation: what the API's webhook routes call.
-// Every statement runs in a transaction bound to the organisation, so row-level security applies.
+// Every statement runs in the organisation's transaction (inOrg), so row-level security applies.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { InvalidInput } from '../db/errors.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './outbox.ts';
 
 /** An endpoint as listed: never its secret. */
@@ -104,28 +105,24 @@ export async function createWebhookEndpoint(
   checkUrl(input.url);
   const events = checkEvents(input.events ?? []);
   const secret = newToken('whsec', 32);
-  const { rows } = await db.transaction(
-    (tx) =>
-      tx.query<EndpointRow>(
-        `INSERT INTO webhook_endpoints (id, org_id, url, secret, events)
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<EndpointRow>(
+      `INSERT INTO webhook_endpoints (id, org_id, url, secret, events)
          VALUES ($1, $2, $3, $4, $5::text[]) RETURNING ${ENDPOINT_COLUMNS}`,
-        [newToken('we', 15), orgId, input.url, secret, events],
-      ),
-    { orgId },
+      [newToken('we', 15), orgId, input.url, secret, events],
+    ),
   );
   return { endpoint: toEndpoint(rows[0]!), secret };
 }
 
 /** The organisation's endpoints, oldest first, without secrets. */
 export async function listWebhookEndpoints(db: Db, orgId: string): Promise<WebhookEndpoint[]> {
-  const { rows } = await db.transaction(
-    (tx) =>
-      tx.query<EndpointRow>(
-        `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE org_id = $1
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<EndpointRow>(
+      `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE org_id = $1
          ORDER BY created_at, id`,
-        [orgId],
-      ),
-    { orgId },
+      [orgId],
+    ),
   );
   return rows.map(toEndpoint);
 }
@@ -135,9 +132,8 @@ export async function listWebhookEndpoints(db: Db, orgId: string): Promise<Webho
  * no such endpoint exists in `orgId` (another organisation's id included).
  */
 export async function deleteWebhookEndpoint(db: Db, orgId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.transaction(
-    (tx) => tx.query('DELETE FROM webhook_endpoints WHERE id = $1 AND org_id = $2', [id, orgId]),
-    { orgId },
+  const { rowCount } = await inOrg(db, orgId, (tx) =>
+    tx.query('DELETE FROM webhook_endpoints WHERE id = $1 AND org_id = $2', [id, orgId]),
   );
   return rowCount > 0;
 }
@@ -170,18 +166,16 @@ export async function listWebhookDeliveries(
   if (opts.before !== undefined && !Number.isSafeInteger(opts.before)) {
     throw new InvalidInput(`before ${opts.before} must be a delivery id`);
   }
-  const { rows } = await db.transaction(
-    (tx) =>
-      tx.query<DeliveryRow>(
-        `SELECT d.id, d.outbox_id, o.event_type, d.endpoint_id, d.attempt, d.status_code,
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<DeliveryRow>(
+      `SELECT d.id, d.outbox_id, o.event_type, d.endpoint_id, d.attempt, d.status_code,
            d.duration_ms, d.error, d.at
          FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.outbox_id
          WHERE d.org_id = $1 AND ($2::bigint IS NULL OR d.id < $2)
            AND ($3::text IS NULL OR d.endpoint_id = $3)
          ORDER BY d.id DESC LIMIT $4`,
-        [orgId, opts.before ?? null, opts.endpointId ?? null, limit],
-      ),
-    { orgId },
+      [orgId, opts.before ?? null, opts.endpointId ?? null, limit],
+    ),
   );
   return rows.map((r) => ({
     id: r.id,

@@ -2,7 +2,7 @@
 // the sweeper reports the tokens it released and they are queued afterwards, best effort. Holds
 // that expire lazily (released by another command before the sweeper saw them) are not reported.
 import type { Db } from '../db/db.ts';
-import { systemTransaction } from './system-tx.ts';
+import { asSystem } from '../db/tenancy.ts';
 
 /**
  * Queues one `hold.expired` per token for the organisation owning `eventId` (looked up across
@@ -16,7 +16,7 @@ export async function enqueueHoldExpiries(
   expiredAt: Date = new Date(),
 ): Promise<number> {
   if (tokens.length === 0) return 0;
-  const { rowCount } = await systemTransaction(db, (tx) =>
+  const { rowCount } = await asSystem(db, (tx) =>
     tx.query(
       `INSERT INTO webhook_outbox (org_id, event_type, payload)
        SELECT e.org_id, 'hold.expired',

@@ -14,6 +14,7 @@ import {
 import { databaseUrl } from '../../../test/support/services.ts';
 import type { Db } from '../db/db.ts';
 import { InvalidInput } from '../db/errors.ts';
+import { asSystem } from '../db/tenancy.ts';
 import { openDb } from '../db/open.ts';
 import type { DomainError } from '../errors.ts';
 import { Sweeper } from '../holds/sweeper.ts';
@@ -65,16 +66,19 @@ const logger = pino({ level: 'silent' });
 const dispatcher = (db: Db, opts: Partial<WebhookDispatcherOptions> = {}) =>
   new WebhookDispatcher({ db, logger, now: () => Date.now() + skew, random: () => 0.5, ...opts });
 
+// Every organisation's rows: the tests look at the outbox as the dispatcher does.
 async function outbox(db: Db) {
-  const { rows } = await db.query<{
-    id: number;
-    event_type: string;
-    payload: Record<string, unknown>;
-    attempts: number;
-    next_attempt_at: Date;
-    delivered_at: Date | null;
-    failed_at: Date | null;
-  }>('SELECT * FROM webhook_outbox ORDER BY id');
+  const { rows } = await asSystem(db, (tx) =>
+    tx.query<{
+      id: number;
+      event_type: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      next_attempt_at: Date;
+      delivered_at: Date | null;
+      failed_at: Date | null;
+    }>('SELECT * FROM webhook_outbox ORDER BY id'),
+  );
   return rows;
 }
 
