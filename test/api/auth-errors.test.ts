@@ -92,6 +92,14 @@ describe('problem+json', () => {
     expect(await availability(api)).toEqual(before);
   });
 
+  it('refuses bodies over the 2 MB limit', async () => {
+    const res = await api.call('POST', '/api/v1/seatmaps', {
+      key: api.seeded.secretKey,
+      body: { name: 'Huge', document: { padding: 'x'.repeat(2.5 * 1024 * 1024) } },
+    });
+    expect(expectProblem(res, 400, 'VALIDATION_FAILED').detail).toMatch(/too large/);
+  });
+
   it('asks for a JSON body when none was sent', async () => {
     const res = await api.call('POST', `/api/v1/events/${api.seeded.eventId}/holds`, {
       key: api.seeded.publicKey,
