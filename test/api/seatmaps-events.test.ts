@@ -155,6 +155,34 @@ describe('seat maps', () => {
     expect(await count('seatmap_versions')).toBe(versions);
   });
 
+  it('keeps compact blocks in the draft and publishes them expanded', async () => {
+    const withBlock = {
+      ...doc(),
+      size: { width: 400, height: 500 },
+      sections: [
+        ...doc().sections,
+        {
+          type: 'section',
+          id: 'balcony',
+          label: 'Balcony',
+          level: 'main',
+          category: 'B',
+          transform: { x: 50, y: 300 },
+          rows: [],
+          block: { kind: 'rect', rows: 2, seatsPerRow: 3, seatSpacing: 30, rowSpacing: 40 },
+        },
+      ],
+    };
+    const map = await createMap(withBlock);
+    expect(map.seatCount).toBe(16);
+    const draft = (await api.call('GET', `/api/v1/seatmaps/${map.id}`, { key })).body.document;
+    expect(draft.sections[1]).toMatchObject({ rows: [], block: { kind: 'rect', rows: 2 } });
+    const published = await api.call('POST', `/api/v1/seatmaps/${map.id}/publish`, { key });
+    expect(published.body).toEqual({ version: 1, seatCount: 16 });
+    const v1 = await api.call('GET', `/api/v1/seatmaps/${map.id}/export?version=1`, { key });
+    expect(v1.body.sections[1].rows).toHaveLength(2);
+  });
+
   it('publishes immutable versions and exports them as Parterre or pretix', async () => {
     const map = await createMap();
     const published = await api.call('POST', `/api/v1/seatmaps/${map.id}/publish`, { key });
