@@ -45,6 +45,15 @@ interface Target {
   secret: string;
 }
 
+/** The columns one attempt sets on its outbox row (absent ones become NULL or stay). */
+interface Outcome {
+  id: number;
+  delivered_at?: string;
+  failed_at?: string;
+  next_attempt_at?: string;
+  last_error?: string;
+}
+
 interface Attempt extends AttemptResult {
   row: Claimed;
   endpointId: string;
@@ -182,34 +191,32 @@ export class WebhookDispatcher {
           ],
         );
       }
-      for (const row of rows) {
+      const outcomes = rows.map((row) => {
         const failed = attempts.filter((a) => a.row === row && !a.ok);
-        await tx.query(
-          ...this.outcome(row, failed.map((a) => `${a.endpointId}: ${a.error}`).join('; '), now),
-        );
-      }
+        return this.outcome(row, failed.map((a) => `${a.endpointId}: ${a.error}`).join('; '), now);
+      });
+      await tx.query(
+        `UPDATE webhook_outbox o SET delivered_at = u.delivered_at, failed_at = u.failed_at,
+           next_attempt_at = coalesce(u.next_attempt_at, o.next_attempt_at), last_error = u.last_error
+         FROM jsonb_to_recordset($1::jsonb) AS u(id bigint, delivered_at timestamptz,
+           failed_at timestamptz, next_attempt_at timestamptz, last_error text)
+         WHERE o.id = u.id`,
+        [JSON.stringify(outcomes)],
+      );
     });
   }
 
-  /** The statement closing one row's attempt: delivered, failed for good, or retried later. */
-  private outcome(row: Claimed, error: string, now: number): [string, unknown[]] {
-    if (!error) {
-      return ['UPDATE webhook_outbox SET delivered_at = $2 WHERE id = $1', [row.id, at(now)]];
-    }
+  /** How one row's attempt ends: delivered, failed for good, or due again after a backoff. */
+  private outcome(row: Claimed, error: string, now: number): Outcome {
+    if (!error) return { id: row.id, delivered_at: at(now) };
     if (row.attempts >= this.maxAttempts) {
       this.options.logger.warn(
         { outboxId: row.id, type: row.event_type, error },
         'webhook gave up after the last attempt',
       );
-      return [
-        'UPDATE webhook_outbox SET failed_at = $2, last_error = $3 WHERE id = $1',
-        [row.id, at(now), error],
-      ];
+      return { id: row.id, failed_at: at(now), last_error: error };
     }
     const next = now + retryDelayMs(row.attempts, this.options.random);
-    return [
-      'UPDATE webhook_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1',
-      [row.id, at(next), error],
-    ];
+    return { id: row.id, next_attempt_at: at(next), last_error: error };
   }
 }
