@@ -117,7 +117,20 @@ async function bundle(entry: string, plugins: Plugin[] = []) {
   const output = (Array.isArray(out) ? out[0] : out) as Rollup.RollupOutput;
   const chunk = output.output.find((o): o is Rollup.OutputChunk => o.type === 'chunk');
   if (!chunk) throw new Error(`Vite produced no chunk for ${entry}`);
-  return { code: chunk.code, modules: Object.keys(chunk.modules) };
+  return { code: chunk.code, modules: chunk.modules };
+}
+
+/** Bytes per package of a bundle, as rendered before minification (shares, not totals). */
+function bytesByPackage(modules: Record<string, { renderedLength: number }>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [id, { renderedLength }] of Object.entries(modules)) {
+    const pkg =
+      /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)?.[1] ??
+      /[\\/](seatmaps|client-sdk)[\\/]src[\\/]/.exec(id)?.[1] ??
+      'other';
+    sizes.set(pkg, (sizes.get(pkg) ?? 0) + renderedLength);
+  }
+  return new Map([...sizes].sort((a, b) => b[1] - a[1]));
 }
 
 async function stadiumLayout(): Promise<PickerLayout> {
@@ -180,7 +193,9 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
     bundle('picker-bench-entry', [pageEntry()]),
     bundle(`${SDK}src/index.ts`),
   ]);
-  const reactInCore = core.modules.some((m) => /node_modules[\\/]react(-dom)?[\\/]/.test(m));
+  const reactInCore = Object.keys(core.modules).some((m) =>
+    /node_modules[\\/]react(-dom)?[\\/]/.test(m),
+  );
   const browser = await launchBrowser();
   const baseline: number[] = [];
   const picker: PickerRun[] = [];
@@ -210,8 +225,11 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
   }
   const median = (xs: number[]) => percentile(xs, 50);
   const pick = (k: keyof PickerRun) => median(picker.map((r) => r[k]));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const parts = [...bytesByPackage(core.modules)].map(([pkg, n]) => `${pkg} ${kb(n)}`);
   console.log(
-    `${layout.seats.length} seats, ${runs} run(s); SDK core ${(gzipSync(core.code).length / 1024).toFixed(1)} KB gzip'd`,
+    `${layout.seats.length} seats, ${runs} run(s); SDK core ${kb(gzipSync(core.code).length)} gzip'd, ` +
+      `${kb(core.code.length)} minified; modules before minification: ${parts.join(', ')}`,
   );
   report({
     bench: 'picker',
