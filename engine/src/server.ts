@@ -40,6 +40,7 @@ export async function startServer(ctx: EngineContext, opts: ListenOptions): Prom
   http.listen(opts.port, opts.host);
   await once(http, 'listening');
   ctx.sweeper.start();
+  ctx.webhooks.start();
   const { port } = http.address() as AddressInfo;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   let closing: Promise<void> | undefined;
