@@ -99,14 +99,8 @@ export class WebhookDispatcher {
   async tick(): Promise<number> {
     const { rows, targets } = await this.claim();
     if (rows.length === 0) return 0;
-    const attempts = await Promise.all(
-      targets.map((t) =>
-        this.attempt(
-          rows.find((r) => r.id === t.outbox_id)!,
-          t,
-        ),
-      ),
-    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const attempts = await Promise.all(targets.map((t) => this.attempt(byId.get(t.outbox_id)!, t)));
     await this.record(rows, attempts);
     return rows.length;
   }
@@ -174,7 +168,9 @@ export class WebhookDispatcher {
            SELECT a.outbox_id, a.endpoint_id, a.org_id, a.attempt, a.status_code, a.duration_ms,
              a.error, $2
            FROM jsonb_to_recordset($1::jsonb) AS a(outbox_id bigint, endpoint_id text,
-             org_id text, attempt int, status_code int, duration_ms int, error text)`,
+             org_id text, attempt int, status_code int, duration_ms int, error text)
+           -- An endpoint deleted during the attempt takes its log with it (ON DELETE CASCADE).
+           WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = a.endpoint_id)`,
           [
             JSON.stringify(
               attempts.map((a) => ({

@@ -184,6 +184,22 @@ describe('webhook delivery', () => {
     expect(log[0]!.error).toMatch(/^request failed: /);
   });
 
+  it('gives up on a receiver that does not answer within the timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: `http://127.0.0.1:${port}/` });
+      await book(['R2-3']);
+      expect(await dispatcher(engine.ctx.db, { timeoutMs: 50 }).tick()).toBe(1);
+      const [entry] = await listWebhookDeliveries(engine.ctx.db, ev.orgId);
+      expect(entry).toMatchObject({ statusCode: null, error: 'no answer within 50 ms' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('delivers each event exactly once with two dispatchers on one database', async () => {
     await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url });
     await engine.ctx.db.transaction(
