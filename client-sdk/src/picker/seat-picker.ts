@@ -8,6 +8,7 @@ import { describeSeat, seatName } from './describe.ts';
 import { fetchLayout } from './load-layout.ts';
 import { PickerInput } from './input.ts';
 import { buildPalette, colourIndex, DEFAULT_THEME, type Palette } from './palette.ts';
+import { canHold, checkOptionChange, DEFAULT_MAX_SEATS } from './options.ts';
 import { OrphanCheck } from './orphans.ts';
 import { PickerPanel } from './panel.ts';
 import { sumPrices } from './price.ts';
@@ -24,14 +25,8 @@ import type {
   StatusSource,
 } from './types.ts';
 
-const DEFAULT_MAX_SEATS = 10;
-const CONNECTION_OPTIONS = ['url', 'publicKey', 'eventId', 'layout', 'live'] as const;
-
 /** Seat status as the picker reports it. */
 export type PickerSeatStatus = 'free' | 'held' | 'booked' | 'blocked' | 'selected';
-
-const canHold = (x: unknown): x is SeatHolder =>
-  typeof (x as SeatHolder).hold === 'function' && typeof (x as SeatHolder).release === 'function';
 
 /**
  * A mounted seat picker. Create it with `mountSeatPicker`.
@@ -116,6 +111,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     }
     const holder = this.holder();
     if (hold && holder && fresh.length) await holder.hold(fresh.map((i) => model.seat(i).id));
+    if (this.destroyed) return;
     for (const i of fresh) this.selection.add(i);
     this.selectionChanged(fresh);
   }
@@ -173,19 +169,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
    * is fixed at mount: changing it throws and changes nothing.
    */
   setOptions(options: Partial<SeatPickerOptions>): void {
-    for (const key of CONNECTION_OPTIONS) {
-      if (key in options && options[key] !== this.opts[key]) {
-        throw new TypeError(
-          `Option "${key}" is fixed at mount; destroy() and mount again to change it`,
-        );
-      }
-    }
-    if (
-      options.maxSeats !== undefined &&
-      !(Number.isInteger(options.maxSeats) && options.maxSeats >= 1)
-    ) {
-      throw new RangeError(`maxSeats must be a positive integer, got ${options.maxSeats}`);
-    }
+    checkOptionChange(this.opts, options);
     this.opts = { ...this.opts, ...options };
     if (options.maxSeats !== undefined) this.selection.maxSeats = options.maxSeats;
     if (options.priceType !== undefined) this.model?.setPriceType(options.priceType);
@@ -317,7 +301,10 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       await this.select([seat.id]);
       this.panel.announce(`${name} selected`);
     } catch (err) {
-      this.panel.announce(`${name} was just taken by someone else`);
+      const taken = (err as { code?: string }).code === 'SEATS_UNAVAILABLE';
+      this.panel.announce(
+        `${name} ${taken ? 'was just taken by someone else' : 'could not be held'}`,
+      );
       this.emit('error', err as Error);
     } finally {
       this.pending.delete(i);
