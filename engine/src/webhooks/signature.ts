@@ -24,6 +24,7 @@ function parseHeader(header: string): { t: number; v1: string[] } | undefined {
   const v1: string[] = [];
   for (const part of header.split(',')) {
     const eq = part.indexOf('=');
+    if (eq < 0) continue;
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === 't' && /^\d{1,12}$/.test(value)) t = Number(value);
