@@ -12,7 +12,7 @@ import {
   type Shape,
 } from '@parterre/seatmaps';
 import { UNCATEGORISED } from './draw-seats.ts';
-import { sectionGeometry } from './section-geometry.ts';
+import { sectionGeometry } from '../editor/section-seats.ts';
 
 interface Props {
   readonly document: SeatmapDocument;

@@ -57,8 +57,7 @@ function drawSelection(ctx: CanvasRenderingContext2D, p: Props): void {
   const squares = detailFor(zoom) !== 'circles';
   ctx.beginPath();
   for (const id of selectedSeatIds(doc, p.selectedIds)) {
-    const i = scene.layout.indexById.get(id);
-    const s = i === undefined ? undefined : scene.layout.seats[i];
+    const s = scene.seatPosition(id);
     if (!s || s.x < view.minX || s.x > view.maxX || s.y < view.minY || s.y > view.maxY) continue;
     if (squares) ctx.rect(s.x - SEAT_RADIUS, s.y - SEAT_RADIUS, SEAT_RADIUS * 2, SEAT_RADIUS * 2);
     else {

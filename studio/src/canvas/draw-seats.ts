@@ -3,7 +3,7 @@
 // view skipped, one fill per colour run, and level of detail — filled section hulls when seats
 // would be under ~1.5 px, squares up to ~3.5 px, circles above.
 import { SEAT_RADIUS, type Bounds, type Section } from '@parterre/seatmaps';
-import { sectionGeometry, type SectionGeometry } from './section-geometry.ts';
+import { sectionGeometry, type SectionGeometry } from '../editor/section-seats.ts';
 import { detailFor, intersects } from './viewport.ts';
 
 /** Colour of seats without a category (validation flags them). */

@@ -4,13 +4,13 @@ import {
   applyTransform,
   boundsOfPoints,
   pointInPolygon,
-  sectionBounds,
   type Bounds,
   type Point,
   type SeatmapDocument,
   type Section,
 } from '@parterre/seatmaps';
 import type { Scene } from './scene.ts';
+import { sectionGeometry } from './section-seats.ts';
 
 export interface Hit {
   /** Id of the record to select: a row or table for a seat, else the record itself. */
@@ -19,12 +19,9 @@ export interface Hit {
   readonly seatId: string | null;
 }
 
-const boundsCache = new WeakMap<Section, Bounds | null>();
-
-/** World bounds of a section, cached per section object. */
+/** World bounds of a section (cached with its seat data). */
 export function cachedSectionBounds(section: Section): Bounds | null {
-  if (!boundsCache.has(section)) boundsCache.set(section, sectionBounds(section));
-  return boundsCache.get(section) ?? null;
+  return sectionGeometry(section).bounds;
 }
 
 const inBounds = (b: Bounds | null, p: Point, pad = 0) =>
@@ -74,7 +71,7 @@ export function hitTest(
   tolerance = 0,
 ): Hit | null {
   const seat = scene.seatAt(level, p.x, p.y);
-  if (seat) return { id: scene.owners[seat.index] ?? seat.id, seatId: seat.id };
+  if (seat) return { id: seat.owner, seatId: seat.id };
   for (let i = doc.sections.length - 1; i >= 0; i--) {
     const s = doc.sections[i];
     if (!s || s.level !== level || !inBounds(cachedSectionBounds(s), p, tolerance)) continue;

@@ -1,74 +1,105 @@
-// What the editor derives from a document for hit-testing: the seatmaps layout (world-space
-// seats) and, per level, one SeatIndex. Built lazily once per document object, so a pointer move
-// costs one index query, never a walk over 80,000 seats.
+// What the editor derives from a document for hit-testing: per-section seat data with one
+// seatmaps SeatIndex each (section-seats.ts, cached per section object). A pointer event costs a
+// bounds check per section of the level and one index query in the section under it; an edit
+// re-indexes only the sections it changed, never all 80,000 seats.
 import {
   buildLayout,
-  SeatIndex,
+  SEAT_RADIUS,
   type Bounds,
   type Layout,
-  type LayoutSeat,
+  type Point,
   type SeatmapDocument,
+  type Section,
 } from '@parterre/seatmaps';
+import { elementIndex } from './element-index.ts';
+import { sectionGeometry } from './section-seats.ts';
 
-interface LevelScene {
-  /** Layout indexes of the level's seats; position i in the SeatIndex is seats[i]. */
-  readonly seats: readonly number[];
-  readonly index: SeatIndex;
+/** A seat found on the canvas. */
+export interface SceneSeat {
+  readonly id: string;
+  /** Its row or table. */
+  readonly owner: string;
+  readonly x: number;
+  readonly y: number;
 }
+
+const near = (b: Bounds | null, x: number, y: number, pad: number) =>
+  !!b && x >= b.minX - pad && x <= b.maxX + pad && y >= b.minY - pad && y <= b.maxY + pad;
 
 export class Scene {
   private layoutCache: Layout | null = null;
-  private ownersCache: string[] | null = null;
-  private readonly levels = new Map<string, LevelScene>();
 
   constructor(readonly document: SeatmapDocument) {}
 
-  /** Every seat in world coordinates with its dense index (seatmaps `buildLayout`). */
+  /** Every seat in world coordinates with its dense index (seatmaps `buildLayout`; built lazily). */
   get layout(): Layout {
     this.layoutCache ??= buildLayout(this.document);
     return this.layoutCache;
   }
 
-  /** Id of the row or table each layout seat belongs to, by layout index. */
-  get owners(): readonly string[] {
-    if (!this.ownersCache) {
-      const owners: string[] = [];
-      for (const s of this.document.sections) {
-        for (const r of s.rows) for (let i = 0; i < r.seats.length; i++) owners.push(r.id);
-        for (const t of s.tables) for (let i = 0; i < t.seats.length; i++) owners.push(t.id);
+  /** Number of seats in the plan, from the per-section caches. */
+  get seatCount(): number {
+    let n = 0;
+    for (const s of this.document.sections) n += sectionGeometry(s).ids.length;
+    return n;
+  }
+
+  private sections(levelId: string): Section[] {
+    return this.document.sections.filter((s) => s.level === levelId);
+  }
+
+  /** The seat under (x, y) on a level (nearest centre within `radius`), or `null`. */
+  seatAt(levelId: string, x: number, y: number, radius = SEAT_RADIUS): SceneSeat | null {
+    let best: SceneSeat | null = null;
+    let bestD = Infinity;
+    for (const s of this.sections(levelId)) {
+      const g = sectionGeometry(s);
+      if (!near(g.bounds, x, y, radius)) continue;
+      const i = g.index.seatAt(x, y, radius);
+      if (i < 0) continue;
+      const sx = g.xs[i] as number;
+      const sy = g.ys[i] as number;
+      const d = (sx - x) ** 2 + (sy - y) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = { id: g.ids[i] as string, owner: g.owners[i] as string, x: sx, y: sy };
       }
-      this.ownersCache = owners;
     }
-    return this.ownersCache;
+    return best;
   }
 
-  private level(levelId: string): LevelScene {
-    let scene = this.levels.get(levelId);
-    if (!scene) {
-      const all = this.layout.seats;
-      const seats: number[] = [];
-      for (const s of all) if (s.level === levelId) seats.push(s.index);
-      const index = SeatIndex.build(seats.map((i) => all[i] as LayoutSeat));
-      scene = { seats, index };
-      this.levels.set(levelId, scene);
+  /** Ids of the seats of a level whose centre lies in `rect`. */
+  seatsIn(levelId: string, rect: Bounds): string[] {
+    const out: string[] = [];
+    for (const s of this.sections(levelId)) {
+      const g = sectionGeometry(s);
+      const b = g.bounds;
+      if (
+        !b ||
+        b.minX > rect.maxX ||
+        b.maxX < rect.minX ||
+        b.minY > rect.maxY ||
+        b.maxY < rect.minY
+      )
+        continue;
+      for (const i of g.index.inRect(rect.minX, rect.minY, rect.maxX, rect.maxY)) {
+        out.push(g.ids[i] as string);
+      }
     }
-    return scene;
+    return out;
   }
 
-  /** The seat under (x, y) on a level, or `null`. */
-  seatAt(levelId: string, x: number, y: number, radius?: number): LayoutSeat | null {
-    const level = this.level(levelId);
-    const hit = level.index.seatAt(x, y, radius);
-    return hit < 0 ? null : (this.layout.seats[level.seats[hit] as number] ?? null);
-  }
-
-  /** Seats of a level whose centre lies in `rect`. */
-  seatsIn(levelId: string, rect: Bounds): LayoutSeat[] {
-    const level = this.level(levelId);
-    const seats = this.layout.seats;
-    return level.index
-      .inRect(rect.minX, rect.minY, rect.maxX, rect.maxY)
-      .map((i) => seats[level.seats[i] as number] as LayoutSeat);
+  /** World position of a seat by id, or `null`. */
+  seatPosition(id: string): Point | null {
+    const ref = elementIndex(this.document).get(id);
+    if (ref?.type !== 'seat') return null;
+    const section = this.document.sections[ref.section];
+    if (!section) return null;
+    const g = sectionGeometry(section);
+    const start = (ref.inTable ? g.tableOffsets : g.rowOffsets)[ref.parent];
+    if (start === undefined) return null;
+    const i = start + ref.seat;
+    return { x: g.xs[i] as number, y: g.ys[i] as number };
   }
 }
 

@@ -1,19 +1,28 @@
-// Per-section render data, computed once per section object (sections are immutable, so a
-// WeakMap keyed by the section is an exact cache): seat centres in world coordinates packed in
-// typed arrays, each seat's category, the world bounds and a hull for the zoomed-out view.
-// An edit rebuilds only the sections it touched.
+// Per-section seat data for hit-testing and drawing, computed once per section object (sections
+// are immutable, so a WeakMap keyed by the section is an exact cache): seat centres in world
+// coordinates packed in typed arrays, ids, owners, categories, world bounds, a hull for the
+// zoomed-out view and a seatmaps SeatIndex. An edit rebuilds only the sections it touched,
+// which keeps editing an 80,000-seat stadium interactive.
 import {
   applyTransform,
   SEAT_RADIUS,
+  SeatIndex,
+  sectionBounds,
   type Bounds,
   type Point,
   type Section,
 } from '@parterre/seatmaps';
-import { cachedSectionBounds } from '../editor/hit-test.ts';
 
 export interface SectionGeometry {
-  readonly xs: Float32Array;
-  readonly ys: Float32Array;
+  /** Seats in section order: rows' seats, then tables' seats. */
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly ids: readonly string[];
+  /** Id of the row or table each seat belongs to. */
+  readonly owners: readonly string[];
+  /** Position in xs/ys of the first seat of each row, then of each table. */
+  readonly rowOffsets: readonly number[];
+  readonly tableOffsets: readonly number[];
   /** Category key per seat ('' for none), resolved seat → row/table → section. */
   readonly categories: readonly string[];
   readonly bounds: Bounds | null;
@@ -21,6 +30,8 @@ export interface SectionGeometry {
   readonly hull: readonly Point[];
   /** The category most of its seats have, for the zoomed-out fill. */
   readonly mainCategory: string;
+  /** Spatial index over xs/ys (built on first use). */
+  readonly index: SeatIndex;
 }
 
 const cache = new WeakMap<Section, SectionGeometry>();
@@ -67,52 +78,68 @@ function mostCommon(values: readonly string[]): string {
   return best;
 }
 
-function build(section: Section): SectionGeometry {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const categories: string[] = [];
-  const push = (p: Point, category: string | undefined) => {
-    xs.push(p.x);
-    ys.push(p.y);
-    categories.push(category ?? section.category ?? '');
-  };
-  for (const row of section.rows) {
-    for (const s of row.seats)
-      push(applyTransform(section.transform, s), s.category ?? row.category);
-  }
-  for (const t of section.tables) {
-    for (const s of t.seats) {
-      push(
-        applyTransform(section.transform, applyTransform(t.transform, s)),
-        s.category ?? t.category,
-      );
-    }
-  }
+function hullOf(xs: readonly number[], ys: readonly number[]): Point[] {
   const corners: Point[] = [];
   const r = SEAT_RADIUS;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as number;
     const y = ys[i] as number;
-    corners.push(
-      { x: x - r, y: y - r },
-      { x: x + r, y: y - r },
-      { x: x + r, y: y + r },
-      { x: x - r, y: y + r },
-    );
+    corners.push({ x: x - r, y: y - r }, { x: x + r, y: y - r });
+    corners.push({ x: x + r, y: y + r }, { x: x - r, y: y + r });
   }
-  const outline = section.outline.map((p) => applyTransform(section.transform, p));
+  return convexHull(corners);
+}
+
+function build(section: Section): SectionGeometry {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const ids: string[] = [];
+  const owners: string[] = [];
+  const categories: string[] = [];
+  const push = (p: Point, id: string, owner: string, category: string | undefined) => {
+    xs.push(p.x);
+    ys.push(p.y);
+    ids.push(id);
+    owners.push(owner);
+    categories.push(category ?? section.category ?? '');
+  };
+  const toWorld = (p: Point) => applyTransform(section.transform, p);
+  const rowOffsets = section.rows.map((row) => {
+    const at = xs.length;
+    for (const s of row.seats) push(toWorld(s), s.id, row.id, s.category ?? row.category);
+    return at;
+  });
+  const tableOffsets = section.tables.map((t) => {
+    const at = xs.length;
+    for (const s of t.seats) {
+      push(toWorld(applyTransform(t.transform, s)), s.id, t.id, s.category ?? t.category);
+    }
+    return at;
+  });
+  const outline = section.outline.map(toWorld);
+  const fx = Float64Array.from(xs);
+  const fy = Float64Array.from(ys);
+  let index: SeatIndex | null = null;
   return {
-    xs: Float32Array.from(xs),
-    ys: Float32Array.from(ys),
+    xs: fx,
+    ys: fy,
+    ids,
+    owners,
+    rowOffsets,
+    tableOffsets,
     categories,
-    bounds: cachedSectionBounds(section),
-    hull: outline.length >= 3 ? outline : convexHull(corners),
+    bounds: sectionBounds(section),
+    hull: outline.length >= 3 ? outline : hullOf(xs, ys),
     mainCategory: mostCommon(categories) || (section.category ?? ''),
+    get index() {
+      index ??= SeatIndex.build(xs.map((x, i) => ({ x, y: ys[i] as number })));
+      return index;
+    },
   };
 }
 
 /**
- * Render data of a section, cached per section object.
+ * Seat data of a section, cached per section object.
  * @example const g = sectionGeometry(section); g.xs.length // seats in the section
  */
 export function sectionGeometry(section: Section): SectionGeometry {

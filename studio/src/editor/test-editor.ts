@@ -70,8 +70,8 @@ export class TestEditor extends Editor {
     return this;
   }
 
-  /** Seats of every row and table, in document order. */
+  /** Seats of every row and table. */
   get seatCount(): number {
-    return this.scene.layout.seats.length;
+    return this.scene.seatCount;
   }
 }

@@ -17,9 +17,7 @@ export function StatusBar({ editor, snapshot }: { editor: Editor; snapshot: Edit
     <footer className="statusbar">
       <span className="hint">{hint}</span>
       <span className="spacer" />
-      <span data-testid="seat-count">
-        {editor.scene.layout.seats.length.toLocaleString('en')} seats
-      </span>
+      <span data-testid="seat-count">{editor.scene.seatCount.toLocaleString('en')} seats</span>
       <label className="check">
         <input
           type="checkbox"

@@ -86,7 +86,7 @@ export class SelectTool implements Tool {
       maxY: Math.max(a.y, b.y),
     };
     if (rect.maxX - rect.minX === 0 && rect.maxY - rect.minY === 0) return;
-    const seats = editor.scene.seatsIn(editor.appState.activeLevel, rect).map((s) => s.id);
+    const seats = editor.scene.seatsIn(editor.appState.activeLevel, rect);
     const base = additive ? editor.appState.selectedIds : [];
     editor.run(actionSelect, [...base, ...seats]);
   }
