@@ -77,6 +77,16 @@ export function dbContract(getDb: () => Db): void {
       expect(after.rows[0]?.org ?? '').toBe('');
     });
 
+    it('keeps an organisation id with quotes and backslashes intact', async () => {
+      for (const orgId of [`o'r\\g`, `a''b\\'c; SELECT 1; --`]) {
+        const { rows } = await getDb().transaction(
+          (tx) => tx.query<{ org: string }>(`SELECT current_setting('app.org_id') AS org`),
+          { orgId },
+        );
+        expect(rows[0]?.org).toBe(orgId);
+      }
+    });
+
     it('lets system transactions through and restores the outer scope after a nested one', async () => {
       const read = `SELECT current_setting('app.org_id', true) AS org,
         current_setting('app.tenancy_bypass', true) AS bypass`;

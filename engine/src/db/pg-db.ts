@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { Db, QueryResult, TransactionOptions } from './db.ts';
 import { mapDbError } from './map-error.ts';
-import { beginScope, transactionDb } from './tx-db.ts';
+import { beginTransaction, transactionDb } from './tx-db.ts';
 
 const INT8_OID = 20;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -53,8 +53,8 @@ async function inTransaction<T>(
   const statement = (sql: string, params?: readonly unknown[]) => run(client, sql, params);
   let broken: unknown;
   try {
-    await statement('BEGIN');
-    const scope = await beginScope(statement, opts);
+    const { sql, scope } = beginTransaction(opts);
+    await exec(client, sql);
     const result = await fn(transactionDb(statement, (sql) => exec(client, sql), scope));
     await statement('COMMIT');
     return result;

@@ -4,7 +4,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db, QueryResult } from './db.ts';
 import { mapDbError } from './map-error.ts';
-import { beginScope, transactionDb } from './tx-db.ts';
+import { beginTransaction, transactionDb } from './tx-db.ts';
 
 const INT8_OID = 20;
 
@@ -61,15 +61,22 @@ export async function openPgliteDb(dataDir?: string, schema?: string): Promise<D
     query: <T>(sql: string, params?: readonly unknown[]) => serial(() => run<T>(lite, sql, params)),
     exec: (sql) => serial(() => exec(lite, sql)),
     transaction: (fn, opts) =>
+      // BEGIN/COMMIT by hand rather than lite.transaction(): BEGIN and the organisation's
+      // settings then cost one call into the WASM engine instead of two. The serial queue already
+      // keeps every other caller off the connection until the transaction ends.
       serial(async () => {
+        const { sql, scope } = beginTransaction(opts);
+        await exec(lite, sql);
         try {
-          return await lite.transaction(async (t) => {
-            const statement = (sql: string, params?: readonly unknown[]) => run(t, sql, params);
-            const scope = await beginScope(statement, opts);
-            return fn(transactionDb(statement, (sql) => exec(t, sql), scope));
-          });
+          const statement = (q: string, params?: readonly unknown[]) => run(lite, q, params);
+          const result = await fn(transactionDb(statement, (q) => exec(lite, q), scope));
+          await exec(lite, 'COMMIT');
+          return result;
         } catch (err) {
-          throw mapDbError(err);
+          // The callback's error is what the caller needs; ROLLBACK only fails when the engine
+          // itself is gone, which the next call reports.
+          await exec(lite, 'ROLLBACK').catch(() => undefined);
+          throw err;
         }
       }),
     close: () => serial(() => lite.close()),

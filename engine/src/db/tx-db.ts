@@ -39,18 +39,33 @@ async function applyScope(run: Statement, scope: TenancyScope): Promise<void> {
 }
 
 /**
- * Sets up a new top-level transaction for `opts` and returns its scope. A transaction for one
- * organisation costs one statement; one without options sets nothing and sees no tenant rows.
+ * A string as an SQL literal, correct whatever standard_conforming_strings is (the same rule as
+ * pg's escapeLiteral): quotes doubled, and backslashes doubled inside an E'' literal.
  */
-export async function beginScope(
-  run: Statement,
-  opts: TransactionOptions | undefined,
-): Promise<TenancyScope> {
+export function quoteLiteral(value: string): string {
+  const quoted = value.replace(/'/g, "''");
+  return value.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
+}
+
+/**
+ * The statement that opens a top-level transaction for `opts`, and the scope it acts in. Setting
+ * the organisation travels with BEGIN in one round trip (a simple-protocol batch cannot take bind
+ * parameters, hence the quoted literal); a transaction without options sets nothing and sees no
+ * tenant rows.
+ */
+export function beginTransaction(opts: TransactionOptions | undefined): {
+  sql: string;
+  scope: TenancyScope;
+} {
   const scope = toScope(opts);
-  if (!scope) return UNSCOPED;
-  if (scope.system) await applyScope(run, scope);
-  else await run(`SELECT set_config('app.org_id', $1, true)`, [scope.orgId]);
-  return scope;
+  if (!scope) return { sql: 'BEGIN', scope: UNSCOPED };
+  const settings = [
+    ...(scope.orgId !== undefined
+      ? [`set_config('app.org_id', ${quoteLiteral(scope.orgId)}, true)`]
+      : []),
+    ...(scope.system ? [`set_config('app.tenancy_bypass', 'on', true)`] : []),
+  ];
+  return { sql: `BEGIN; SELECT ${settings.join(', ')}`, scope };
 }
 
 /**
