@@ -71,9 +71,11 @@ const grantsSql = (schema: string) => `
     GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${RUNTIME_ROLE};
   ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${RUNTIME_ROLE};`;
 
-const whatToRun = (user: string) =>
-  `as an administrator run: CREATE ROLE ${RUNTIME_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS; ` +
-  `GRANT ${RUNTIME_ROLE} TO "${user}"; (or connect as a user that is neither superuser nor BYPASSRLS)`;
+const whatToRun = (state: RoleState) =>
+  'as an administrator run: ' +
+  (state.role_exists ? '' : `CREATE ROLE ${RUNTIME_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS; `) +
+  `GRANT ${RUNTIME_ROLE} TO "${state.user}"; (or connect as a user that is neither superuser ` +
+  'nor BYPASSRLS)';
 
 /** Without the runtime role: fine for a user policies apply to, fatal for one they do not. */
 function withoutRole(state: RoleState, why: string): TenancyEnforcement {
@@ -81,7 +83,7 @@ function withoutRole(state: RoleState, why: string): TenancyEnforcement {
   const kind = state.user_super ? 'a superuser' : 'a BYPASSRLS role';
   throw new RuntimeRoleError(
     `database user "${state.user}" is ${kind}, so row-level security would not apply to it, and ` +
-      `it ${why}; ${whatToRun(state.user)}`,
+      `it ${why}; ${whatToRun(state)}`,
   );
 }
 
