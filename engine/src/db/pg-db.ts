@@ -105,6 +105,10 @@ export function openPgDb(databaseUrl: string, session: PgSessionOptions = {}): D
   // An idle client losing its connection emits on the pool; unhandled it would kill the process.
   // The next query on the pool gets a fresh connection or a DbUnavailable.
   pool.on('error', () => undefined);
+  // A checked-out client (mid-transaction) has no pool listener: its connection dropping would
+  // emit an unhandled 'error' and kill the node. Its queries already fail with DbUnavailable and
+  // the broken client is discarded on release, so the event itself needs no handling.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return {
     query: <T>(sql: string, params?: readonly unknown[]) => run<T>(pool, sql, params),
     exec: (sql) => exec(pool, sql),
