@@ -16,6 +16,13 @@ const DRAWN_RADIUS = SEAT_RADIUS * 0.85;
 /** Closest zoom: a seat about 40 px across. */
 const MAX_SEAT_PX = 20;
 const FIT_PADDING = 16;
+/** Status-change pulses: at most this many at once, on seats at least this big, this long. */
+const PULSE_MAX = 40;
+const PULSE_MIN_SEAT_PX = 5;
+const PULSE_SECONDS = 0.45;
+
+const prefersReducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * Stage, layers and view of one picker.
@@ -152,6 +159,37 @@ export class PickerScene {
     }
     this.sizeMarks();
     this.overlay.batchDraw();
+  }
+
+  /**
+   * Draws a short expanding ring on seats whose status just changed, so a visitor watching the
+   * map sees seats go rather than silently swap colour. Only a handful of visible seats big
+   * enough to notice get one, and none when the visitor asked for reduced motion.
+   */
+  pulse(seats: readonly number[], colourOf: (i: number) => string): void {
+    if (this.seatPixels() < PULSE_MIN_SEAT_PX || prefersReducedMotion()) return;
+    let shown = 0;
+    for (const i of seats) {
+      if (shown >= PULSE_MAX) break;
+      if (!this.isOnScreen(i)) continue;
+      shown++;
+      const ring = new Circle({
+        x: this.model.xs[i] as number,
+        y: this.model.ys[i] as number,
+        radius: DRAWN_RADIUS,
+        stroke: colourOf(i),
+        strokeWidth: 2,
+        strokeScaleEnabled: false,
+        listening: false,
+      });
+      this.overlay.add(ring);
+      ring.to({
+        radius: DRAWN_RADIUS * 2.2,
+        opacity: 0,
+        duration: PULSE_SECONDS,
+        onFinish: () => ring.destroy(),
+      });
+    }
   }
 
   /** Screen position of seat `i`. */

@@ -228,7 +228,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       focusChanged: (i) => this.emit('focus', model.seat(i)),
     });
     this.cleanups.push(() => this.input?.detach());
-    this.cleanups.push(this.source.on('change', ({ seats }) => this.onStatus(seats)));
+    this.cleanups.push(this.source.on('change', (change) => this.onStatus(change)));
     try {
       await firstSync;
     } catch (err) {
@@ -311,11 +311,15 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     }
   }
 
-  private onStatus(seats: number[]): void {
+  private onStatus({ seats, source }: { seats: number[]; source?: string }): void {
     if (!this.model || this.destroyed) return;
     const lost = this.selection.dropLost(seats, this.source?.status ?? []);
     for (const i of seats) if (this.recolour(i)) this.dirty.add(i);
     this.schedulePaint();
+    if (source !== 'snapshot') {
+      const palette = this.palette as Palette;
+      this.scene?.pulse(seats, (i) => palette.colors[this.scene?.seats.colour[i] ?? 0] ?? '');
+    }
     if (lost.length) this.selectionChanged(lost);
   }
 

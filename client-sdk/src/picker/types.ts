@@ -52,8 +52,11 @@ export interface PickerLayout {
 /** Where seat statuses come from: one byte per seat (0 free, 1 held, 2 booked, 3 blocked). */
 export interface StatusSource {
   readonly status: Uint8Array;
-  /** `seats`: indexes whose status changed; returns the unsubscribe function. */
-  on(name: 'change', listener: (change: { seats: number[] }) => void): () => void;
+  /**
+   * `seats`: indexes whose status changed; `source: 'snapshot'` marks a full reload (no change
+   * animation). Returns the unsubscribe function.
+   */
+  on(name: 'change', listener: (change: { seats: number[]; source?: string }) => void): () => void;
 }
 
 /** Holds and releases seats by id (all or nothing; a refusal throws). */
