@@ -1,5 +1,6 @@
 // The composition root of the engine's services: one place decides which store and database a
 // node uses (Redis or in-process, Postgres or PGlite) from its config, and wires the services.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
@@ -53,6 +54,8 @@ export async function createEngineContext(
   overrides: ContextOverrides = {},
 ): Promise<EngineContext> {
   const logger = overrides.logger ?? pino({ level: config.LOG_LEVEL });
+  // PGlite creates its own folder but not the parents; DATA_DIR may not exist on a first start.
+  if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
   const db = await openDb({
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     ...(config.DATABASE_URL ? {} : { dataDir: join(config.DATA_DIR, 'pglite') }),

@@ -1,6 +1,7 @@
 // Starts a node: HTTP (REST API) and socket.io (live layer) on one port, plus the hold sweeper.
 // Kept apart from app.ts so tests can mount the app without a listening server.
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as IoServer } from 'socket.io';
@@ -25,18 +26,28 @@ export interface RunningServer {
 export interface ListenOptions {
   port: number;
   host: string;
+  /** Built studio and storefront; default: the workspaces' build folders in this checkout. */
+  studioDir?: string;
+  demoDir?: string;
 }
+
+const STUDIO_DIST = fileURLToPath(new URL('../../studio/dist', import.meta.url));
+const DEMO_DIST = fileURLToPath(new URL('../../client-sdk/dist/demo', import.meta.url));
 
 /**
  * Listens on `host:port` (port 0 picks a free one).
  * @example const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
  */
 export async function startServer(ctx: EngineContext, opts: ListenOptions): Promise<RunningServer> {
-  const app = createApp(ctx);
+  const app = createApp(ctx, {
+    studioDir: opts.studioDir ?? STUDIO_DIST,
+    demoDir: opts.demoDir ?? DEMO_DIST,
+  });
   const http = createServer(app);
   // Seat maps are read often and small once gzip'd by a proxy; sockets stay websocket-first.
   const io = new IoServer(http, { transports: ['websocket', 'polling'], serveClient: false });
   const live = attachLive(io, engineLiveDeps(ctx));
+  ctx.metrics.countSocketsWith(() => live.namespace.sockets.size);
   http.listen(opts.port, opts.host);
   await once(http, 'listening');
   ctx.sweeper.start();

@@ -1,17 +1,22 @@
 // The Express application, separate from the server that listens (server.ts owns ports, signals
 // and socket.io), so tests and benchmarks mount the same app on port 0.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import express from 'express';
 import type { EngineContext } from '../context.ts';
+import { mountStorefront } from '../demo/storefront.ts';
 import { registerEventRoutes } from '../events/routes.ts';
 import { registerHoldRoutes } from '../holds/routes.ts';
 import { registerMapRoutes } from '../maps/routes.ts';
 import { registerOrderRoutes } from '../orders/routes.ts';
 import { ApiRouter } from './api-router.ts';
 import { docsPage } from './docs-page.ts';
+import { metricsHandler, metricsMiddleware } from '../observability/metrics.ts';
 import { healthRoutes } from './health.ts';
 import { buildOpenApi, type ExtraOperation } from './openapi.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
 import { requestLog } from './request-log.ts';
+import { mountStatic } from './static.ts';
 
 /** Seat-map documents of large venues run to a few hundred KB; 2 MB leaves room, no more. */
 const JSON_LIMIT = '2mb';
@@ -48,18 +53,30 @@ export function createApiRouter(ctx: EngineContext): ApiRouter {
   return api;
 }
 
+export interface AppOptions {
+  /** The built studio to serve at /studio (skipped when it has no index.html). */
+  studioDir?: string;
+  /** The built demo storefront to serve at /demo (skipped when it has no index.html). */
+  demoDir?: string;
+}
+
+const built = (dir: string | undefined): dir is string =>
+  dir !== undefined && existsSync(join(dir, 'index.html'));
+
 /**
- * The HTTP application: /healthz, /readyz and the v1 API under /api/v1 with problem+json errors.
+ * The HTTP application: the v1 API under /api/v1 with problem+json errors, /healthz, /readyz,
+ * /metrics, and — when they are built — the studio at /studio and the demo storefront at /demo.
  * @example
  * const app = createApp(ctx);
  * const server = app.listen(0);
  */
-export function createApp(ctx: EngineContext): express.Express {
+export function createApp(ctx: EngineContext, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Express's automatic ETag hashes every body; drafts carry their own ETag (the draft version).
   app.set('etag', false);
   app.use(requestLog(ctx.logger));
+  app.use(metricsMiddleware(ctx.metrics));
   const api = createApiRouter(ctx);
   // The API goes first: hold/release are the hot paths, and every layer before them is a check
   // each of their requests would pay for.
@@ -77,6 +94,13 @@ export function createApp(ctx: EngineContext): express.Express {
     res.type('text/html').send(docs);
   });
   app.use(healthRoutes(ctx));
+  app.get('/metrics', metricsHandler(ctx.metrics.registry));
+  const studio = built(options.studioDir);
+  if (studio) mountStatic(app, { studioDir: options.studioDir as string });
+  if (built(options.demoDir)) mountStorefront(app, ctx, { demoDir: options.demoDir });
+  app.get('/', (_req, res) => {
+    res.redirect(302, studio ? '/studio/' : '/api/v1/docs');
+  });
   app.use(notFoundHandler);
   app.use(problemHandler(ctx.logger));
   return app;
