@@ -12,6 +12,7 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
+  worker: { format: 'es' },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': process.env.PARTERRE_ENGINE_URL ?? 'http://localhost:8080' } },
 });

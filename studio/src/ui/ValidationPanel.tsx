@@ -1,12 +1,11 @@
-// Live problems from seatmaps validateSeatmap, recomputed shortly after the plan stops changing
-// (validation is linear in seats: instant for a hall, a few hundred ms for a stadium). Clicking
-// a problem selects its culprits.
-import { memo, useEffect, useState } from 'react';
-import { validateSeatmap, type SeatmapDocument, type ValidationProblem } from '@parterre/seatmaps';
+// Live problems from seatmaps validateSeatmap (checked in a worker shortly after the plan stops
+// changing). Clicking a problem selects its culprits.
+import { memo } from 'react';
+import type { SeatmapDocument } from '@parterre/seatmaps';
 import { actionSelect } from '../editor/actions/action-select.ts';
 import type { Editor } from '../editor/editor.ts';
+import { useValidation } from './use-validation.ts';
 
-const DELAY_MS = 400;
 const SHOWN = 50;
 
 /** Memoised: camera moves re-render the screen, not the panels. */
@@ -17,11 +16,7 @@ export const ValidationPanel = memo(function ValidationPanel({
   editor: Editor;
   document: SeatmapDocument;
 }) {
-  const [problems, setProblems] = useState<readonly ValidationProblem[] | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setProblems(validateSeatmap(doc)), DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [doc]);
+  const problems = useValidation(doc);
   const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
   return (
     <section className="panel" aria-label="Problems">
