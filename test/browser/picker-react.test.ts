@@ -26,6 +26,7 @@ window.mountReact = (props) => {
         ...props,
         style: { height: '480px', width: '800px' },
         onReady: () => (window.readyCount += 1),
+        onError: (err) => (window.lastError = err.code ?? err.message),
         pickerRef: (p) => {
           window.picker = p;
           if (p) window.mounts += 1;
@@ -96,4 +97,28 @@ it('survives StrictMode double mounting and cleans up on unmount', async () => {
   expect(await page.locator('#host').innerHTML()).toBe('');
   await expect.poll(liveSockets).toBe(0);
   await page.close();
+});
+
+it('shows why when the layout cannot be loaded', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${node.url}/healthz`);
+  await tab.setContent('<!doctype html><html><body></body></html>');
+  await tab.addScriptTag({ content: code, type: 'module' });
+  await tab.waitForFunction(() => 'mountReact' in window);
+  await tab.evaluate(
+    ([url, publicKey]) =>
+      (window as unknown as { mountReact(p: object): void }).mountReact({
+        url,
+        publicKey,
+        eventId: 'no-such-event',
+      }),
+    [node.url, node.event.publicKey],
+  );
+  await expect
+    .poll(() => tab.locator('.parterre-picker__error').textContent())
+    .toMatch(/^The seat map could not be loaded: Could not load the layout of event no-such-event/);
+  expect(await tab.evaluate(() => (window as unknown as { lastError: string }).lastError)).toBe(
+    'NOT_FOUND',
+  );
+  await tab.close();
 });

@@ -97,6 +97,14 @@ export class PickerPanel {
     this.live.textContent = this.live.textContent === text ? `${text}\u00a0` : text;
   }
 
+  /** Replaces the map with a message (the layout or the live connection failed to load). */
+  showError(text: string): void {
+    const alert = el('p', 'parterre-picker__error', 'margin:0;padding:16px');
+    alert.setAttribute('role', 'alert');
+    alert.textContent = text;
+    this.map.replaceChildren(alert);
+  }
+
   showTooltip(text: string, x: number, y: number): void {
     this.tooltip.textContent = text;
     this.tooltip.style.left = `${x}px`;

@@ -63,7 +63,9 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     this.panel.showSide(options.panel ?? true);
     this.ready = this.load();
     this.ready.catch((err: unknown) => {
-      if (!this.destroyed) this.emit('error', err as Error);
+      if (this.destroyed) return;
+      this.panel.showError(`The seat map could not be loaded: ${(err as Error).message}`);
+      this.emit('error', err as Error);
     });
   }
 
