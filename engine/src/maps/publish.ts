@@ -55,7 +55,11 @@ export async function publishSeatmap(
     seatCount: layout.seats.length,
     layout: {
       seatIds: layout.seats.map((s) => s.id),
-      gaAreas: layout.gaAreas.map((a) => ({ id: a.id, capacity: a.capacity, category: a.category })),
+      gaAreas: layout.gaAreas.map((a) => ({
+        id: a.id,
+        capacity: a.capacity,
+        category: a.category,
+      })),
     },
   });
   return { version, seatCount: layout.seats.length };
