@@ -1,7 +1,7 @@
 // The drawing surface: a react-konva Stage whose position and scale are the editor's camera,
 // with three non-listening layers — background grid, the plan (elements + all seats in one
 // Shape), and the overlay (selection, tool preview). Input is handled on the container element.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { actionZoomToFit } from '../editor/actions/action-view.ts';
 import type { Editor } from '../editor/editor.ts';
@@ -30,7 +30,12 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const { document: doc, appState } = useEditorSnapshot(editor);
   const drawn = useRef(false);
-  useCanvasInput(ref, editor, spaceHeld);
+  const coords = useRef<HTMLOutputElement>(null);
+  const onCursor = useCallback((p: { x: number; y: number }) => {
+    // Written straight to the DOM: a React render per pointer move would cost more than it shows.
+    if (coords.current) coords.current.textContent = `x ${Math.round(p.x)} · y ${Math.round(p.y)}`;
+  }, []);
+  useCanvasInput(ref, editor, spaceHeld, onCursor);
 
   useEffect(() => {
     const el = ref.current;
@@ -102,6 +107,7 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
           </Layer>
         </Stage>
       )}
+      <output ref={coords} className="coords" aria-label="Pointer position" />
     </div>
   );
 }

@@ -42,11 +42,15 @@ function pinch(editor: Editor, g: Gesture, id: number, next: { x: number; y: num
   setCamera(editor, zoomAbout(panned, after / before, mid.x, mid.y));
 }
 
-/** Wires input on `ref`'s element to `editor`; `spaceHeld` is true while Space is down. */
+/**
+ * Wires input on `ref`'s element to `editor`; `spaceHeld` is true while Space is down;
+ * `onCursor` hears the pointer's world position (for the coordinates readout).
+ */
 export function useCanvasInput(
   ref: RefObject<HTMLDivElement | null>,
   editor: Editor,
   spaceHeld: RefObject<boolean>,
+  onCursor: (world: { x: number; y: number }) => void,
 ): void {
   const gesture = useRef<Gesture>({ panning: null, touches: new Map(), lastClick: null });
   useEffect(() => {
@@ -79,6 +83,7 @@ export function useCanvasInput(
     };
     const move = (e: PointerEvent) => {
       const p = local(e);
+      onCursor(screenToWorld(editor.appState.camera, p.x, p.y));
       if (e.pointerType === 'touch' && g.touches.size >= 2) {
         pinch(editor, g, e.pointerId, p);
         g.touches.set(e.pointerId, p);
@@ -123,7 +128,7 @@ export function useCanvasInput(
       el.removeEventListener('pointercancel', up);
       el.removeEventListener('wheel', wheel);
     };
-  }, [ref, editor, spaceHeld]);
+  }, [ref, editor, spaceHeld, onCursor]);
 }
 
 function wheelFields(e: WheelEvent) {

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { Autosave } from '../api/autosave.ts';
 import type { ApiClient } from '../api/client.ts';
+import type { SeatmapVersion } from '../api/seatmaps-api.ts';
 import { SeatmapCanvas } from '../canvas/SeatmapCanvas.tsx';
 import type { Editor } from '../editor/editor.ts';
 import { CategoriesPanel } from './CategoriesPanel.tsx';
@@ -17,6 +18,7 @@ interface Props {
   readonly editor: Editor;
   readonly api: ApiClient | null;
   readonly autosave: Autosave | null;
+  readonly versions?: readonly SeatmapVersion[];
   readonly onExit: () => void;
 }
 
@@ -53,14 +55,21 @@ function useShortcuts(editor: Editor, spaceHeld: { current: boolean }): void {
   }, [editor, spaceHeld]);
 }
 
-export function EditorScreen({ editor, api, autosave, onExit }: Props) {
+export function EditorScreen({ editor, api, autosave, versions = [], onExit }: Props) {
   const snapshot = useEditorSnapshot(editor);
   const spaceHeld = useRef(false);
   useShortcuts(editor, spaceHeld);
   const { document: doc, appState } = snapshot;
   return (
     <div className="studio">
-      <TopBar editor={editor} snapshot={snapshot} api={api} autosave={autosave} onExit={onExit} />
+      <TopBar
+        editor={editor}
+        snapshot={snapshot}
+        api={api}
+        autosave={autosave}
+        versions={versions}
+        onExit={onExit}
+      />
       <Toolbar editor={editor} active={appState.tool} />
       <main className="stage-area">
         <SeatmapCanvas editor={editor} spaceHeld={spaceHeld} />

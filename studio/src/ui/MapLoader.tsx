@@ -3,12 +3,12 @@
 import { useEffect, useState } from 'react';
 import { Autosave } from '../api/autosave.ts';
 import type { ApiClient } from '../api/client.ts';
-import { getSeatmap } from '../api/seatmaps-api.ts';
+import { getSeatmap, type SeatmapVersion } from '../api/seatmaps-api.ts';
 import { openDocument } from '../editor/document-io.ts';
 import { Editor } from '../editor/editor.ts';
 import { EditorScreen } from './EditorScreen.tsx';
 
-type Loaded = { editor: Editor; autosave: Autosave };
+type Loaded = { editor: Editor; autosave: Autosave; versions: readonly SeatmapVersion[] };
 
 export function MapLoader({
   api,
@@ -32,7 +32,11 @@ export function MapLoader({
         const opened = openDocument(record.document);
         if (!opened.ok) throw new Error(opened.message);
         const editor = new Editor(opened.document);
-        made = { editor, autosave: new Autosave(editor, api, record.id, record.draftVersion) };
+        made = {
+          editor,
+          autosave: new Autosave(editor, api, record.id, record.draftVersion),
+          versions: record.versions,
+        };
         setLoaded(made);
       })
       .catch((err: Error) => !cancelled && setError(err.message));
@@ -65,6 +69,12 @@ export function MapLoader({
     );
   }
   return (
-    <EditorScreen editor={loaded.editor} api={api} autosave={loaded.autosave} onExit={onExit} />
+    <EditorScreen
+      editor={loaded.editor}
+      api={api}
+      autosave={loaded.autosave}
+      versions={loaded.versions}
+      onExit={onExit}
+    />
   );
 }

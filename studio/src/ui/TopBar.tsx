@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { exportPretix } from '@parterre/seatmaps';
 import type { Autosave } from '../api/autosave.ts';
 import type { ApiClient } from '../api/client.ts';
-import { publishSeatmap } from '../api/seatmaps-api.ts';
+import { publishSeatmap, type SeatmapVersion } from '../api/seatmaps-api.ts';
 import { serializeDocument } from '../editor/document-io.ts';
 import type { Editor } from '../editor/editor.ts';
 import type { EditorSnapshot } from '../editor/types.ts';
@@ -16,12 +16,34 @@ interface Props {
   readonly snapshot: EditorSnapshot;
   readonly api: ApiClient | null;
   readonly autosave: Autosave | null;
+  /** Published versions when the plan was opened, oldest first. */
+  readonly versions: readonly SeatmapVersion[];
   readonly onExit: () => void;
 }
 
-export function TopBar({ editor, snapshot, api, autosave, onExit }: Props) {
+function Versions({ versions }: { versions: readonly SeatmapVersion[] }) {
+  if (versions.length === 0) return <span className="versions">Never published</span>;
+  return (
+    <details className="versions">
+      <summary>
+        Published v{versions[versions.length - 1]?.version} ({versions.length})
+      </summary>
+      <ul>
+        {[...versions].reverse().map((v) => (
+          <li key={v.version}>
+            v{v.version} · {v.seatCount.toLocaleString('en')} seats ·{' '}
+            {new Date(v.publishedAt).toLocaleString()}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function TopBar({ editor, snapshot, api, autosave, versions, onExit }: Props) {
   const { document: doc, appState } = snapshot;
   const [notice, setNotice] = useState<string | null>(null);
+  const [published, setPublished] = useState(versions);
   const publish = async () => {
     if (!api || !autosave) return;
     setNotice('Publishing…');
@@ -29,6 +51,8 @@ export function TopBar({ editor, snapshot, api, autosave, onExit }: Props) {
       await autosave.saveNow();
       const { version } = await publishSeatmap(api, autosave.mapId);
       setNotice(`Published as version ${version}`);
+      const seatCount = editor.scene.seatCount;
+      setPublished((v) => [...v, { version, seatCount, publishedAt: new Date().toISOString() }]);
     } catch (err) {
       setNotice(`Not published: ${(err as Error).message}`);
     }
@@ -74,6 +98,7 @@ export function TopBar({ editor, snapshot, api, autosave, onExit }: Props) {
       >
         Export pretix
       </button>
+      {autosave && <Versions versions={published} />}
       {autosave && (
         <button type="button" className="primary" onClick={publish}>
           Publish
