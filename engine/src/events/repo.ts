@@ -97,8 +97,8 @@ const toEvent = (r: EventRow, prices: PriceRow[]): EventRecord => ({
     })),
 });
 
-async function pricesOf(db: Db, orgId: string, eventIds: string[]): Promise<PriceRow[]> {
-  const { rows } = await db.query<PriceRow>(
+async function pricesOf(tx: Db, orgId: string, eventIds: string[]): Promise<PriceRow[]> {
+  const { rows } = await tx.query<PriceRow>(
     `SELECT event_id, category, price_type, amount, currency FROM prices
      WHERE org_id = $1 AND event_id IN (SELECT jsonb_array_elements_text($2::jsonb))
      ORDER BY category, price_type`,

@@ -101,8 +101,8 @@ function checkBooking(input: CreateBookingInput, seatCount: number): void {
   }
 }
 
-async function eventSeatCount(db: Db, orgId: string, eventId: string): Promise<number> {
-  const { rows } = await db.query<{ seat_count: number }>(
+async function eventSeatCount(tx: Db, orgId: string, eventId: string): Promise<number> {
+  const { rows } = await tx.query<{ seat_count: number }>(
     'SELECT seat_count FROM events WHERE id = $1 AND org_id = $2',
     [eventId, orgId],
   );
@@ -144,8 +144,8 @@ async function insertBooking(tx: Db, input: CreateBookingInput): Promise<string>
   return id;
 }
 
-async function liveAmong(db: Db, orgId: string, eventId: string, seats: number[]) {
-  const { rows } = await db.query<{ seat_index: number }>(
+async function liveAmong(tx: Db, orgId: string, eventId: string, seats: number[]) {
+  const { rows } = await tx.query<{ seat_index: number }>(
     `SELECT seat_index FROM booking_seats
      WHERE event_id = $1 AND org_id = $2 AND live
        AND seat_index IN (SELECT jsonb_array_elements_text($3::jsonb)::int)
