@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import express from 'express';
 import { z } from 'zod';
 import type { EngineContext } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, type Principal } from '../errors.ts';
+import { listEvents, type EventRecord } from '../events/repo.ts';
 import { problemHandler } from '../http/problem.ts';
 import type { DemoInfo } from './seed.ts';
 
@@ -24,7 +25,7 @@ export interface StorefrontOptions {
    * organisation's keys from DATA_DIR/demo.json (written by the first-start seed).
    */
   keys?: (eventId: string) => StorefrontKeys | null | Promise<StorefrontKeys | null>;
-  /** Where /demo/ redirects (default: the seeded demo event). */
+  /** Where /demo/ redirects; default: a list of the demo organisation's events. */
   defaultEventId?: string;
 }
 
@@ -49,6 +50,33 @@ function demoFileKeys(ctx: EngineContext): () => Promise<DemoInfo | null> {
     );
     return cached;
   };
+}
+
+async function secretPrincipal(ctx: EngineContext, secretKey: string): Promise<Principal> {
+  const principal = await ctx.auth.authenticate(secretKey);
+  if (principal?.kind !== 'secret') {
+    throw new Error('The storefront secret key is not a live secret key');
+  }
+  return principal;
+}
+
+const escapeHtml = (s: string) => escapeAttr(s).replace(/'/g, '&#39;');
+
+/** The "pick an event" page: a plain list, no script needed. */
+function eventListPage(events: readonly EventRecord[]): string {
+  const items = events.map(
+    (e) =>
+      `<li><a href="/demo/${encodeURIComponent(e.id)}">${escapeHtml(e.name)}</a> — ` +
+      `<time datetime="${e.startsAt.toISOString()}">${e.startsAt.toUTCString()}</time>` +
+      `${e.salesOpen ? '' : ' (sales closed)'}</li>`,
+  );
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>Parterre demo storefront</title></head>' +
+    '<body style="font-family:system-ui,sans-serif;margin:16px"><h1>Pick an event</h1>' +
+    `<ul>${items.join('') || '<li>No events yet.</li>'}</ul></body></html>`
+  );
 }
 
 /** index.html with the event id and public key as <meta> tags, read once. */
@@ -81,19 +109,25 @@ export function mountStorefront(
   const router = express.Router();
 
   router.get('/', async (_req, res) => {
-    const eventId = opts.defaultEventId ?? (await demoInfo())?.eventId;
-    if (eventId) return res.redirect(302, `/demo/${encodeURIComponent(eventId)}`);
-    res.status(404).type('text/plain').send('No demo event: open /demo/<eventId>');
+    if (opts.defaultEventId) {
+      return res.redirect(302, `/demo/${encodeURIComponent(opts.defaultEventId)}`);
+    }
+    const demo = opts.keys ? null : await demoInfo();
+    if (!demo) {
+      return res
+        .status(404)
+        .type('text/plain')
+        .send('No demo organisation here: open /demo/<eventId>');
+    }
+    const events = await listEvents(ctx.db, (await secretPrincipal(ctx, demo.secretKey)).orgId);
+    res.type('text/html').send(eventListPage(events));
   });
   router.use(express.static(opts.demoDir, { index: false, fallthrough: true }));
   router.post('/api/checkout', express.json({ limit: '16kb' }), async (req, res) => {
     const body = CheckoutBody.parse(req.body);
     const keys = await keysFor(body.eventId);
     if (!keys) throw new DomainError('NOT_FOUND', `Event ${body.eventId} is not sold here`);
-    const principal = await ctx.auth.authenticate(keys.secretKey);
-    if (principal?.kind !== 'secret') {
-      throw new Error('The storefront secret key is not a live secret key');
-    }
+    const principal = await secretPrincipal(ctx, keys.secretKey);
     const orderRef = `demo:${body.email}`;
     const { status, body: booking } = await ctx.orders.book(principal, body.eventId, {
       seats: body.seats,
