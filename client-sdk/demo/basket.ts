@@ -34,6 +34,8 @@ interface HoldAnswer {
  */
 export class Basket implements SeatHolder {
   state: BasketState = { holdToken: null, expiresAt: null, seats: [] };
+  /** Server clock minus local clock (ms), from the Date header of the last answer. */
+  serverOffsetMs = 0;
   private readonly listeners = new Set<(state: BasketState) => void>();
 
   constructor(private readonly opts: { url: string; publicKey: string; eventId: string }) {}
@@ -91,11 +93,15 @@ export class Basket implements SeatHolder {
 
   private async post<T>(path: string, body: object): Promise<T> {
     const { url, publicKey, eventId } = this.opts;
+    const sentAt = Date.now();
     const res = await fetch(`${url}/api/v1/events/${encodeURIComponent(eventId)}/${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${publicKey}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
+    // Date has whole seconds: +500 ms centres the truncation; good enough for a countdown.
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (Number.isFinite(date)) this.serverOffsetMs = date + 500 - (sentAt + Date.now()) / 2;
     const answer = (await res.json().catch(() => ({}))) as T & {
       code?: string;
       detail?: string;

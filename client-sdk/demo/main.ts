@@ -83,7 +83,7 @@ function renderCountdown(): void {
   clearInterval(ticker);
   if (expiresAt === null) return void (countdown.textContent = '');
   const tick = () => {
-    const left = Math.max(0, expiresAt - (Date.now() + live.serverTimeOffset));
+    const left = Math.max(0, expiresAt - (Date.now() + basket.serverOffsetMs));
     const m = Math.floor(left / 60_000);
     const s = Math.floor((left % 60_000) / 1000);
     countdown.textContent = `Seats held for ${m}:${String(s).padStart(2, '0')}`;
