@@ -44,6 +44,28 @@ afterAll(async () => {
 });
 
 describe('the connecting user', () => {
+  it('prepares the public schema when no schema is configured (a database of its own)', async () => {
+    const name = uniqueName('pub');
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(databaseUrl());
+    url.pathname = `/${name}`;
+    try {
+      const db = await openDb({ databaseUrl: url.toString() });
+      try {
+        await migrate(db);
+        const org = await createOrganisation(db, { name: 'Public house' });
+        expect(await getOrganisation(db, org.id)).toEqual(org);
+        expect((await db.query('SELECT current_user AS "user"')).rows).toEqual([
+          { user: RUNTIME_ROLE },
+        ]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+  });
+
   it('switches to the runtime role after granting it to itself when it may (CREATEROLE)', async () => {
     const { url } = await loginRole('CREATEROLE');
     const db = await openDb({ databaseUrl: url, schema: uniqueName('cr') });

@@ -46,7 +46,12 @@ const STATE_SQL = `
     r.oid IS NOT NULL AS role_exists,
     coalesce(r.rolsuper OR r.rolbypassrls, false) AS role_unsafe,
     quote_ident(current_schema()) AS schema,
-    r.oid IS NOT NULL AND has_schema_privilege(r.oid, current_schema(), 'USAGE') AS granted
+    -- Granted by an earlier start: schema usage alone does not tell (PUBLIC has USAGE on the
+    -- public schema), the default privileges this module adds for the connecting user do.
+    r.oid IS NOT NULL AND has_schema_privilege(r.oid, current_schema(), 'USAGE') AND EXISTS (
+      SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
+      WHERE d.defaclrole = u.oid AND d.defaclnamespace = current_schema()::regnamespace
+        AND d.defaclobjtype = 'r' AND a.grantee = r.oid) AS granted
   FROM pg_roles u LEFT JOIN pg_roles r ON r.rolname = '${RUNTIME_ROLE}'
   WHERE u.rolname = current_user`;
 
