@@ -322,7 +322,11 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       const palette = this.palette as Palette;
       this.scene?.pulse(seats, (i) => palette.colors[this.scene?.seats.colour[i] ?? 0] ?? '');
     }
-    if (lost.length) this.selectionChanged(lost);
+    if (lost.length) {
+      const names = lost.map((i) => seatName(this.requireModel().seat(i), false));
+      this.panel.announce(`No longer held for you: ${names.join('; ')}`);
+      this.selectionChanged(lost);
+    }
   }
 
   /** Updates seat i's colour; returns whether it changed. */

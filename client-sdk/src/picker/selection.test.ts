@@ -33,12 +33,19 @@ describe('Selection', () => {
     expect(sel.verdict(4, 1)).toBe('ok');
   });
 
-  it('drops selected seats that were booked or blocked, keeping held ones', () => {
+  it('drops selected seats that were freed, booked or blocked, keeping held ones', () => {
     const sel = new Selection(5);
-    for (const i of [0, 1, 2]) sel.add(i);
-    const status = new Uint8Array([1, 2, 3, 2]);
-    expect(sel.dropLost([0, 1, 2, 3], status)).toEqual([1, 2]);
+    for (const i of [0, 1, 2, 3]) sel.add(i);
+    const status = new Uint8Array([1, 2, 3, 0, 2]);
+    expect(sel.dropLost([0, 1, 2, 3, 4], status)).toEqual([1, 2, 3]);
     expect(sel.seats).toEqual([0]);
+  });
+
+  it('only looks at the seats that changed', () => {
+    const sel = new Selection(5);
+    sel.add(3);
+    expect(sel.dropLost([1], new Uint8Array(5))).toEqual([]);
+    expect(sel.seats).toEqual([3]);
   });
 
   it('clears and reports what was selected', () => {

@@ -55,14 +55,14 @@ export class Selection {
   }
 
   /**
-   * Drops selected seats that became booked or blocked (sold at the counter, or by this
-   * visitor's own checkout); a held status is this visitor's own hold and keeps them. Returns
-   * the dropped indexes.
+   * Drops selected seats whose live status changed to anything but held: free means the
+   * visitor's hold ended (expired, released elsewhere), booked or blocked that the seat was sold
+   * (at the counter, or by this visitor's own checkout). Returns the dropped indexes.
    */
   dropLost(changed: Iterable<number>, status: ArrayLike<number>): number[] {
     const lost: number[] = [];
     for (const i of changed) {
-      if (this.picked.has(i) && (status[i] === 2 || status[i] === 3)) {
+      if (this.picked.has(i) && status[i] !== 1) {
         this.picked.delete(i);
         lost.push(i);
       }
