@@ -23,6 +23,7 @@ export function initialAppState(doc: SeatmapDocument): AppState {
     snapToGrid: true,
     showGrid: true,
     preview: null,
+    brushCategory: doc.categories[0]?.key ?? null,
     viewport: { width: 1280, height: 720 },
   };
 }

@@ -21,7 +21,8 @@ export type ToolId =
   | 'rectTable'
   | 'ga'
   | 'text'
-  | 'stage';
+  | 'stage'
+  | 'brush';
 
 /** Screen = world × zoom + (x, y). */
 export interface Camera {
@@ -47,6 +48,8 @@ export interface AppState {
   readonly snapToGrid: boolean;
   readonly showGrid: boolean;
   readonly preview: Preview | null;
+  /** The category the brush tool paints seats with. */
+  readonly brushCategory: string | null;
   /** Size of the canvas in CSS pixels, for zoom-to-fit and zooming about the centre. */
   readonly viewport: { readonly width: number; readonly height: number };
 }

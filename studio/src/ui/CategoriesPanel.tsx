@@ -3,12 +3,15 @@ import { memo, useState } from 'react';
 import type { SeatmapDocument } from '@parterre/seatmaps';
 import { actionAssignCategory } from '../editor/actions/action-assign-category.ts';
 import { actionAddCategory, actionUpdateCategory } from '../editor/actions/action-categories.ts';
+import { actionSetBrushCategory } from '../editor/actions/action-paint-seats.ts';
 import type { Editor } from '../editor/editor.ts';
 
 interface Props {
   readonly editor: Editor;
   readonly document: SeatmapDocument;
   readonly hasSelection: boolean;
+  /** The category the brush paints with (radio per category). */
+  readonly brushCategory: string | null;
 }
 
 /** Memoised: camera moves re-render the screen, not the panels. */
@@ -16,6 +19,7 @@ export const CategoriesPanel = memo(function CategoriesPanel({
   editor,
   document: doc,
   hasSelection,
+  brushCategory,
 }: Props) {
   const [name, setName] = useState('');
   const add = () => {
@@ -27,6 +31,14 @@ export const CategoriesPanel = memo(function CategoriesPanel({
       <ul className="categories">
         {doc.categories.map((c) => (
           <li key={c.key}>
+            <input
+              type="radio"
+              name="brush-category"
+              aria-label={`Paint ${c.label} with the brush (K)`}
+              title="Paint with the brush"
+              checked={brushCategory === c.key}
+              onChange={() => editor.run(actionSetBrushCategory, c.key)}
+            />
             <input
               type="color"
               aria-label={`Colour of ${c.label}`}

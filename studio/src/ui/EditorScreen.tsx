@@ -81,6 +81,7 @@ export function EditorScreen({ editor, api, autosave, versions = [], onExit }: P
           editor={editor}
           document={doc}
           hasSelection={appState.selectedIds.length > 0}
+          brushCategory={appState.brushCategory}
         />
         <ValidationPanel editor={editor} document={doc} />
       </aside>

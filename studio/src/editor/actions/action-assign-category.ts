@@ -5,7 +5,8 @@ import type { CategoryKey } from '@parterre/seatmaps';
 import { register } from '../action.ts';
 import { updateRecords } from '../update-records.ts';
 
-function withCategory<T extends { readonly category?: CategoryKey }>(
+/** `r` priced in `key` (`null`: inheriting), or `r` itself when it already is. */
+export function withCategory<T extends { readonly category?: CategoryKey }>(
   r: T,
   key: CategoryKey | null,
 ): T {

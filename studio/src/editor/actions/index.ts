@@ -13,6 +13,7 @@ export * from './action-duplicate-selection.ts';
 export * from './action-levels.ts';
 export * from './action-move-selection.ts';
 export * from './action-nudge.ts';
+export * from './action-paint-seats.ts';
 export * from './action-rotate-selection.ts';
 export * from './action-select.ts';
 export * from './action-set-properties.ts';

@@ -3,6 +3,7 @@
 import type { Tool } from '../tool.ts';
 import type { ToolId } from '../types.ts';
 import { BlockTool } from './block-tool.ts';
+import { BrushTool } from './brush-tool.ts';
 import { RectTableTool, RoundTableTool, TextTool } from './click-tools.ts';
 import { GaAreaTool, SectionTool } from './polygon-tool.ts';
 import { CurvedRowTool, StraightRowTool } from './row-tools.ts';
@@ -74,6 +75,12 @@ export const TOOLS: readonly ToolInfo[] = [
     key: 'f',
     hint: 'Drag a rectangle; its centre becomes the focal point.',
   },
+  {
+    id: 'brush',
+    label: 'Category brush',
+    key: 'k',
+    hint: 'Drag over seats to give them the category chosen in Categories.',
+  },
 ];
 
 /** Fresh instances of every tool. */
@@ -89,5 +96,6 @@ export function createTools(): Record<ToolId, Tool> {
     ga: new GaAreaTool(),
     text: new TextTool(),
     stage: new StageTool(),
+    brush: new BrushTool(),
   };
 }

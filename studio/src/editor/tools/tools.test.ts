@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionAddBlock } from '../actions/index.ts';
+import { actionAddBlock, actionAddCategory, actionSetBrushCategory } from '../actions/index.ts';
 import { TestEditor } from '../test-editor.ts';
 
 function withBlock(): TestEditor {
@@ -160,5 +160,24 @@ describe('drawing tools', () => {
     const ed = new TestEditor(undefined, { snapToGrid: true, gridSize: 10 });
     ed.use('straightRow').drag({ x: 103, y: 98 }, { x: 328, y: 101 });
     expect(ed.document.sections[0]?.transform).toMatchObject({ x: 100, y: 100 });
+  });
+});
+
+describe('category brush', () => {
+  it('paints the seats a stroke passes over, as one undo step', () => {
+    const ed = withBlock();
+    ed.run(actionAddCategory, { label: 'VIP' });
+    expect(ed.run(actionSetBrushCategory, 'VIP')).toBe(true);
+    expect(ed.appState.tool).toBe('brush');
+    ed.down(450, 300);
+    expect(ed.tool.state).toBe('painting');
+    ed.move(500, 300).up(500, 300);
+    expect(ed.tool.state).toBe('idle');
+    const painted = ed.document.sections[0]?.rows[0]?.seats.filter((s) => s.category === 'VIP');
+    expect(painted?.map((s) => s.label)).toEqual(['1', '2', '3']);
+    expect(ed.document.sections[0]?.rows[1]?.seats.some((s) => s.category)).toBe(false);
+    ed.undo();
+    expect(ed.document.sections[0]?.rows[0]?.seats.some((s) => s.category)).toBe(false);
+    expect(ed.run(actionSetBrushCategory, 'NOPE')).toBe(false);
   });
 });
