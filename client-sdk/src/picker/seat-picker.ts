@@ -12,6 +12,7 @@ import { canHold, checkOptionChange, DEFAULT_MAX_SEATS } from './options.ts';
 import { OrphanCheck } from './orphans.ts';
 import { PickerPanel } from './panel.ts';
 import { sumPrices } from './price.ts';
+import { RepaintQueue } from './repaint-queue.ts';
 import { PickerScene } from './scene.ts';
 import { SeatModel } from './seat-model.ts';
 import { Selection } from './selection.ts';
@@ -48,8 +49,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   /** Seats the current selection would leave alone in their row. */
   private orphans: number[] = [];
   private readonly pending = new Set<number>();
-  private readonly dirty = new Set<number>();
-  private frame = 0;
+  private readonly repaints = new RepaintQueue((seats) => this.scene?.seats.repaint(seats));
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -197,7 +197,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    cancelAnimationFrame(this.frame);
+    this.repaints.cancel();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.ownLive?.close();
     this.scene?.destroy();
@@ -316,8 +316,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   private onStatus({ seats, source }: { seats: number[]; source?: string }): void {
     if (!this.model || this.destroyed) return;
     const lost = this.selection.dropLost(seats, this.source?.status ?? []);
-    for (const i of seats) if (this.recolour(i)) this.dirty.add(i);
-    this.schedulePaint();
+    for (const i of seats) if (this.recolour(i)) this.repaints.add(i);
     if (source !== 'snapshot') {
       const palette = this.palette as Palette;
       this.scene?.pulse(seats, (i) => palette.colors[this.scene?.seats.colour[i] ?? 0] ?? '');
@@ -342,22 +341,10 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     return this.scene?.seats.setColour(i, colour) ?? false;
   }
 
-  /** Coalesces repaints into one per frame, however many messages arrive. */
-  private schedulePaint(): void {
-    if (this.frame || this.dirty.size === 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      const seats = [...this.dirty];
-      this.dirty.clear();
-      this.scene?.seats.repaint(seats);
-    });
-  }
-
   private selectionChanged(changed: readonly number[]): void {
     const model = this.model;
     if (!this.scene || !model) return;
-    for (const i of changed) if (this.recolour(i)) this.dirty.add(i);
-    this.schedulePaint();
+    for (const i of changed) if (this.recolour(i)) this.repaints.add(i);
     this.scene.mark(this.selection.seats);
     const check = this.opts.warnOrphans === false ? undefined : this.orphanCheck;
     this.orphans =
