@@ -24,6 +24,7 @@ export function initialAppState(doc: SeatmapDocument): AppState {
     showGrid: true,
     preview: null,
     brushCategory: doc.categories[0]?.key ?? null,
+    clipboard: null,
     viewport: { width: 1280, height: 720 },
   };
 }
@@ -110,8 +111,8 @@ export class Editor {
   load(document: SeatmapDocument): void {
     this.tool.cancel(this);
     this.history.clear();
-    const viewport = this.appState.viewport;
-    this.snapshot = { document, appState: { ...initialAppState(document), viewport } };
+    const { viewport, clipboard } = this.appState;
+    this.snapshot = { document, appState: { ...initialAppState(document), viewport, clipboard } };
     for (const l of this.listeners) l();
   }
 

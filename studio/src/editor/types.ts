@@ -1,6 +1,7 @@
 // The editor's state besides the document: what is selected, which tool is active, where the
 // camera looks. Kept as plain immutable data so actions can return a new one, as excalidraw does.
 import type { LevelId, Point, SeatmapDocument } from '@parterre/seatmaps';
+import type { RecordSet } from './clone.ts';
 
 /** How a scene update is recorded (excalidraw's CaptureUpdateAction). */
 export type CaptureUpdate =
@@ -48,6 +49,8 @@ export interface AppState {
   readonly snapToGrid: boolean;
   readonly showGrid: boolean;
   readonly preview: Preview | null;
+  /** Copied records and how many times they were pasted (cut: -1, so the first paste is in place). */
+  readonly clipboard: { readonly records: RecordSet; readonly pasted: number } | null;
   /** The category the brush tool paints seats with. */
   readonly brushCategory: string | null;
   /** Size of the canvas in CSS pixels, for zoom-to-fit and zooming about the centre. */

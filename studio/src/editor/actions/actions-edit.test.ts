@@ -82,6 +82,27 @@ describe('editing', () => {
     expect(ed.appState.selectedIds).toEqual([ed.document.sections[1]?.id]);
   });
 
+  it('copies and pastes, each paste a step further; cut then paste puts it back in place', () => {
+    const ed = hall();
+    expect(ed.press('v', { mod: true })).toBe(false);
+    ed.press('c', { mod: true });
+    ed.press('v', { mod: true });
+    ed.press('v', { mod: true });
+    expect(ed.document.sections.map((s) => s.transform.x)).toEqual([500, 540, 580]);
+    expect(new Set(ed.scene.layout.seats.map((s) => s.id)).size).toBe(54);
+    ed.undo();
+    expect(ed.document.sections).toHaveLength(2);
+    ed.run(actionSelect, [ed.document.sections[1]?.id as string]);
+    ed.press('x', { mod: true });
+    expect(ed.document.sections).toHaveLength(1);
+    ed.press('v', { mod: true });
+    expect(ed.document.sections.map((s) => s.transform.x)).toEqual([500, 540]);
+    const other = new TestEditor();
+    other.apply({ appState: { clipboard: ed.appState.clipboard }, captureUpdate: 'NEVER' });
+    other.press('v', { mod: true });
+    expect(other.seatCount).toBe(18);
+  });
+
   it('rotates with ] and [', () => {
     const ed = hall();
     ed.press(']');

@@ -8,6 +8,7 @@ export * from './action-add-table.ts';
 export * from './action-add-text.ts';
 export * from './action-assign-category.ts';
 export * from './action-categories.ts';
+export * from './action-clipboard.ts';
 export * from './action-delete-selection.ts';
 export * from './action-duplicate-selection.ts';
 export * from './action-levels.ts';
