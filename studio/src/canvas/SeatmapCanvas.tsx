@@ -6,6 +6,7 @@ import { Layer, Stage } from 'react-konva';
 import { actionZoomToFit } from '../editor/actions/action-view.ts';
 import type { Editor } from '../editor/editor.ts';
 import { useEditorSnapshot } from '../ui/use-editor.ts';
+import { BackgroundImage } from './BackgroundImage.tsx';
 import { ElementsLayer } from './ElementsLayer.tsx';
 import { GridShape } from './GridShape.tsx';
 import { OverlayLayer } from './OverlayLayer.tsx';
@@ -85,6 +86,7 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
               showGrid={appState.showGrid}
               size={doc.size}
             />
+            {doc.background && <BackgroundImage background={doc.background} />}
           </Layer>
           <Layer listening={false}>
             <ElementsLayer document={doc} level={activeLevel} zoom={camera.zoom} />

@@ -8,6 +8,7 @@ import { actionSetSeatFlags } from '../editor/actions/action-set-seat-flags.ts';
 import type { Editor } from '../editor/editor.ts';
 import { elementIndex, type ElementRef } from '../editor/element-index.ts';
 import { selectedSeatIds } from '../editor/selection.ts';
+import { BackgroundPanel } from './BackgroundPanel.tsx';
 import { NumberField } from './NumberField.tsx';
 import { RowInspector } from './RowInspector.tsx';
 import { TextField } from './TextField.tsx';
@@ -131,6 +132,7 @@ export const Inspector = memo(function Inspector({ editor, document: doc, select
         <p className="hint">
           Select something to edit it. Draw rows with R (straight) or C (curved), blocks with B.
         </p>
+        <BackgroundPanel editor={editor} document={doc} />
       </section>
     );
   }

@@ -8,6 +8,7 @@ import {
   actionAddTable,
   actionAddText,
   actionAssignCategory,
+  actionSetBackground,
   actionDeleteSelection,
   actionDuplicateSelection,
   actionMoveSelection,
@@ -101,6 +102,21 @@ describe('editing', () => {
     other.apply({ appState: { clipboard: ed.appState.clipboard }, captureUpdate: 'NEVER' });
     other.press('v', { mod: true });
     expect(other.seatCount).toBe(18);
+  });
+
+  it('sets, adjusts and removes the traced background image', () => {
+    const ed = new TestEditor();
+    const url = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(ed.run(actionSetBackground, { url })).toBe(true);
+    expect(ed.document.background).toMatchObject({ url, opacity: 0.5, scale: 1, locked: true });
+    ed.run(actionSetBackground, { opacity: 0.2, scale: 2, locked: false });
+    expect(ed.document.background).toMatchObject({ opacity: 0.2, scale: 2, locked: false });
+    expect(ed.run(actionSetBackground, { opacity: 3 })).toBe(false);
+    expect(ed.run(actionSetBackground, { url: 'javascript:alert(1)' })).toBe(false);
+    ed.run(actionSetBackground, null);
+    expect(ed.document.background).toBeUndefined();
+    ed.undo();
+    expect(ed.document.background?.opacity).toBe(0.2);
   });
 
   it('rotates with ] and [', () => {

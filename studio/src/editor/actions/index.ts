@@ -7,6 +7,7 @@ export * from './action-add-stage.ts';
 export * from './action-add-table.ts';
 export * from './action-add-text.ts';
 export * from './action-assign-category.ts';
+export * from './action-background.ts';
 export * from './action-categories.ts';
 export * from './action-clipboard.ts';
 export * from './action-delete-selection.ts';
