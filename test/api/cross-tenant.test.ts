@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiRouter } from '../../engine/src/http/app.ts';
 import { hallDocument } from '../support/engine.ts';
+import type { AnyRoute } from '../../engine/src/http/api-router.ts';
 import { buildRequests, urlOf, type BuiltRequest } from './route-requests.ts';
 import { startTenants, stateOf, type Tenant, type TenantsWorld } from './tenants.ts';
 
@@ -26,6 +27,7 @@ function overridesFor(t: Tenant, seats: string[]) {
     seats,
     areaId: t.areaId,
     category: 'A',
+    priceType: 'full',
     currency: 'EUR',
     document: hallDocument(),
   };
@@ -53,6 +55,31 @@ const sendAs = (key: string, req: BuiltRequest) =>
     ...(req.body !== undefined ? { body: req.body } : {}),
   });
 
+/** Body fields that can name another organisation's resources. */
+const REFERENCE_FIELDS = ['holdToken', 'bookingId', 'seatmapId', 'eventId', 'seats', 'areaId'];
+
+/**
+ * The route on A's own ids with a body valid for A except one field naming B's resource: A's
+ * event must not reach B's hold, booking, map or seats through the body.
+ */
+function mixedRequests(route: AnyRoute): BuiltRequest[] {
+  if (!route.body) return [];
+  const { a, b } = world;
+  const own = overridesFor(a, [a.seatIds[5] as string, a.seatIds[6] as string]);
+  const base = JSON.stringify(buildRequests(route, a, own, headerValues()).map((r) => r.body));
+  const theirs = overridesFor(b, [b.seatIds[5] as string, b.seatIds[6] as string]);
+  return REFERENCE_FIELDS.flatMap((field) => {
+    const requests = buildRequests(
+      route,
+      a,
+      { ...own, [field]: theirs[field as keyof typeof theirs] },
+      headerValues(),
+    );
+    // Only variants whose body actually carries the field.
+    return JSON.stringify(requests.map((r) => r.body)) === base ? [] : requests;
+  });
+}
+
 const refersToB = (req: BuiltRequest) => {
   const text = JSON.stringify([req.path, req.body]);
   return [world.b.eventId, world.b.seatmapId, world.b.holdToken, world.b.bookingId].some(
@@ -69,14 +96,11 @@ describe('cross-tenant walk over every route', () => {
     const failures: string[] = [];
     let cases = 0;
     const seats = [b.seatIds[0] as string, b.seatIds[1] as string];
+    const refusals: Record<number, number> = {};
     for (const route of routes) {
       const label = `${route.method.toUpperCase()} ${route.path}`;
       const onB = buildRequests(route, b, overridesFor(b, seats), headerValues());
-      // Same route on A's own path ids, but naming B's hold, booking, map and seats in the body.
-      const mixed =
-        route.body && route.path.includes(':')
-          ? buildRequests(route, a, overridesFor(b, seats), headerValues())
-          : [];
+      const mixed = route.path.includes(':') ? mixedRequests(route) : [];
       for (const req of [...onB, ...mixed]) {
         for (const [kind, key] of [
           ['secret', a.secretKey],
@@ -95,6 +119,7 @@ describe('cross-tenant walk over every route', () => {
               : onB.includes(req)
                 ? [404]
                 : [404, 409, 410, 422];
+          refusals[res.status] = (refusals[res.status] ?? 0) + 1;
           if (!allowed.includes(res.status)) {
             failures.push(`${where}: ${res.status} ${JSON.stringify(res.body)}`);
           }
@@ -105,6 +130,8 @@ describe('cross-tenant walk over every route', () => {
     expect(failures).toEqual([]);
     expect(covered.size).toBe(routes.length);
     expect(cases).toBeGreaterThanOrEqual(routes.length * 2);
+    // The walk really reached B's resources: most answers are the 404 of a missing id.
+    expect(refusals[404]).toBeGreaterThan(routes.length);
     expect(await stateOf(world, b)).toEqual(before);
   }, 60_000);
 });

@@ -4,6 +4,7 @@
 // answer that mentions another organisation's data can be found by a plain text search.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import { io as ioClient, type Socket as ClientSocket } from 'socket.io-client';
 import { expect } from 'vitest';
@@ -146,7 +147,9 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
 /** Boots the engine with its HTTP API and /live sockets, then makes organisations A and B. */
 export async function startTenants(): Promise<TenantsWorld> {
   const engine = await testEngine();
-  const http: Server = createServer(createApp(engine.ctx));
+  // Unexpected errors (the 500s these suites hunt) are logged with their cause; the rest is quiet.
+  const logger = pino({ level: 'error' });
+  const http: Server = createServer(createApp({ ...engine.ctx, logger }));
   const io = new IoServer(http, { transports: ['websocket'] });
   const live = attachLive(io, engineLiveDeps(engine.ctx));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
