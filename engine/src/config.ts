@@ -22,6 +22,18 @@ const Config = z.object({
   MAX_HOLD_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
   /** Seed a demo organisation, venue and event on first start (embedded default). */
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** API requests per second per public key and client IP (0: no limit). */
+  RATE_LIMIT_PUBLIC_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(50),
+  /** Most requests one public key and client IP may send in one second (burst above the rate). */
+  RATE_LIMIT_PUBLIC_BURST: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** API requests per second per secret key or staff session (0: no limit). */
+  RATE_LIMIT_SECRET_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(200),
+  /** Most requests one secret key or staff session may send in one second. */
+  RATE_LIMIT_SECRET_BURST: z.coerce.number().int().min(0).max(1_000_000).default(400),
+  /** API requests per second per organisation, summed over its keys (0: no limit). */
+  RATE_LIMIT_ORG_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(500),
+  /** Failed authentications per client IP per minute before it gets 429 (0: no limit). */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
 });
 
 export type Config = z.infer<typeof Config>;

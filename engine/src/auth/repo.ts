@@ -4,6 +4,7 @@
 // fast hash keeps authentication off the request's critical path.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
+import { InvalidInput } from '../db/errors.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 
 /** What a key may do: `secret` everything in its organisation, `public` the browser subset. */
@@ -117,4 +118,59 @@ export async function touchApiKey(db: Db, id: string): Promise<void> {
   await asSystem(db, (tx) =>
     tx.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [id]),
   );
+}
+
+/** Why `origin` is not a browser origin (`scheme://host[:port]`), or null when it is one. */
+function originProblem(origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return `"${origin}" is not a URL`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `"${origin}" must start with https:// or http://`;
+  }
+  if (url.origin !== origin) return `"${origin}" is not an origin; did you mean "${url.origin}"?`;
+  return null;
+}
+
+/**
+ * Sets the browser origins a key may be used from (empty: any). Throws InvalidInput naming the
+ * first value that is not an origin such as `https://tickets.example` (nothing is changed then);
+ * returns false when the organisation has no live key with this id.
+ * @example await setApiKeyOrigins(db, orgId, keyId, ['https://tickets.example']);
+ */
+export async function setApiKeyOrigins(
+  db: Db,
+  orgId: string,
+  id: string,
+  origins: readonly string[],
+): Promise<boolean> {
+  for (const origin of origins) {
+    const problem = originProblem(origin);
+    if (problem) throw new InvalidInput(`Invalid allowed origin: ${problem}`);
+  }
+  const { rowCount } = await inOrg(db, orgId, (tx) =>
+    tx.query(
+      'UPDATE api_keys SET allowed_origins = $3 WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL',
+      [id, orgId, [...new Set(origins)]],
+    ),
+  );
+  return rowCount > 0;
+}
+
+/** The origins a key may be used from (empty: any); undefined when the organisation has no such key. */
+export async function getApiKeyOrigins(
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<string[] | undefined> {
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<{ allowed_origins: string[] }>(
+      'SELECT allowed_origins FROM api_keys WHERE id = $1 AND org_id = $2',
+      [id, orgId],
+    ),
+  );
+  return rows[0]?.allowed_origins;
 }

@@ -4,12 +4,18 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.ts';
-import { assertSecret, principalFromHeader } from '../auth/guards.ts';
+import { ANONYMOUS, assertRole, assertSecret, principalFromHeader } from '../auth/guards.ts';
+import type { StaffRole } from '../auth/roles.ts';
+import { registerStaffRoutes } from '../auth/staff-routes.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { RequestValidationError, type InputPart } from './problem.ts';
+import type { ApiGuard } from './security.ts';
 
-/** `public`: any API key; `secret`: secret keys (and staff sessions) only. */
-export type Access = 'public' | 'secret';
+/**
+ * `public`: any API key or staff session; `secret`: secret keys and staff sessions only; `none`:
+ * no credentials at all (staff login), the handler gets {@link ANONYMOUS}.
+ */
+export type Access = 'none' | 'public' | 'secret';
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
 /** A documented answer. Without `schema` the body is described only in words. */
@@ -60,6 +66,8 @@ export interface RouteSpec<
   description?: string;
   tag: string;
   access: Access;
+  /** The role a staff session needs in the organisation (auth/roles.ts); keys are not affected. */
+  role: StaffRole;
   params?: P;
   query?: Q;
   body?: B;
@@ -105,7 +113,15 @@ export class ApiRouter {
   readonly routes: AnyRoute[] = [];
   /** Schemas documented once under a name and referenced wherever they appear. */
   readonly components = new Map<z.ZodType, string>();
-  constructor(private readonly auth: Authenticator) {}
+  /** Without a guard (unit use) requests are neither rate-limited nor origin-checked. */
+  constructor(
+    private readonly auth: Authenticator,
+    private readonly guard?: ApiGuard,
+  ) {
+    // Every API has the staff /auth routes; registering them here keeps them in the registry
+    // (and so in openapi.json) whoever builds the router.
+    registerStaffRoutes(this, auth.staff);
+  }
 
   /** Names a schema shared by several routes (e.g. the seat-map document) in the OpenAPI document. */
   component(schema: z.ZodType, name: string): void {
@@ -119,8 +135,13 @@ export class ApiRouter {
     this.routes.push(spec as unknown as AnyRoute);
     // One handler per route: auth, parsing and the operation (see auth/guards.ts for why).
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
-      const principal = await principalFromHeader(this.auth, req.headers.authorization);
+      const authenticate = () => principalFromHeader(this.auth, req);
+      const principal =
+        spec.access === 'none'
+          ? ANONYMOUS
+          : await (this.guard?.admit(req, res, authenticate) ?? authenticate());
       if (spec.access === 'secret') assertSecret(principal);
+      assertRole(principal, spec.role);
       const reply = await spec.handler({
         params: spec.params ? parse('path', spec.params, req.params) : ({} as z.output<P>),
         query: spec.query ? parse('query', spec.query, req.query) : ({} as z.output<Q>),

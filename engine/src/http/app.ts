@@ -10,12 +10,14 @@ import { registerHoldRoutes } from '../holds/routes.ts';
 import { registerMapRoutes } from '../maps/routes.ts';
 import { registerOrderRoutes } from '../orders/routes.ts';
 import { ApiRouter } from './api-router.ts';
+import { apiCors } from './cors.ts';
 import { docsPage } from './docs-page.ts';
 import { metricsHandler, metricsMiddleware } from '../observability/metrics.ts';
 import { healthRoutes } from './health.ts';
 import { buildOpenApi, type ExtraOperation } from './openapi.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
 import { requestLog } from './request-log.ts';
+import { createApiGuard, securityHeaders } from './security.ts';
 import { mountStatic } from './static.ts';
 
 /** Seat-map documents of large venues run to a few hundred KB; 2 MB leaves room, no more. */
@@ -43,7 +45,7 @@ const META_OPERATIONS: ExtraOperation[] = [
  * @example const { routes } = createApiRouter(ctx); // the registry behind openapi.json
  */
 export function createApiRouter(ctx: EngineContext): ApiRouter {
-  const api = new ApiRouter(ctx.auth);
+  const api = new ApiRouter(ctx.auth, createApiGuard(ctx));
   // Express tries routes in registration order, so the hot hold/release routes come first. No two
   // routes match the same method and path, so the order changes nothing else.
   registerHoldRoutes(api, ctx);
@@ -77,16 +79,18 @@ export function createApp(ctx: EngineContext, options: AppOptions = {}): express
   app.set('etag', false);
   app.use(requestLog(ctx.logger));
   app.use(metricsMiddleware(ctx.metrics));
+  const docs = docsPage();
+  app.use(securityHeaders([docs]));
   const api = createApiRouter(ctx);
   // The API goes first: hold/release are the hot paths, and every layer before them is a check
   // each of their requests would pay for.
   app.use(
     '/api/v1',
+    apiCors,
     express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }),
     api.router,
   );
   const openApi = JSON.stringify(buildOpenApi(api, META_OPERATIONS));
-  const docs = docsPage();
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi);
   });

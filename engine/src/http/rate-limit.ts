@@ -1,0 +1,163 @@
+// Fair use: per-key and per-organisation request limits, so one organisation's on-sale peak (or a
+// runaway integration) cannot slow the others, plus a per-IP limit on failed authentications.
+//
+// Counters live in Redis when the node has one (every node shares them), in memory otherwise (the
+// embedded single node). Both are fixed one-second windows from rate-limiter-flexible; a burst
+// allowance above the rate comes from a second, slower-refilling pool that is only consulted once
+// the rate is spent. The key and organisation counters are consumed together: on ioredis with
+// auto-pipelining the two scripts travel in one round trip.
+//
+// Public keys are embedded in storefronts and so shared by every visitor of an organisation: their
+// limit counts per key AND client IP, or one busy on-sale would throttle all its own visitors. The
+// organisation limit is the one that bounds an organisation's total.
+import type { Redis } from 'ioredis';
+import {
+  BurstyRateLimiter,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { Config } from '../config.ts';
+import { DomainError, type Principal } from '../errors.ts';
+
+/** The configuration the limits are read from. */
+export type RateLimitConfig = Pick<
+  Config,
+  | 'REDIS_PREFIX'
+  | 'RATE_LIMIT_PUBLIC_PER_SECOND'
+  | 'RATE_LIMIT_PUBLIC_BURST'
+  | 'RATE_LIMIT_SECRET_PER_SECOND'
+  | 'RATE_LIMIT_SECRET_BURST'
+  | 'RATE_LIMIT_ORG_PER_SECOND'
+  | 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE'
+>;
+
+/** The limits one API request goes through. */
+export interface RateLimiter {
+  /** 429 when this client IP failed authentication too often; costs no Redis call. */
+  assertNotBlocked(ip: string): void;
+  /** Counts a failed authentication; 429 (instead of the 401) once the IP is over its limit. */
+  recordAuthFailure(ip: string): Promise<void>;
+  /** Counts an authenticated request against its key and organisation; 429 when either is spent. */
+  consume(principal: Principal, ip: string): Promise<void>;
+}
+
+/** The burst pool refills over this many seconds (so a burst is available every 10 s). */
+const BURST_REFILL_SECONDS = 10;
+/** Blocked IPs remembered at most (bounds memory under floods from many addresses). */
+const MAX_BLOCKED_IPS = 10_000;
+
+interface Consumer {
+  consume(key: string): Promise<unknown>;
+}
+
+type Store = (name: string, points: number, duration: number) => RateLimiterAbstract;
+
+/** A store-backed limiter; on Redis errors it falls back to this node's memory (fails open-ish). */
+function storeOf(redis: Redis | undefined, prefix: string): Store {
+  return (name, points, duration) => {
+    const keyPrefix = `${prefix}rl:${name}`;
+    if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix,
+      points,
+      duration,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+    });
+  };
+}
+
+/** `perSecond` requests a second, up to `burst` in one second while the burst pool lasts. */
+function bursty(store: Store, name: string, perSecond: number, burst: number): Consumer | null {
+  if (perSecond === 0) return null;
+  const rate = store(name, perSecond, 1);
+  if (burst <= perSecond) return rate;
+  return new BurstyRateLimiter(
+    rate,
+    store(`${name}:burst`, burst - perSecond, BURST_REFILL_SECONDS),
+  );
+}
+
+function limited(what: string, limit: string, msBeforeNext: number): DomainError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new DomainError(
+    'RATE_LIMITED',
+    `Rate limit of ${what} exceeded (${limit}); retry after ${seconds} s`,
+    { retryAfterSeconds: seconds },
+  );
+}
+
+/**
+ * The limits of `config`, counted in `redis` (shared by all nodes) or in memory when undefined.
+ * @example
+ * const limits = createRateLimiter(ctx.config, ctx.redis);
+ * await limits.consume(principal, req.ip); // throws DomainError RATE_LIMITED (429)
+ */
+export function createRateLimiter(config: RateLimitConfig, redis: Redis | undefined): RateLimiter {
+  const store = storeOf(redis, config.REDIS_PREFIX);
+  const publicKeys = bursty(
+    store,
+    'pk',
+    config.RATE_LIMIT_PUBLIC_PER_SECOND,
+    config.RATE_LIMIT_PUBLIC_BURST,
+  );
+  const secretKeys = bursty(
+    store,
+    'sk',
+    config.RATE_LIMIT_SECRET_PER_SECOND,
+    config.RATE_LIMIT_SECRET_BURST,
+  );
+  const orgs = config.RATE_LIMIT_ORG_PER_SECOND
+    ? store('org', config.RATE_LIMIT_ORG_PER_SECOND, 1)
+    : null;
+  const failures = config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE
+    ? store('authfail', config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE, 60)
+    : null;
+  /** Until when (ms) an IP over its failure limit is refused without asking the store. */
+  const blocked = new Map<string, number>();
+  const failureLimit = `${config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE}/min`;
+
+  const keyLimit = (kind: Principal['kind']) =>
+    kind === 'public'
+      ? `${config.RATE_LIMIT_PUBLIC_PER_SECOND}/s, bursts of ${config.RATE_LIMIT_PUBLIC_BURST}, per key and client`
+      : `${config.RATE_LIMIT_SECRET_PER_SECOND}/s, bursts of ${config.RATE_LIMIT_SECRET_BURST}`;
+
+  return {
+    assertNotBlocked(ip) {
+      const until = blocked.get(ip);
+      if (until === undefined) return;
+      const left = until - Date.now();
+      if (left > 0) throw limited('failed authentications from this address', failureLimit, left);
+      blocked.delete(ip);
+    },
+    async recordAuthFailure(ip) {
+      if (!failures) return;
+      try {
+        await failures.consume(ip);
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) throw err;
+        if (blocked.size >= MAX_BLOCKED_IPS) blocked.delete(blocked.keys().next().value as string);
+        blocked.set(ip, Date.now() + err.msBeforeNext);
+        throw limited('failed authentications from this address', failureLimit, err.msBeforeNext);
+      }
+    },
+    async consume(principal, ip) {
+      const keys = principal.kind === 'public' ? publicKeys : secretKeys;
+      const [key, org] = await Promise.allSettled([
+        keys?.consume(principal.kind === 'public' ? `${principal.keyId}:${ip}` : principal.keyId),
+        orgs?.consume(principal.orgId),
+      ]);
+      if (key.status === 'rejected') {
+        if (!(key.reason instanceof RateLimiterRes)) throw key.reason;
+        throw limited('this key', keyLimit(principal.kind), key.reason.msBeforeNext);
+      }
+      if (org.status === 'rejected') {
+        if (!(org.reason instanceof RateLimiterRes)) throw org.reason;
+        const limit = `${config.RATE_LIMIT_ORG_PER_SECOND}/s over all its keys`;
+        throw limited('this organisation', limit, org.reason.msBeforeNext);
+      }
+    },
+  };
+}

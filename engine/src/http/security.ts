@@ -1,0 +1,83 @@
+// Security headers (helmet) for every answer, and the fair-use guard every API request passes
+// right after authentication: rate limits, then the key's allowed origins.
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
+import type { EngineContext } from '../context.ts';
+import { DomainError, type Principal } from '../errors.ts';
+import { createOriginGuard } from './cors.ts';
+import { createRateLimiter } from './rate-limit.ts';
+
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
+
+/** CSP hash sources of the inline scripts of pages this server renders itself (the API docs). */
+function inlineScriptHashes(pages: readonly string[]): string[] {
+  return pages.flatMap((html) =>
+    [...html.matchAll(INLINE_SCRIPT)].map(
+      ([, body]) =>
+        `'sha256-${createHash('sha256')
+          .update(body ?? '')
+          .digest('base64')}'`,
+    ),
+  );
+}
+
+/**
+ * helmet's headers with a Content-Security-Policy the studio, the demo storefront and the API docs
+ * work under: scripts only from this origin (plus the exact inline scripts of `pages`), images
+ * also from data: and blob: (the studio's traced background is a data: URL). No
+ * upgrade-insecure-requests: the embedded default serves plain HTTP on localhost and the LAN.
+ * @example app.use(securityHeaders([docsPage()]));
+ */
+export function securityHeaders(pages: readonly string[] = []): RequestHandler {
+  const defaults = helmet.contentSecurityPolicy.getDefaultDirectives();
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        ...defaults,
+        'script-src': ["'self'", ...inlineScriptHashes(pages)],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+}
+
+/** What every API request passes between authentication and its operation. */
+export interface ApiGuard {
+  /**
+   * Authenticates with `authenticate` unless the client's address is blocked for failed
+   * authentications, counts failures, then applies the rate limits and the key's allowed origins.
+   */
+  admit(req: Request, res: Response, authenticate: () => Promise<Principal>): Promise<Principal>;
+}
+
+const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+/**
+ * The guard of `ctx`: limits counted in ctx.redis (in memory on the embedded node), origins read
+ * from ctx.db.
+ * @example const api = new ApiRouter(ctx.auth, createApiGuard(ctx));
+ */
+export function createApiGuard(ctx: Pick<EngineContext, 'config' | 'redis' | 'db'>): ApiGuard {
+  const limits = createRateLimiter(ctx.config, ctx.redis);
+  const origins = createOriginGuard(ctx.db);
+  return {
+    async admit(req, res, authenticate) {
+      const ip = clientIp(req);
+      limits.assertNotBlocked(ip);
+      let principal: Principal;
+      try {
+        principal = await authenticate();
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') {
+          await limits.recordAuthFailure(ip);
+        }
+        throw err;
+      }
+      await limits.consume(principal, ip);
+      await origins.assertAllowed(principal, req.headers.origin, res);
+      return principal;
+    },
+  };
+}
