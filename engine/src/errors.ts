@@ -1,6 +1,7 @@
 // Domain errors: what the engine refuses and why, with a stable `code` that REST (problem+json)
 // and the socket layer (acks) both expose. Store and database errors are translated here once,
 // so seat indexes never leak out: callers see the seat ids they sent.
+import type { StaffRole } from './auth/roles.ts';
 import { SeatStoreError } from './store/errors.ts';
 
 export type ErrorCode =
@@ -83,7 +84,10 @@ export class DomainError extends Error {
 export interface Principal {
   orgId: string;
   kind: 'secret' | 'public' | 'staff';
+  /** The key's id; for a staff session, the user's id. */
   keyId: string;
+  /** For staff sessions: the user's role in `orgId`. */
+  role?: StaffRole;
 }
 
 const list = (ids: readonly string[], max = 10) =>

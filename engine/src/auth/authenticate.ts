@@ -3,7 +3,13 @@
 // round trip. The price is that a revoked key keeps working on a node for at most `ttlMs`.
 import type { Db } from '../db/db.ts';
 import type { Principal } from '../errors.ts';
+import {
+  createLoginThrottle,
+  type LoginThrottle,
+  type LoginThrottleOptions,
+} from './login-throttle.ts';
 import { API_KEY_FORMAT, findApiKeyByHash, hashApiKey, touchApiKey } from './repo.ts';
+import { sessionPrincipal } from './users.ts';
 
 export interface AuthenticatorOptions {
   /** How long a lookup (found or not) is trusted. Default 30 s. */
@@ -14,6 +20,21 @@ export interface AuthenticatorOptions {
   maxEntries?: number;
   /** Called when writing last_used_at fails (it is informational, so requests go on). */
   onTouchError?: (err: unknown) => void;
+  /** Limits on failed staff logins. */
+  loginThrottle?: LoginThrottleOptions;
+}
+
+/**
+ * Staff sessions. They are not cached, unlike keys: a logout, a password change or a removed
+ * membership must end access at once, and staff traffic is small next to the public hot paths.
+ */
+export interface StaffAuth {
+  /** The database users and sessions live in (for the /auth routes). */
+  readonly db: Db;
+  /** Failed logins per email + address on this node. */
+  readonly throttle: LoginThrottle;
+  /** The principal of a live session token, with the user's role; null for anything else. */
+  principal(token: string): Promise<Principal | null>;
 }
 
 interface Entry {
@@ -27,6 +48,8 @@ export interface Authenticator {
   authenticate(bearer: string): Promise<Principal | null>;
   /** Drops every cached lookup (e.g. right after revoking a key on this node). */
   clear(): void;
+  /** Staff session authentication. */
+  readonly staff: StaffAuth;
 }
 
 /**
@@ -73,6 +96,11 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
     },
     clear() {
       cache.clear();
+    },
+    staff: {
+      db,
+      throttle: createLoginThrottle(options.loginThrottle),
+      principal: (token) => sessionPrincipal(db, token),
     },
   };
 }

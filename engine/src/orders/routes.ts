@@ -37,6 +37,7 @@ function registerBook(api: ApiRouter, ctx: EngineContext): void {
       'With an Idempotency-Key, a retry with the same body returns the first answer; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED.',
     tag: 'orders',
     access: 'secret',
+    role: 'boxoffice',
     params: EventIdParams,
     body: BookBody,
     headers: [
@@ -65,6 +66,7 @@ function registerCancelAndReport(api: ApiRouter, ctx: EngineContext): void {
     summary: 'Cancel a booking, or the bookings of some seats; the seats are free again',
     tag: 'orders',
     access: 'secret',
+    role: 'boxoffice',
     params: EventIdParams,
     body: CancelBody,
     responses: { 200: { description: 'Cancelled', schema: CancelResult } },
@@ -80,6 +82,7 @@ function registerCancelAndReport(api: ApiRouter, ctx: EngineContext): void {
     summary: 'Counts and revenue by status or category (JSON or CSV)',
     tag: 'orders',
     access: 'secret',
+    role: 'boxoffice',
     params: EventIdParams,
     query: ReportQuery,
     responses: {
