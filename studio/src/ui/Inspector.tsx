@@ -8,6 +8,7 @@ import { actionSetSeatFlags } from '../editor/actions/action-set-seat-flags.ts';
 import type { Editor } from '../editor/editor.ts';
 import { elementIndex, type ElementRef } from '../editor/element-index.ts';
 import { selectedSeatIds } from '../editor/selection.ts';
+import { ArrangeButtons } from './ArrangeButtons.tsx';
 import { BackgroundPanel } from './BackgroundPanel.tsx';
 import { NumberField } from './NumberField.tsx';
 import { RowInspector } from './RowInspector.tsx';
@@ -151,6 +152,7 @@ export const Inspector = memo(function Inspector({ editor, document: doc, select
       <p className="hint" data-testid="selection-summary">
         {selectedIds.length} selected · {seats.length} seats
       </p>
+      <ArrangeButtons editor={editor} count={selectedIds.length} />
       {single && (
         <SingleRecord editor={editor} doc={doc} id={selectedIds[0] as string} ref={single} />
       )}

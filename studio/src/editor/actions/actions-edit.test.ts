@@ -7,9 +7,11 @@ import {
   actionAddRow,
   actionAddTable,
   actionAddText,
+  actionAlign,
   actionAssignCategory,
   actionSetBackground,
   actionDeleteSelection,
+  actionDistribute,
   actionDuplicateSelection,
   actionMoveSelection,
   actionRenameLevel,
@@ -117,6 +119,28 @@ describe('editing', () => {
     expect(ed.document.background).toBeUndefined();
     ed.undo();
     expect(ed.document.background?.opacity).toBe(0.2);
+  });
+
+  it('aligns and distributes sections and texts by their bounds', () => {
+    const ed = new TestEditor();
+    const block = {
+      kind: 'rect',
+      rows: 2,
+      seatsPerRow: 3,
+      seatSpacing: 25,
+      rowSpacing: 40,
+    } as const;
+    ed.run(actionAddBlock, { origin: { x: 100, y: 100 }, block });
+    ed.run(actionAddBlock, { origin: { x: 600, y: 300 }, block });
+    ed.run(actionAddBlock, { origin: { x: 900, y: 200 }, block });
+    ed.run(actionSelectAll, undefined);
+    expect(ed.run(actionAlign, 'top')).toBe(true);
+    expect(ed.document.sections.map((s) => s.transform.y)).toEqual([100, 100, 100]);
+    expect(ed.run(actionAlign, 'top')).toBe(false);
+    expect(ed.run(actionDistribute, 'horizontal')).toBe(true);
+    expect(ed.document.sections.map((s) => s.transform.x)).toEqual([100, 500, 900]);
+    ed.run(actionSelect, [ed.document.sections[0]?.id as string]);
+    expect(ed.run(actionAlign, 'left')).toBe(false);
   });
 
   it('rotates with ] and [', () => {

@@ -6,6 +6,7 @@ export * from './action-add-section.ts';
 export * from './action-add-stage.ts';
 export * from './action-add-table.ts';
 export * from './action-add-text.ts';
+export * from './action-align.ts';
 export * from './action-assign-category.ts';
 export * from './action-background.ts';
 export * from './action-categories.ts';
