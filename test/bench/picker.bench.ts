@@ -1,7 +1,8 @@
 // Seat picker in Chromium on the 80,000-seat stadium sample. Figure: first render (mount → map on
 // screen, ms). Baseline, same run and page size: a bare Konva stage drawing 80,000 circles as
 // nodes. Extras: the repaint of a burst of 1,000 status changes (the picker's share of the frame
-// that shows them, timed with requestAnimationFrame), a full redraw of all seats, and the gzip'd
+// that shows them, timed with requestAnimationFrame) with the whole stadium in view and zoomed
+// in on one section (circles, clipped dirty-seat repaint), a full redraw of all seats, and the gzip'd
 // size of the SDK core bundle (Vite library build of client-sdk/src/index.ts; React must be absent).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -79,12 +80,26 @@ window.bench = {
     picker.zoomBy(1.0001);
     await frame();
     const t2 = performance.now();
+    // Zoomed in on one section, seats are circles: the burst goes through the clipped
+    // dirty-seat repaint instead of a full pixel redraw.
+    const section = picker.sections[0];
+    picker.zoomToSection(section);
+    for (let i = 0; i < 5; i++) await frame();
+    const near = layout.seats.filter((s) => s.section === section).slice(0, burst).map((s) => s.index);
+    for (const i of near) source.status[i] = source.status[i] === 0 ? 1 : 0;
+    const sentZoomed = performance.now();
+    source.change(near);
+    const [zoomedStart, zoomedPainted] = await new Promise((resolve) =>
+      requestAnimationFrame((ts) => resolve([ts, performance.now()])),
+    );
     picker.destroy();
     return {
       firstRender,
       repaint: painted - Math.max(frameStart, sent),
       burstToScreen: painted - sent,
       fullRedraw: t2 - t1,
+      zoomedRepaint: zoomedPainted - Math.max(zoomedStart, sentZoomed),
+      zoomedSeats: near.length,
     };
   },
 };
@@ -184,6 +199,8 @@ interface PickerRun {
   repaint: number;
   burstToScreen: number;
   fullRedraw: number;
+  zoomedRepaint: number;
+  zoomedSeats: number;
 }
 
 export async function run({ quick }: { quick: boolean; args: string[] }): Promise<void> {
@@ -244,6 +261,8 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
       burstToScreenMs: Number(pick('burstToScreen').toFixed(2)),
       burst: BURST,
       fullRedrawMs: Number(pick('fullRedraw').toFixed(2)),
+      zoomedRepaintMs: Number(pick('zoomedRepaint').toFixed(2)),
+      zoomedBurst: pick('zoomedSeats'),
       coreBytes: core.code.length,
       coreGzipBytes: gzipSync(core.code).length,
       reactInCore,
