@@ -40,7 +40,11 @@ export class RushHttp {
     private readonly t0: number,
   ) {
     this.slots = new Slots(concurrency);
-    this.agents = urls.map(() => new Agent({ keepAlive: true, maxSockets: concurrency }));
+    // Idle sockets are dropped after 4 s, before the engine's 5 s keep-alive timeout closes them
+    // under a request that is just being sent.
+    this.agents = urls.map(
+      () => new Agent({ keepAlive: true, maxSockets: concurrency, timeout: 4_000 }),
+    );
   }
 
   /** Sends one request to node `node`; rejects only on network failure. */
@@ -55,7 +59,16 @@ export class RushHttp {
     await this.slots.take();
     const started = performance.now();
     try {
-      const answer = await this.send(node, method, path, key, body, headers);
+      const answer = await this.send(node, method, path, key, body, headers).catch(
+        (err: unknown) => {
+          // A kept-alive socket the server closed just before our request reached it: the request
+          // was never processed (Node's documented reusedSocket retry), so send it once more.
+          if ((err as { reusedSocket?: boolean }).reusedSocket) {
+            return this.send(node, method, path, key, body, headers);
+          }
+          throw err;
+        },
+      );
       this.done.push(performance.now() - this.t0);
       return { ...answer, ms: performance.now() - started };
     } finally {
@@ -96,7 +109,9 @@ export class RushHttp {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        reject(Object.assign(err, { reusedSocket: req.reusedSocket && err.code === 'ECONNRESET' })),
+      );
       req.end(payload);
     });
   }
