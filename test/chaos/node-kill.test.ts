@@ -55,6 +55,9 @@ it('survives kill -9 of one node mid-rush with 0 double-sells and 0 lost booking
     expect(result.doubleSells).toBe(0);
     expect(result.lostAcknowledged).toEqual([]);
     expect(result.bookedWithoutRow).toEqual([]);
+    // rowNotBooked is only reported: a node killed between its Postgres commit and the store's
+    // confirmation leaves those seats held (not free) until the hold expires; the next booking
+    // attempt of any of them hits the Postgres fence, which corrects the store.
     await waitFor('the survivor’s client to converge', () => converged(c, watcher, b.url, index));
 
     await a.restart();
