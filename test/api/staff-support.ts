@@ -32,7 +32,7 @@ export async function loginHeaders(
   api: ApiHarness,
   email: string,
   password = PASSWORD,
-): Promise<Record<string, string>> {
+): Promise<{ cookie: string; 'x-requested-with': string }> {
   const res = await api.call('POST', '/api/v1/auth/login', { body: { email, password } });
   expect(res.status).toBe(200);
   return { cookie: cookieOf(res), 'x-requested-with': 'parterre' };

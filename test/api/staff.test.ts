@@ -66,7 +66,7 @@ describe('login', () => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('refuses a user without organisations, even with the right password', async () => {
+  it('refuses to open a session in an organisation the user does not belong to', async () => {
     const user = await staffUser(api, api.seeded.orgId, 'viewer');
     const other = await createOrganisation(api.engine.ctx.db, { name: uniqueName('solo') });
     const res = await login({ email: user.email, password: PASSWORD, orgId: other.id });
