@@ -18,7 +18,9 @@ export interface SeatPickerProps extends SeatPickerOptions {
 }
 
 /**
- * The seat picker as a React component. Give it a height (style or className).
+ * The seat picker as a React component. Give it a height (style or className). A new `url`,
+ * `publicKey`, `eventId`, `layout` or `live` (compared by identity: memoise objects) mounts a
+ * new picker; `fetch` is read at mount only; every other prop updates the mounted one.
  * @example
  * <SeatPicker url={origin} publicKey="pk_…" eventId={id} maxSeats={6}
  *   style={{ height: 560 }} onSelectionChange={({ seats }) => setBasket(seats)} />
@@ -28,7 +30,7 @@ export function SeatPicker(props: SeatPickerProps): ReactElement {
   const picker = useRef<Picker | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  const { url, publicKey, eventId, layout, live, fetch } = props;
+  const { url, publicKey, eventId, layout, live } = props;
 
   useEffect(() => {
     const el = host.current;
@@ -49,7 +51,7 @@ export function SeatPicker(props: SeatPickerProps): ReactElement {
       picker.current = null;
       latest.current.pickerRef?.(null);
     };
-  }, [url, publicKey, eventId, layout, live, fetch]);
+  }, [url, publicKey, eventId, layout, live]);
 
   const { maxSeats, priceType, locale, panel, holder, theme } = props;
   useEffect(() => {
