@@ -2,7 +2,7 @@
 // standing areas, table tops, shapes (the stage) and texts. None of them listens: hit-testing is
 // the editor's (hit-test.ts).
 import { memo } from 'react';
-import { Circle, Group, Line, Rect, Text } from 'react-konva';
+import { Circle, Ellipse, Group, Line, Rect, Text } from 'react-konva';
 import {
   applyTransform,
   type GaArea,
@@ -171,10 +171,11 @@ function ShapeNode({ shape, zoom }: { shape: Shape; zoom: number }) {
         {shape.kind === 'rect' ? (
           <Rect {...box} fill={fill} stroke={stroke} strokeWidth={1 / zoom} />
         ) : (
-          <Circle
+          <Ellipse
             x={box.x + box.width / 2}
             y={box.y + box.height / 2}
-            radius={Math.min(box.width, box.height) / 2}
+            radiusX={box.width / 2}
+            radiusY={box.height / 2}
             fill={fill}
             stroke={stroke}
             strokeWidth={1 / zoom}

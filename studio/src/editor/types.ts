@@ -23,6 +23,7 @@ export type ToolId =
   | 'ga'
   | 'text'
   | 'stage'
+  | 'shape'
   | 'brush';
 
 /** Screen = world × zoom + (x, y). */

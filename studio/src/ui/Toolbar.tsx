@@ -15,6 +15,7 @@ const ICONS: Readonly<Record<ToolId, string>> = {
   ga: '▱',
   text: 'T',
   stage: '▬',
+  shape: '■',
   brush: '🖌',
 };
 

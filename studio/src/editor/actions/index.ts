@@ -3,6 +3,7 @@ export * from './action-add-block.ts';
 export * from './action-add-ga-area.ts';
 export * from './action-add-row.ts';
 export * from './action-add-section.ts';
+export * from './action-add-shape.ts';
 export * from './action-add-stage.ts';
 export * from './action-add-table.ts';
 export * from './action-add-text.ts';

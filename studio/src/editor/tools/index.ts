@@ -8,6 +8,7 @@ import { RectTableTool, RoundTableTool, TextTool } from './click-tools.ts';
 import { GaAreaTool, SectionTool } from './polygon-tool.ts';
 import { CurvedRowTool, StraightRowTool } from './row-tools.ts';
 import { SelectTool } from './select-tool.ts';
+import { ShapeTool } from './shape-tool.ts';
 import { StageTool } from './stage-tool.ts';
 
 export interface ToolInfo {
@@ -76,6 +77,12 @@ export const TOOLS: readonly ToolInfo[] = [
     hint: 'Drag a rectangle; its centre becomes the focal point.',
   },
   {
+    id: 'shape',
+    label: 'Shape',
+    key: 'u',
+    hint: 'Drag a rectangle for walls, bars or pillars; hold Shift for an ellipse.',
+  },
+  {
     id: 'brush',
     label: 'Category brush',
     key: 'k',
@@ -96,6 +103,7 @@ export function createTools(): Record<ToolId, Tool> {
     ga: new GaAreaTool(),
     text: new TextTool(),
     stage: new StageTool(),
+    shape: new ShapeTool(),
     brush: new BrushTool(),
   };
 }

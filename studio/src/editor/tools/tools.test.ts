@@ -109,6 +109,15 @@ describe('drawing tools', () => {
     expect(ed.appState.tool).toBe('select');
   });
 
+  it('shape: a rectangle, or an ellipse with Shift', () => {
+    const ed = new TestEditor();
+    ed.use('shape').drag({ x: 0, y: 0 }, { x: 100, y: 50 });
+    ed.drag({ x: 200, y: 0 }, { x: 300, y: 50 }, { shiftKey: true });
+    ed.click(500, 500);
+    expect(ed.document.shapes.map((s) => s.kind)).toEqual(['rect', 'ellipse']);
+    expect(ed.appState.tool).toBe('shape');
+  });
+
   it('tables and text are placed with a click', () => {
     const ed = new TestEditor();
     ed.use('roundTable').click(300, 300);
