@@ -16,7 +16,7 @@ const ICONS: Readonly<Record<ToolId, string>> = {
   text: 'T',
   stage: '▬',
   shape: '■',
-  brush: '🖌',
+  brush: '✎',
 };
 
 /** Memoised: camera moves re-render the screen, not the panels. */

@@ -33,7 +33,8 @@ export const actionAddCategory = register<{ readonly label: string; readonly col
   perform({ document: doc }, { label, color }) {
     const name = label.trim();
     if (!name || name.length > 64) return false;
-    const colour = color ?? PALETTE[doc.categories.length % PALETTE.length] ?? '#868e96';
+    const used = new Set(doc.categories.map((c) => c.color.toLowerCase()));
+    const colour = color ?? PALETTE.find((c) => !used.has(c)) ?? '#868e96';
     if (!Color.safeParse(colour).success) return false;
     const key = keyFor(name, new Set(doc.categories.map((c) => c.key)));
     const category: Category = { key: brand<CategoryKey>(key), label: name, color: colour };
