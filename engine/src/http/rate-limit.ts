@@ -65,6 +65,9 @@ function storeOf(redis: Redis | undefined, prefix: string): Store {
       points,
       duration,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+      // Once a counter is over its limit, this node refuses it from memory until the window ends:
+      // a flood's rejections cost no Redis call.
+      inMemoryBlockOnConsumed: points + 1,
     });
   };
 }
