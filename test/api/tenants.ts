@@ -10,6 +10,7 @@ import { io as ioClient, type Socket as ClientSocket } from 'socket.io-client';
 import { expect } from 'vitest';
 import type { SeatmapDocumentInput } from '@parterre/seatmaps';
 import { createApiKey } from '../../engine/src/auth/repo.ts';
+import { addMembership, createUser } from '../../engine/src/auth/users.ts';
 import { createApp } from '../../engine/src/http/app.ts';
 import { attachLive } from '../../engine/src/live/attach.ts';
 import { engineLiveDeps } from '../../engine/src/live/engine-deps.ts';
@@ -19,6 +20,7 @@ import { uniqueName } from '../support/services.ts';
 import { TENANT_TABLES } from '../tenancy/world.ts';
 import type { ApiResponse, CallOptions } from './harness.ts';
 import type { ResourceIds } from './route-requests.ts';
+import { PASSWORD } from './staff-support.ts';
 
 /** One organisation and everything it owns. */
 export interface Tenant extends ResourceIds {
@@ -29,6 +31,8 @@ export interface Tenant extends ResourceIds {
   seatIds: string[];
   areaId: string;
   names: string[];
+  /** An owner of this organisation only (password: PASSWORD of staff-support.ts). */
+  staffEmail: string;
 }
 
 export interface TenantsWorld {
@@ -38,8 +42,17 @@ export interface TenantsWorld {
   b: Tenant;
   call(method: string, path: string, opts?: CallOptions): Promise<ApiResponse>;
   socket(key: string): Promise<ClientSocket>;
+  /** Logs the tenant's owner in: the headers a studio page sends with its new session. */
+  login(t: Tenant): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
+
+const NO_RATE_LIMITS = {
+  RATE_LIMIT_PUBLIC_PER_SECOND: 0,
+  RATE_LIMIT_SECRET_PER_SECOND: 0,
+  RATE_LIMIT_ORG_PER_SECOND: 0,
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: 0,
+};
 
 /** The test hall with every seat, row, area and name prefixed by `tag`. */
 function taggedHall(tag: string): SeatmapDocumentInput {
@@ -88,6 +101,12 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
   const org = await createOrganisation(engine.ctx.db, { name: `${tag} house` });
   const secret = await createApiKey(engine.ctx.db, org.id, 'secret', `${tag} secret`);
   const pub = await createApiKey(engine.ctx.db, org.id, 'public', `${tag} public`);
+  const owner = await createUser(engine.ctx.db, {
+    email: `${tag}@staff.example`,
+    name: `${tag} owner`,
+    password: PASSWORD,
+  });
+  await addMembership(engine.ctx.db, owner.id, org.id, 'owner');
   const key = secret.key;
   const doc = taggedHall(tag);
   const map = await ok(call, 'POST', '/seatmaps', {
@@ -140,7 +159,8 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     publicKey: pub.key,
     seatIds,
     areaId,
-    names: [`${tag} house`, `${tag} map`, `${tag} hall`, `${tag} night`],
+    names: [`${tag} house`, `${tag} map`, `${tag} hall`, `${tag} night`, `${tag} owner`],
+    staffEmail: owner.email,
   };
 }
 
@@ -149,7 +169,9 @@ export async function startTenants(): Promise<TenantsWorld> {
   const engine = await testEngine();
   // Unexpected errors (the 500s these suites hunt) are logged with their cause; the rest is quiet.
   const logger = pino({ level: 'error' });
-  const http: Server = createServer(createApp({ ...engine.ctx, logger }));
+  // No rate limits: a 429 would hide what the route itself answers (fair-use tests cover them).
+  const config = { ...engine.ctx.config, ...NO_RATE_LIMITS };
+  const http: Server = createServer(createApp({ ...engine.ctx, logger, config }));
   const io = new IoServer(http, { transports: ['websocket'] });
   const live = attachLive(io, engineLiveDeps(engine.ctx));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -177,6 +199,14 @@ export async function startTenants(): Promise<TenantsWorld> {
         socket.once('connect_error', reject);
       });
       return socket;
+    },
+    async login(t) {
+      const res = await call('POST', '/api/v1/auth/login', {
+        body: { email: t.staffEmail, password: PASSWORD },
+      });
+      expect(res.status).toBe(200);
+      const cookie = /parterre_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+      return { cookie: cookie ?? '', 'x-requested-with': 'parterre' };
     },
     async close() {
       for (const s of sockets) s.disconnect();
