@@ -68,6 +68,16 @@ async function createRushEvent(url: string, secretKey: string, rows: number, per
   return event.id as string;
 }
 
+/**
+ * Fair-use limits off: every virtual visitor shares 127.0.0.1 and one public key, which the
+ * per-key-and-IP limit would throttle as one client; the rush measures the engine, not the limits.
+ */
+const NO_RATE_LIMITS = {
+  RATE_LIMIT_PUBLIC_PER_SECOND: '0',
+  RATE_LIMIT_SECRET_PER_SECOND: '0',
+  RATE_LIMIT_ORG_PER_SECOND: '0',
+};
+
 const LIVE_SEATS_SQL = 'SELECT seat_index FROM booking_seats WHERE live AND event_id = $1';
 
 /**
@@ -91,7 +101,13 @@ export async function startTarget(
         }
       : // Empty means unset (config.ts): the embedded default, whatever this shell exports.
         { REDIS_URL: '', DATABASE_URL: '' };
-  const env = { ...shared, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '1000' };
+  const env = {
+    ...shared,
+    ...NO_RATE_LIMITS,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    SWEEP_INTERVAL_MS: '1000',
+  };
   const nodes: EngineNode[] = [];
   const cleanup = async () => {
     await Promise.all(nodes.map((n) => n.kill('SIGTERM')));

@@ -134,7 +134,7 @@ export interface ClusterOptions {
   rows?: number;
   perRow?: number;
   holdTtlSeconds?: number;
-  /** Extra environment for every node (SWEEP_INTERVAL_MS defaults to 200). */
+  /** Extra environment for every node (SWEEP_INTERVAL_MS defaults to 200, rate limits off). */
   env?: Record<string, string>;
 }
 
@@ -190,6 +190,11 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<NodeClust
       SEED_DEMO: 'false',
       SWEEP_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
+      // Tests play many visitors from one address with one key: fair-use limits would throttle
+      // them as one client (the limits have their own tests).
+      RATE_LIMIT_PUBLIC_PER_SECOND: '0',
+      RATE_LIMIT_SECRET_PER_SECOND: '0',
+      RATE_LIMIT_ORG_PER_SECOND: '0',
       ...opts.env,
     };
     for (let i = 0; i < (opts.nodes ?? 2); i++) {
