@@ -26,7 +26,7 @@ import {
 import { buildRequests, fillPath, paramKinds, type BuiltRequest } from './route-requests.ts';
 import { startTenants, stateOf, type TenantsWorld } from './tenants.ts';
 
-/** Refusals a hostile request may get (429: rate limits; 413: the body size limit). */
+/** Refusals a hostile request may get (413: the body size limit; 429: a throttle, e.g. logins). */
 const REFUSALS = [400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428, 429];
 const RUNS_PER_ROUTE = 30;
 
@@ -61,8 +61,10 @@ interface FuzzCase {
   query?: string;
   body?: BodyCase;
   headers?: Record<string, string | undefined>;
-  key: 'secret' | 'public';
+  who: Credential;
 }
+
+type Credential = 'secret key' | 'public key' | 'owner session';
 
 /** Cases with at least one corrupted part among those the route reads. */
 function casesFor(route: AnyRoute, base: BuiltRequest): fc.Arbitrary<FuzzCase> {
@@ -75,12 +77,12 @@ function casesFor(route: AnyRoute, base: BuiltRequest): fc.Arbitrary<FuzzCase> {
     parts.headers = fc.record(Object.fromEntries(route.headers.map((h) => [h.name, junkHeader])));
   }
   const keys = Object.keys(parts);
-  const key = fc.constantFrom<'secret' | 'public'>('secret', 'public');
-  if (keys.length === 0) return fc.record({ key, query: junkQuery });
+  const who = fc.constantFrom<Credential>('secret key', 'public key', 'owner session');
+  if (keys.length === 0) return fc.record({ who, query: junkQuery });
   return fc
     .subarray(keys, { minLength: 1 })
     .chain((chosen) =>
-      fc.record({ key, ...Object.fromEntries(chosen.map((p) => [p, parts[p]])) }),
+      fc.record({ who, ...Object.fromEntries(chosen.map((p) => [p, parts[p]])) }),
     ) as fc.Arbitrary<FuzzCase>;
 }
 
@@ -96,11 +98,14 @@ function isHostile(route: AnyRoute, base: BuiltRequest, c: FuzzCase): boolean {
   );
 }
 
+let session: Record<string, string> | undefined;
+
 async function send(route: AnyRoute, base: BuiltRequest, c: FuzzCase) {
   const { a } = world;
   const path = c.params ? fillPath(route.path, c.params) : base.path;
   const query = c.query ?? new URLSearchParams(base.query).toString();
   const headers: Record<string, string> = { ...base.headers };
+  if (c.who === 'owner session') Object.assign(headers, (session ??= await world.login(a)));
   for (const [name, value] of Object.entries(c.headers ?? {})) {
     if (value === undefined) delete headers[name];
     else headers[name] = value;
@@ -111,11 +116,16 @@ async function send(route: AnyRoute, base: BuiltRequest, c: FuzzCase) {
       ? { raw: JSON.stringify(base.body), contentType: 'application/json' }
       : undefined);
   if (body) headers['content-type'] = body.contentType;
-  return world.call(route.method.toUpperCase(), `/api/v1${path}${query ? `?${query}` : ''}`, {
-    key: c.key === 'secret' ? a.secretKey : a.publicKey,
-    headers,
-    ...(body ? { raw: body.raw } : {}),
-  });
+  const key =
+    c.who === 'secret key' ? a.secretKey : c.who === 'public key' ? a.publicKey : undefined;
+  const res = await world.call(
+    route.method.toUpperCase(),
+    `/api/v1${path}${query ? `?${query}` : ''}`,
+    { ...(key ? { key } : {}), headers, ...(body ? { raw: body.raw } : {}) },
+  );
+  // Logout (the one input-free change a session can make) ends the session.
+  if (c.who === 'owner session' && route.method !== 'get' && res.status < 300) session = undefined;
+  return res;
 }
 
 describe('HTTP fuzz over every route', () => {
