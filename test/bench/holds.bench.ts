@@ -8,21 +8,12 @@ import { Redis } from 'ioredis';
 import { MemorySeatStore } from '../../engine/src/store/memory/memory-store.ts';
 import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
 import type { SeatStore } from '../../engine/src/store/seat-store.ts';
+import { MIN_HOLD, MIN_RELEASE } from './lib/raw-holds.ts';
 import { report } from './lib/report.ts';
 
 const SEATS = 10_000;
 const CONCURRENCY = 64;
 const EVENT = 'bench';
-
-const MIN_HOLD = `
-for i = 1, #ARGV do
-  if string.byte(redis.call('GETRANGE', KEYS[1], ARGV[i], ARGV[i])) ~= 0 then return -1 end
-end
-for i = 1, #ARGV do redis.call('SETRANGE', KEYS[1], ARGV[i], '\\1') end
-return redis.call('INCR', KEYS[2])`;
-const MIN_RELEASE = `
-for i = 1, #ARGV do redis.call('SETRANGE', KEYS[1], ARGV[i], '\\0') end
-return redis.call('INCR', KEYS[2])`;
 
 function randomSeats(): number[] {
   const seats = new Set<number>();

@@ -4,8 +4,6 @@
   ("seat,status;…" and "area,cap,held,booked;…") and one PUBLISH "<eventId> <seq>". A command
   that changed nothing bumps nothing.
 ]]
-S.gaTouched, S.gaOrder = {}, {}
-
 function S.setStatus(seat, st)
   if S.changed[seat] == nil then S.changedOrder[#S.changedOrder + 1] = seat end
   S.changed[seat] = st

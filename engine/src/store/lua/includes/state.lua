@@ -4,10 +4,8 @@
   BITFIELD (u8 at byte offset "#<seat>") per command rather than one GETRANGE/SETRANGE per seat:
   the same one-byte-per-seat string, far fewer calls.
 ]]
--- Statuses this script wrote (seat -> status) in first-change order; commit() flushes them.
-S.changed, S.changedOrder = {}, {}
-
--- Tokens with expiry <= now as a list and a set, read at most once per script.
+-- Tokens with expiry <= now as a list and a set, read at most once per call. S.changed holds
+-- the statuses this call wrote (seat -> status; S.changedOrder in first-change order).
 function S.dueTokens()
   if not S.dueList then
     S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now)
