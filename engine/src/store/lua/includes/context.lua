@@ -23,7 +23,8 @@ function S.begin(keys, argv)
   S.keyBase, S.eventId, S.channel = argv[1], argv[2], argv[3]
   S.now, S.logMaxLen = tonumber(argv[4]), argv[5]
   S.holdPrefix, S.holdGaPrefix = argv[1] .. 'hold:', argv[1] .. 'holdga:'
-  S.changed, S.changedOrder, S.gaTouched, S.gaOrder = {}, {}, {}, {}
+  S.changed, S.changedOrder, S.changedNames = {}, {}, {}
+  S.gaTouched, S.gaOrder = {}, {}
   S.dueList, S.dueSet = nil, nil
 end
 
@@ -46,12 +47,20 @@ function S.seatCount()
   return tonumber(n)
 end
 
--- "3,4,5" -> {3, 4, 5}
+-- "3,4,5" -> {3, 4, 5} and the same seats as strings {'3', '4', '5'}. Keys, BITFIELD offsets
+-- and log entries are built from the strings: formatting a Lua number as a string (sprintf %.14g)
+-- costs more than the Redis command that uses it.
 function S.parseSeats(s)
-  local out = {}
-  for x in string.gmatch(s, '[^,]+') do out[#out + 1] = tonumber(x) end
-  return out
+  local out, names = {}, {}
+  for x in string.gmatch(s, '[^,]+') do
+    out[#out + 1] = tonumber(x)
+    names[#names + 1] = x
+  end
+  return out, names
 end
+
+-- A seat status as the string Redis and the log get (see parseSeats).
+S.statusName = {[0] = '0', '1', '2', '3'}
 
 -- "floor,2,balcony,1" -> {{'floor', 2}, {'balcony', 1}}
 function S.parsePairs(s)

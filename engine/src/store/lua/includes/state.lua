@@ -16,7 +16,8 @@ function S.dueTokens()
 end
 
 -- Raw statuses of seats (this script's own writes included), one BITFIELD_RO per 1000 seats.
-function S.rawStatuses(seats)
+-- `names`, the seats as strings, is optional (see parseSeats).
+function S.rawStatuses(seats, names)
   local out, slots, args, changed = {}, {}, {}, S.changed
   for i, seat in ipairs(seats) do
     if changed[seat] then
@@ -24,7 +25,7 @@ function S.rawStatuses(seats)
     else
       local k = #args
       slots[#slots + 1] = i
-      args[k + 1], args[k + 2], args[k + 3] = 'GET', 'u8', '#' .. seat
+      args[k + 1], args[k + 2], args[k + 3] = 'GET', 'u8', '#' .. (names and names[i] or seat)
     end
   end
   for c = 1, #args, 3000 do
@@ -35,8 +36,8 @@ function S.rawStatuses(seats)
 end
 
 -- Effective statuses (expired holds are free) and, for held seats, their live tokens.
-function S.seatStates(seats)
-  local sts, owners = S.rawStatuses(seats), {}
+function S.seatStates(seats, names)
+  local sts, owners = S.rawStatuses(seats, names), {}
   for i, seat in ipairs(seats) do
     if sts[i] == 1 then
       local owner = redis.call('HGET', S.ownerKey, seat)

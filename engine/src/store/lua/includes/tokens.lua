@@ -12,7 +12,7 @@ function S.dropToken(token, released)
   if #seats > 0 then S.callChunked('HDEL', S.ownerKey, seats) end
   for _, s in ipairs(seats) do
     local seat = tonumber(s)
-    S.setStatus(seat, 0)
+    S.setStatus(seat, 0, s)
     released[#released + 1] = seat
   end
   local ga = redis.call('HGETALL', gk)
