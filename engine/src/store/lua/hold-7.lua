@@ -35,19 +35,21 @@ for i, seat in ipairs(seats) do
 end
 if #taken > 0 then return S.fail(E.SeatsUnavailable, taken) end
 
-local unknown, short = {}, {}
-for _, p in ipairs(ga) do
-  local free = S.gaFree(p[1])
-  if not free then
-    unknown[#unknown + 1] = p[1]
-  elseif free < p[2] then
-    short[#short + 1] = p[1]
+if #ga > 0 then
+  local unknown, short = {}, {}
+  for _, p in ipairs(ga) do
+    local free = S.gaFree(p[1])
+    if not free then
+      unknown[#unknown + 1] = p[1]
+    elseif free < p[2] then
+      short[#short + 1] = p[1]
+    end
   end
+  if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
+  if #short > 0 then return S.fail(E.GaUnavailable, {}, short) end
 end
-if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
-if #short > 0 then return S.fail(E.GaUnavailable, {}, short) end
 
-S.expireDue({})
+S.expireDue()
 -- A new token starts empty even if keys of a half-lost event survived under its name.
 local isNew = redis.call('ZADD', S.expiryKey, expiresAt, token) == 1
 if isNew then redis.call('DEL', holdKey, holdGaKey) end

@@ -20,7 +20,7 @@ if not live then return S.fail(E.HoldExpired) end
 
 local released, ga = {}, {}
 if ARGV[7] == '*' then
-  S.expireDue({})
+  S.expireDue()
   ga = S.dropToken(token, released)
 else
   local seats, names = S.parseSeats(ARGV[7])
@@ -31,7 +31,7 @@ else
     if redis.call('HGET', S.ownerKey, names[i]) ~= token then notHeld[#notHeld + 1] = seat end
   end
   if #notHeld > 0 then return S.fail(E.SeatsNotHeld, notHeld) end
-  S.expireDue({})
+  S.expireDue()
   S.unholdSeats(token, names)
   for i, seat in ipairs(seats) do
     S.setStatus(seat, 0, names[i])

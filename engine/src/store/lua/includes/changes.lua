@@ -16,6 +16,7 @@ end
 function S.gaIncr(area, field, delta)
   if delta == 0 then return end
   redis.call('HINCRBY', S.gaKey, area .. ':' .. field, delta)
+  if not S.gaOrder then S.gaTouched, S.gaOrder = {}, {} end
   if not S.gaTouched[area] then
     S.gaTouched[area] = true
     S.gaOrder[#S.gaOrder + 1] = area
@@ -28,7 +29,8 @@ end
 
 function S.commit()
   local order, names, changed = S.changedOrder, S.changedNames, S.changed
-  if #order == 0 and #S.gaOrder == 0 then return S.currentSeq() end
+  local gaOrder = S.gaOrder
+  if #order == 0 and not gaOrder then return S.currentSeq() end
   local parts, sets = {}, {}
   for i, seat in ipairs(order) do
     local name, st, k = names[i], S.statusName[changed[seat]], 4 * (i - 1)
@@ -39,11 +41,11 @@ function S.commit()
   local seq = redis.call('INCR', S.seqKey)
   local seqName = tostring(seq)
   local id, changes = seqName .. '-0', table.concat(parts, ';')
-  if #S.gaOrder == 0 then
+  if not gaOrder then
     redis.call('XADD', S.logKey, 'MAXLEN', '~', S.logMaxLen, id, 'c', changes)
   else
     local gaParts = {}
-    for i, area in ipairs(S.gaOrder) do
+    for i, area in ipairs(gaOrder) do
       local c, h, b = S.gaRead(area)
       gaParts[i] = area .. ',' .. c .. ',' .. h .. ',' .. b
     end

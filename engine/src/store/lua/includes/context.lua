@@ -16,7 +16,7 @@
 local S = {}
 
 -- Starts a call: the standard keys and arguments, and empty per-call state (statuses and GA areas
--- this call changed, due tokens not yet read).
+-- this call changed, due tokens not yet read). Tables most calls never need are made on first use.
 function S.begin(keys, argv)
   S.statusKey, S.metaKey, S.ownerKey, S.expiryKey = keys[1], keys[2], keys[3], keys[4]
   S.gaKey, S.seqKey, S.logKey = keys[5], keys[6], keys[7]
@@ -24,9 +24,11 @@ function S.begin(keys, argv)
   S.now, S.logMaxLen = tonumber(argv[4]), argv[5]
   S.holdPrefix, S.holdGaPrefix = argv[1] .. 'hold:', argv[1] .. 'holdga:'
   S.changed, S.changedOrder, S.changedNames = {}, {}, {}
-  S.gaTouched, S.gaOrder = {}, {}
-  S.dueList, S.dueSet = nil, nil
+  S.gaTouched, S.gaOrder, S.dueList, S.dueSet = nil, nil, nil, nil
 end
+
+-- A shared empty list, never written: what a call that has nothing of a kind gets.
+S.none = {}
 
 -- Mirrors ErrorCode in errors.ts.
 local E = {
@@ -64,6 +66,7 @@ S.statusName = {[0] = '0', '1', '2', '3'}
 
 -- "floor,2,balcony,1" -> {{'floor', 2}, {'balcony', 1}}
 function S.parsePairs(s)
+  if s == '' then return S.none end
   local out, key = {}, nil
   for x in string.gmatch(s, '[^,]+') do
     if key then

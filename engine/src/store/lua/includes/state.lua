@@ -7,12 +7,18 @@
 -- Tokens with expiry <= now as a list and a set, read at most once per call. S.changed holds
 -- the statuses this call wrote (seat -> status; S.changedOrder in first-change order).
 function S.dueTokens()
-  if not S.dueList then
-    S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now)
+  if not S.dueList then S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now) end
+  if not S.dueSet then
     S.dueSet = {}
     for _, token in ipairs(S.dueList) do S.dueSet[token] = true end
   end
   return S.dueList, S.dueSet
+end
+
+-- The due tokens as a list only (no set): what the write phase needs.
+function S.dueTokenList()
+  if not S.dueList then S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now) end
+  return S.dueList
 end
 
 -- Raw statuses of seats (this script's own writes included), one BITFIELD_RO per 1000 seats.
@@ -71,7 +77,7 @@ end
 function S.gaFree(area)
   local c, h, b = S.gaRead(area)
   if not c then return nil end
-  for _, token in ipairs((S.dueTokens())) do
+  for _, token in ipairs(S.dueTokenList()) do
     local q = redis.call('HGET', S.holdGaPrefix .. token, area)
     if q then h = h - tonumber(q) end
   end
