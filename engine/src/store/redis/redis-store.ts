@@ -101,7 +101,7 @@ export class RedisSeatStore implements SeatStore {
     const args = this.args.holdArgs(eventId, token, expiresAt, seats, ga, now);
     const active = this.markActive(eventId, expiresAt);
     const reply = await this.functions.call('hold', args);
-    await active;
+    if (active) await active;
     const [seq, isNew, held, heldGa] = unwrap(reply, eventId, token);
     // A new token holds exactly what was asked; only an extended one needs its contents read back.
     const contents = isNew
@@ -136,7 +136,7 @@ export class RedisSeatStore implements SeatStore {
     const args = this.args.extendArgs(eventId, token, expiresAt, now);
     const active = this.markActive(eventId, expiresAt);
     const reply = await this.functions.call('extend', args);
-    await active;
+    if (active) await active;
     unwrap(reply, eventId, token);
     return { expiresAt };
   }

@@ -97,23 +97,34 @@ export class FunctionCaller {
   }
 
   /** Calls command `command` (e.g. "hold"); `buffers` returns bulk strings as Buffers. */
-  async call(command: string, args: FunctionArgs, buffers = false): Promise<unknown> {
+  call(command: string, args: FunctionArgs, buffers = false): Promise<unknown> {
     const fn = this.library.functions.get(command);
-    if (!fn) throw new Error(`No Lua function for the command "${command}"`);
-    const send = () =>
-      buffers
-        ? this.redis.callBuffer('FCALL', fn.name, fn.numberOfKeys, ...args)
-        : this.redis.call('FCALL', fn.name, fn.numberOfKeys, ...args);
+    if (!fn) return Promise.reject(new Error(`No Lua function for the command "${command}"`));
     const loaded = this.loading;
-    try {
-      return await send();
-    } catch (err) {
-      if (!isMissing(err)) throw err;
-      // Calls that missed the same load start one reload between them.
-      if (this.loading === loaded) this.loading = this.load();
-      await this.loading;
-      return send();
-    }
+    // Not async: the hot path is the bare command promise, one .catch() handles a missing library.
+    return this.send(fn, args, buffers).catch((err: unknown) =>
+      this.reloadAndRetry(err, loaded, fn, args, buffers),
+    );
+  }
+
+  private send(fn: LuaFunction, args: FunctionArgs, buffers: boolean): Promise<unknown> {
+    return buffers
+      ? this.redis.callBuffer('FCALL', fn.name, fn.numberOfKeys, ...args)
+      : this.redis.call('FCALL', fn.name, fn.numberOfKeys, ...args);
+  }
+
+  private async reloadAndRetry(
+    err: unknown,
+    loaded: Promise<unknown>,
+    fn: LuaFunction,
+    args: FunctionArgs,
+    buffers: boolean,
+  ): Promise<unknown> {
+    if (!isMissing(err)) throw err;
+    // Calls that missed the same load start one reload between them.
+    if (this.loading === loaded) this.loading = this.load();
+    await this.loading;
+    return this.send(fn, args, buffers);
   }
 
   private load(): Promise<unknown> {
