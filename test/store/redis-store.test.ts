@@ -106,4 +106,22 @@ describe('Redis store across nodes', () => {
     )) as unknown[];
     expect(libraries).toHaveLength(1);
   });
+
+  it('runs on an auto-pipelining connection, as the engine opens it', async () => {
+    const connection = new Redis(redisUrl(), { enableAutoPipelining: true });
+    const store = new RedisSeatStore({ redis: connection, prefix });
+    try {
+      await store.initEvent({ eventId: 'p', seatCount: 4, ga: [] });
+      const [hold, snapshot] = await Promise.all([
+        store.hold('p', { token: 'a', seats: [1], ttlMs: 60_000 }),
+        store.snapshot('p'),
+      ]);
+      expect(hold.seq).toBe(1);
+      expect(snapshot.seq).toBeLessThanOrEqual(1);
+      expect([...(await store.snapshot('p')).status]).toEqual([0, 1, 0, 0]);
+    } finally {
+      await store.close();
+      await connection.quit();
+    }
+  });
 });

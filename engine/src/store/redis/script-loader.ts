@@ -77,6 +77,11 @@ export function loadLibrary(): LuaLibrary {
   return cache;
 }
 
+/** The FCALL variant that returns bulk strings as Buffers (defined by ioredis, not declared). */
+interface BufferFcall {
+  fcallBuffer(name: string, numberOfKeys: number, ...args: FunctionArgs): Promise<unknown>;
+}
+
 /** Arguments of one function call (keys first). */
 export type FunctionArgs = (string | number | Buffer)[];
 
@@ -108,9 +113,12 @@ export class FunctionCaller {
   }
 
   private send(fn: LuaFunction, args: FunctionArgs, buffers: boolean): Promise<unknown> {
+    // fcall/fcallBuffer, not call('FCALL', …): ioredis's auto-pipelining drops the command name
+    // of callBuffer. ioredis defines fcallBuffer like every command's Buffer variant but does not
+    // declare it.
     return buffers
-      ? this.redis.callBuffer('FCALL', fn.name, fn.numberOfKeys, ...args)
-      : this.redis.call('FCALL', fn.name, fn.numberOfKeys, ...args);
+      ? (this.redis as Redis & BufferFcall).fcallBuffer(fn.name, fn.numberOfKeys, ...args)
+      : this.redis.fcall(fn.name, fn.numberOfKeys, ...args);
   }
 
   private async reloadAndRetry(
