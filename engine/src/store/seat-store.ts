@@ -33,8 +33,8 @@
  *   functions and tables; a library builds them once per load. Seats stay the strings the caller
  *   sent for keys, offsets and log entries: formatting a Lua number costs more than a command.
  * - What a hold costs, and why it stays well above a bare hold (test/bench/holds-cpu, redis-server
- *   CPU per hold+release of 3 seats, loaded 2-core machine): EVALSHA scripts ~79 µs, this library
- *   ~60 µs, a minimal GETRANGE/SETRANGE/INCR hold+release ~10 µs. The same Redis commands as ours
+ *   CPU per hold+release of 3 seats, loaded 2-core machine): EVALSHA scripts ~78 µs, this library
+ *   ~64 µs, a minimal GETRANGE/SETRANGE/INCR hold+release ~10 µs. The same Redis commands as ours
  *   inlined without helpers measured ~41 µs: the gap is the data model (about 12 Redis commands per
  *   hold or release for owner hash, token set, expiry zset, seq, log and PUBLISH, against 4-7 for
  *   the bare scripts), not the Lua around it. Fewer ARGV would save ~0.2 µs per argument.
