@@ -1,28 +1,23 @@
 // Store hold+release throughput against raw Redis Lua. N concurrent in-flight requests on one
 // connection run hold+release cycles of 1–4 random seats on a 10,000-seat event for a fixed time.
 // Baseline: EVALSHA of a minimal Lua hold (GETRANGE check + SETRANGE + INCR) and a minimal
-// release, same Redis, same connection setup, same concurrency and seat choice. The in-process
+// release, same Redis, same connection setup, same concurrency and seat choice. Both get one
+// unmeasured warm-up second (script load, JIT), then run in alternating rounds (raw, store, raw,
+// store, …) so that a change in the machine's load during the run hits both alike. The in-process
 // store's rate is an extra figure.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { MemorySeatStore } from '../../engine/src/store/memory/memory-store.ts';
 import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
 import type { SeatStore } from '../../engine/src/store/seat-store.ts';
+import { MIN_HOLD, MIN_RELEASE } from './lib/raw-holds.ts';
 import { report } from './lib/report.ts';
 
 const SEATS = 10_000;
 const CONCURRENCY = 64;
 const EVENT = 'bench';
-
-const MIN_HOLD = `
-for i = 1, #ARGV do
-  if string.byte(redis.call('GETRANGE', KEYS[1], ARGV[i], ARGV[i])) ~= 0 then return -1 end
-end
-for i = 1, #ARGV do redis.call('SETRANGE', KEYS[1], ARGV[i], '\\1') end
-return redis.call('INCR', KEYS[2])`;
-const MIN_RELEASE = `
-for i = 1, #ARGV do redis.call('SETRANGE', KEYS[1], ARGV[i], '\\0') end
-return redis.call('INCR', KEYS[2])`;
+const ROUNDS = 3;
+const WARMUP_MS = 1_000;
 
 function randomSeats(): number[] {
   const seats = new Set<number>();
@@ -31,11 +26,17 @@ function randomSeats(): number[] {
   return [...seats];
 }
 
-/** Runs `cycle` on CONCURRENCY workers for `ms`; returns commands per second. */
+/** A count of commands and the seconds they took. */
+interface Tally {
+  ops: number;
+  seconds: number;
+}
+
+/** Runs `cycle` on CONCURRENCY workers for `ms`; returns the commands issued and the time. */
 async function measure(
   ms: number,
   cycle: (worker: number, n: number) => Promise<number>,
-): Promise<number> {
+): Promise<Tally> {
   const deadline = Date.now() + ms;
   const started = process.hrtime.bigint();
   let ops = 0;
@@ -48,8 +49,11 @@ async function measure(
       }
     }),
   );
-  return ops / (Number(process.hrtime.bigint() - started) / 1e9);
+  return { ops, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
+
+const rate = (tallies: Tally[]): number =>
+  tallies.reduce((sum, t) => sum + t.ops, 0) / tallies.reduce((sum, t) => sum + t.seconds, 0);
 
 /** One hold (+ release when it succeeded) on a store; returns the commands issued. */
 async function storeCycle(store: SeatStore, token: string): Promise<number> {
@@ -79,20 +83,31 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
   try {
     const [statusKey, seqKey] = [`${prefix}raw:status`, `${prefix}raw:seq`];
     await raw.setrange(statusKey, SEATS - 1, '\0');
-    const baseline = await measure(phaseMs, async () => {
+    await store.initEvent({ eventId: EVENT, seatCount: SEATS, ga: [] });
+    const rawCycle = async () => {
       const seats = randomSeats();
       if ((await raw.minHold(statusKey, seqKey, ...seats)) < 0) return 1;
       await raw.minRelease(statusKey, seqKey, ...seats);
       return 2;
-    });
-
-    await store.initEvent({ eventId: EVENT, seatCount: SEATS, ga: [] });
-    const value = await measure(phaseMs, (w, n) => storeCycle(store, `w${w}-${n}`));
+    };
+    // Tokens are unique per phase: `r<round>w<worker>-<n>` (warm-up is round "x").
+    const storePhase = (round: string, ms: number) =>
+      measure(ms, (w, n) => storeCycle(store, `r${round}w${w}-${n}`));
+    await measure(WARMUP_MS, rawCycle);
+    await storePhase('x', WARMUP_MS);
+    const rawTallies: Tally[] = [];
+    const storeTallies: Tally[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rawTallies.push(await measure(phaseMs / ROUNDS, rawCycle));
+      storeTallies.push(await storePhase(String(round), phaseMs / ROUNDS));
+    }
+    const baseline = rate(rawTallies);
+    const value = rate(storeTallies);
 
     await memory.initEvent({ eventId: EVENT, seatCount: SEATS, ga: [] });
-    const inProcess = await measure(Math.min(phaseMs, 3_000), (w, n) =>
-      storeCycle(memory, `w${w}-${n}`),
-    );
+    const inProcess = rate([
+      await measure(Math.min(phaseMs, 3_000), (w, n) => storeCycle(memory, `w${w}-${n}`)),
+    ]);
 
     report({
       bench: 'holds',
@@ -104,6 +119,7 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
         concurrency: CONCURRENCY,
         seats: SEATS,
         phaseSeconds: phaseMs / 1000,
+        rounds: ROUNDS,
       },
     });
   } finally {

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
+import { loadLibrary } from '../../engine/src/store/redis/script-loader.ts';
 import { redisUrl, uniqueName } from '../support/services.ts';
 import { expectError } from './contract-helpers.ts';
 import { describeSeatStoreContract } from './contract.ts';
@@ -84,5 +85,43 @@ describe('Redis store across nodes', () => {
     ]);
     expect(await admin.strlen(nodeA.keys.event('e')[0] as string)).toBe(1000);
     expect(await admin.hgetall(nodeA.keys.event('e')[2] as string)).toEqual({ 1: 'tok' });
+  });
+
+  it('reloads its Lua library when Redis lost it, and nodes load it side by side', async () => {
+    await nodeA.initEvent({ eventId: 'e', seatCount: 100, ga: [] });
+    // As after a restart without persistence or a FUNCTION FLUSH: every pipelined call misses it.
+    await admin.call('FUNCTION', 'DELETE', loadLibrary().name);
+    const holds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? nodeA : nodeB).hold('e', { token: `t${i}`, seats: [i], ttlMs: 60_000 }),
+      ),
+    );
+    expect(holds.map((h) => h.seats)).toEqual(Array.from({ length: 20 }, (_, i) => [i]));
+    expect(new Set(holds.map((h) => h.seq)).size).toBe(20);
+    const libraries = (await admin.call(
+      'FUNCTION',
+      'LIST',
+      'LIBRARYNAME',
+      loadLibrary().name,
+    )) as unknown[];
+    expect(libraries).toHaveLength(1);
+  });
+
+  it('runs on an auto-pipelining connection, as the engine opens it', async () => {
+    const connection = new Redis(redisUrl(), { enableAutoPipelining: true });
+    const store = new RedisSeatStore({ redis: connection, prefix });
+    try {
+      await store.initEvent({ eventId: 'p', seatCount: 4, ga: [] });
+      const [hold, snapshot] = await Promise.all([
+        store.hold('p', { token: 'a', seats: [1], ttlMs: 60_000 }),
+        store.snapshot('p'),
+      ]);
+      expect(hold.seq).toBe(1);
+      expect(snapshot.seq).toBeLessThanOrEqual(1);
+      expect([...(await store.snapshot('p')).status]).toEqual([0, 1, 0, 0]);
+    } finally {
+      await store.close();
+      await connection.quit();
+    }
   });
 });

@@ -20,6 +20,6 @@ for i, seat in ipairs(seats) do
   if sts[i] ~= 0 then taken[#taken + 1] = seat end
 end
 if #taken > 0 then return S.fail(E.SeatsUnavailable, taken) end
-S.expireDue({})
+S.expireDue()
 for _, seat in ipairs(seats) do S.setStatus(seat, 3) end
 return {0, S.commit()}

@@ -54,7 +54,7 @@ end
 if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
 if #short > 0 then return S.fail(E.GaUnavailable, {}, short) end
 
-S.expireDue({})
+S.expireDue()
 local touched = {}
 local sts, owners = S.seatStates(seats)
 for i, seat in ipairs(seats) do

@@ -31,7 +31,7 @@ end
 if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
 if #notBooked > 0 or #short > 0 then return S.fail(E.NotBooked, notBooked, short) end
 
-S.expireDue({})
+S.expireDue()
 for _, seat in ipairs(seats) do S.setStatus(seat, 0) end
 for _, p in ipairs(ga) do S.gaIncr(p[1], 'b', -p[2]) end
 return {0, S.commit()}

@@ -14,7 +14,8 @@
 --- @include "tokens"
 
 local token, expiresAt = ARGV[6], ARGV[7]
-local seats, ga = S.parseSeats(ARGV[8]), S.parsePairs(ARGV[9])
+local seats, names = S.parseSeats(ARGV[8])
+local ga = S.parsePairs(ARGV[9])
 local holdKey, holdGaKey = S.holdPrefix .. token, S.holdGaPrefix .. token
 
 local n = S.seatCount()
@@ -22,41 +23,45 @@ if not n then return S.fail(E.EventNotLoaded) end
 local bad = S.outOfRange(seats, n)
 if #bad > 0 then return S.fail(E.SeatOutOfRange, bad) end
 
-local taken, toHold = {}, {}
-local sts, owners = S.seatStates(seats)
+local taken, toHold, toHoldNames = {}, {}, {}
+local sts, owners = S.seatStates(seats, names)
 for i, seat in ipairs(seats) do
   if sts[i] == 0 then
-    toHold[#toHold + 1] = seat
+    local k = #toHold + 1
+    toHold[k], toHoldNames[k] = seat, names[i]
   elseif owners[i] ~= token then
     taken[#taken + 1] = seat
   end
 end
 if #taken > 0 then return S.fail(E.SeatsUnavailable, taken) end
 
-local unknown, short = {}, {}
-for _, p in ipairs(ga) do
-  local free = S.gaFree(p[1])
-  if not free then
-    unknown[#unknown + 1] = p[1]
-  elseif free < p[2] then
-    short[#short + 1] = p[1]
+if #ga > 0 then
+  local unknown, short = {}, {}
+  for _, p in ipairs(ga) do
+    local free = S.gaFree(p[1])
+    if not free then
+      unknown[#unknown + 1] = p[1]
+    elseif free < p[2] then
+      short[#short + 1] = p[1]
+    end
   end
+  if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
+  if #short > 0 then return S.fail(E.GaUnavailable, {}, short) end
 end
-if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
-if #short > 0 then return S.fail(E.GaUnavailable, {}, short) end
 
-S.expireDue({})
+S.expireDue()
 -- A new token starts empty even if keys of a half-lost event survived under its name.
 local isNew = redis.call('ZADD', S.expiryKey, expiresAt, token) == 1
 if isNew then redis.call('DEL', holdKey, holdGaKey) end
 local owned = {}
 for i, seat in ipairs(toHold) do
-  S.setStatus(seat, 1)
-  owned[2 * i - 1], owned[2 * i] = seat, token
+  local name = toHoldNames[i]
+  S.setStatus(seat, 1, name)
+  owned[2 * i - 1], owned[2 * i] = name, token
 end
 if #toHold > 0 then
   S.callChunked('HSET', S.ownerKey, owned)
-  S.callChunked('SADD', holdKey, toHold)
+  S.callChunked('SADD', holdKey, toHoldNames)
 end
 for _, p in ipairs(ga) do
   redis.call('HINCRBY', holdGaKey, p[1], p[2])

@@ -20,21 +20,21 @@ if not live then return S.fail(E.HoldExpired) end
 
 local released, ga = {}, {}
 if ARGV[7] == '*' then
-  S.expireDue({})
+  S.expireDue()
   ga = S.dropToken(token, released)
 else
-  local seats = S.parseSeats(ARGV[7])
+  local seats, names = S.parseSeats(ARGV[7])
   local bad = S.outOfRange(seats, n)
   if #bad > 0 then return S.fail(E.SeatOutOfRange, bad) end
   local notHeld = {}
-  for _, seat in ipairs(seats) do
-    if redis.call('HGET', S.ownerKey, seat) ~= token then notHeld[#notHeld + 1] = seat end
+  for i, seat in ipairs(seats) do
+    if redis.call('HGET', S.ownerKey, names[i]) ~= token then notHeld[#notHeld + 1] = seat end
   end
   if #notHeld > 0 then return S.fail(E.SeatsNotHeld, notHeld) end
-  S.expireDue({})
-  S.unholdSeats(token, seats)
-  for _, seat in ipairs(seats) do
-    S.setStatus(seat, 0)
+  S.expireDue()
+  S.unholdSeats(token, names)
+  for i, seat in ipairs(seats) do
+    S.setStatus(seat, 0, names[i])
     released[#released + 1] = seat
   end
   S.dropIfEmpty(token)

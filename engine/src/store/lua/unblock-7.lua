@@ -20,6 +20,6 @@ for i, seat in ipairs(seats) do
   if sts[i] ~= 3 then notBlocked[#notBlocked + 1] = seat end
 end
 if #notBlocked > 0 then return S.fail(E.NotBlocked, notBlocked) end
-S.expireDue({})
+S.expireDue()
 for _, seat in ipairs(seats) do S.setStatus(seat, 0) end
 return {0, S.commit()}

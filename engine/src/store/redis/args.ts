@@ -20,15 +20,20 @@ export class ArgsBuilder {
     private readonly logMaxLen: number,
   ) {}
 
-  /** KEYS[1..7] then ARGV[1..5] of every script: key base, eventId, channel, now, log max length. */
-  private event(eventId: string, now: number): ScriptArgs {
+  /** KEYS[1..7] then ARGV[1..3] of every script: key base, eventId, change channel. */
+  private frame(eventId: string): ScriptArgs {
     let frame = this.frames.get(eventId);
     if (!frame) {
       frame = [...this.keys.event(eventId), this.keys.base(eventId), eventId, this.keys.changes()];
       if (this.frames.size >= 10_000) this.frames.clear();
       this.frames.set(eventId, frame);
     }
-    return [...frame, now, this.logMaxLen];
+    return frame;
+  }
+
+  /** KEYS[1..7] then ARGV[1..5] of every script: the frame, now, log max length. */
+  private event(eventId: string, now: number): ScriptArgs {
+    return [...this.frame(eventId), now, this.logMaxLen];
   }
 
   initArgs(
@@ -65,7 +70,9 @@ export class ArgsBuilder {
     ga: readonly GaQuantity[],
     now: number,
   ): ScriptArgs {
-    return [...this.event(eventId, now), token, expiresAt, seatsArg(seats), gaArg(ga)];
+    // One array literal: the hot path (a second spread of the frame cost measurably).
+    const frame = this.frame(eventId);
+    return [...frame, now, this.logMaxLen, token, expiresAt, seatsArg(seats), gaArg(ga)];
   }
 
   /** `seats` undefined releases the whole token. */
@@ -75,7 +82,8 @@ export class ArgsBuilder {
     seats: readonly number[] | undefined,
     now: number,
   ): ScriptArgs {
-    return [...this.event(eventId, now), token, seats ? seatsArg(seats) : '*'];
+    const frame = this.frame(eventId);
+    return [...frame, now, this.logMaxLen, token, seats ? seatsArg(seats) : '*'];
   }
 
   extendArgs(eventId: string, token: string, expiresAt: number, now: number): ScriptArgs {

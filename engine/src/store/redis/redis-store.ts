@@ -1,5 +1,5 @@
-// The Redis seat store: one Lua script per command (see lua/), so every command is one atomic
-// round trip that pipelines well. Inputs are validated here, before any script runs.
+// The Redis seat store: one Lua function per command (see lua/ and script-loader.ts), so every
+// command is one atomic round trip that pipelines well. Inputs are validated here, before any script runs.
 import { Redis } from 'ioredis';
 import { countStatus, mergeEntries } from '../change-log.ts';
 import type {
@@ -22,30 +22,11 @@ import type {
   SweepResult,
 } from '../seat-store.ts';
 import * as v from '../validate.ts';
-import { ArgsBuilder, type ScriptArgs } from './args.ts';
+import { ArgsBuilder } from './args.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
 import { Keys } from './keys.ts';
 import { sortGa, toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
-import { defineScripts } from './script-loader.ts';
-
-type ScriptFn = (...args: ScriptArgs) => Promise<unknown>;
-type ScriptName =
-  | 'ptInit'
-  | 'ptRestore'
-  | 'ptDrop'
-  | 'ptHold'
-  | 'ptRelease'
-  | 'ptExtend'
-  | 'ptGetHold'
-  | 'ptCheckHold'
-  | 'ptBook'
-  | 'ptCancel'
-  | 'ptBlock'
-  | 'ptUnblock'
-  | 'ptSweep'
-  | 'ptSnapshotBuffer'
-  | 'ptChanges';
-type ScriptClient = Record<ScriptName, ScriptFn>;
+import { FunctionCaller } from './script-loader.ts';
 
 /** Options of {@link RedisSeatStore}. */
 export interface RedisSeatStoreOptions {
@@ -70,7 +51,7 @@ export class RedisSeatStore implements SeatStore {
   readonly keys: Keys;
   private readonly redis: Redis;
   private readonly ownsConnection: boolean;
-  private readonly scripts: ScriptClient;
+  private readonly functions: FunctionCaller;
   private readonly args: ArgsBuilder;
   private readonly subscriber: ChangeSubscriber;
   private readonly retentionMs: number;
@@ -80,8 +61,7 @@ export class RedisSeatStore implements SeatStore {
   constructor(options: RedisSeatStoreOptions) {
     this.ownsConnection = typeof options.redis === 'string';
     this.redis = typeof options.redis === 'string' ? new Redis(options.redis) : options.redis;
-    defineScripts(this.redis);
-    this.scripts = this.redis as unknown as ScriptClient;
+    this.functions = new FunctionCaller(this.redis);
     this.keys = new Keys(options.prefix ?? 'pt:');
     this.args = new ArgsBuilder(this.keys, options.logMaxLen ?? 10_000);
     this.subscriber = new ChangeSubscriber(this.redis, this.keys.changes());
@@ -91,13 +71,13 @@ export class RedisSeatStore implements SeatStore {
   async initEvent(init: EventInit): Promise<void> {
     const { seatCount, epoch } = v.checkInit(init);
     const args = this.args.initArgs(init.eventId, seatCount, epoch, init.ga);
-    unwrap(await this.scripts.ptInit(...args), init.eventId);
+    unwrap(await this.functions.call('init', args), init.eventId);
   }
 
   async restoreEvent(init: RestoreInit): Promise<void> {
     const status = v.buildRestoreStatus(init);
     const args = this.args.restoreArgs(init.eventId, init.epoch, init.ga, init.gaBooked, status);
-    unwrap(await this.scripts.ptRestore(...args), init.eventId);
+    unwrap(await this.functions.call('restore', args), init.eventId);
   }
 
   async hasEvent(eventId: string): Promise<boolean> {
@@ -107,7 +87,7 @@ export class RedisSeatStore implements SeatStore {
 
   async dropEvent(eventId: string): Promise<void> {
     v.checkEventId(eventId);
-    unwrap(await this.scripts.ptDrop(...this.args.dropArgs(eventId)), eventId);
+    unwrap(await this.functions.call('drop', this.args.dropArgs(eventId)), eventId);
   }
 
   async hold(eventId: string, req: HoldRequest): Promise<HoldResult> {
@@ -120,8 +100,8 @@ export class RedisSeatStore implements SeatStore {
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.holdArgs(eventId, token, expiresAt, seats, ga, now);
     const active = this.markActive(eventId, expiresAt);
-    const reply = await this.scripts.ptHold(...args);
-    await active;
+    const reply = await this.functions.call('hold', args);
+    if (active) await active;
     const [seq, isNew, held, heldGa] = unwrap(reply, eventId, token);
     // A new token holds exactly what was asked; only an extended one needs its contents read back.
     const contents = isNew
@@ -136,8 +116,9 @@ export class RedisSeatStore implements SeatStore {
     const seats = req.seats === undefined ? undefined : v.checkSeats(req.seats, eventId);
     if (seats?.length === 0) throw v.emptySeats(eventId);
     const now = v.resolveNow(req.now, eventId);
-    const reply = await this.scripts.ptRelease(
-      ...this.args.releaseArgs(eventId, token, seats, now),
+    const reply = await this.functions.call(
+      'release',
+      this.args.releaseArgs(eventId, token, seats, now),
     );
     const [seq, released, ga] = unwrap(reply, eventId, token);
     return {
@@ -154,8 +135,8 @@ export class RedisSeatStore implements SeatStore {
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.extendArgs(eventId, token, expiresAt, now);
     const active = this.markActive(eventId, expiresAt);
-    const reply = await this.scripts.ptExtend(...args);
-    await active;
+    const reply = await this.functions.call('extend', args);
+    if (active) await active;
     unwrap(reply, eventId, token);
     return { expiresAt };
   }
@@ -164,7 +145,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkEventId(eventId);
     v.checkToken(token, eventId);
     const at = v.resolveNow(now, eventId);
-    const reply = await this.scripts.ptGetHold(...this.args.getHoldArgs(eventId, token, at));
+    const reply = await this.functions.call('getHold', this.args.getHoldArgs(eventId, token, at));
     const [expiresAt, seats, ga] = unwrap(reply, eventId, token);
     if (!expiresAt) return null;
     return { token, expiresAt: Number(expiresAt), seats: toNumbers(seats), ga: toGaQuantities(ga) };
@@ -177,8 +158,9 @@ export class RedisSeatStore implements SeatStore {
     const ga = v.checkGa(req.ga, eventId);
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
-    const reply = await this.scripts.ptCheckHold(
-      ...this.args.checkHoldArgs(eventId, token, seats, ga, now),
+    const reply = await this.functions.call(
+      'checkHold',
+      this.args.checkHoldArgs(eventId, token, seats, ga, now),
     );
     unwrap(reply, eventId, token);
   }
@@ -191,7 +173,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const args = this.args.bookArgs(eventId, token, req.force === true, seats, ga, now);
-    const [seq] = unwrap(await this.scripts.ptBook(...args), eventId, token);
+    const [seq] = unwrap(await this.functions.call('book', args), eventId, token);
     return { seq: Number(seq) };
   }
 
@@ -202,7 +184,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const [seq] = unwrap(
-      await this.scripts.ptCancel(...this.args.cancelArgs(eventId, seats, ga, now)),
+      await this.functions.call('cancel', this.args.cancelArgs(eventId, seats, ga, now)),
       eventId,
     );
     return { seq: Number(seq) };
@@ -211,7 +193,7 @@ export class RedisSeatStore implements SeatStore {
   async block(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
     const [seats, now] = this.seatsRequest(eventId, req);
     const [seq] = unwrap(
-      await this.scripts.ptBlock(...this.args.blockArgs(eventId, seats, now)),
+      await this.functions.call('block', this.args.blockArgs(eventId, seats, now)),
       eventId,
     );
     return { seq: Number(seq) };
@@ -220,7 +202,7 @@ export class RedisSeatStore implements SeatStore {
   async unblock(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
     const [seats, now] = this.seatsRequest(eventId, req);
     const [seq] = unwrap(
-      await this.scripts.ptUnblock(...this.args.unblockArgs(eventId, seats, now)),
+      await this.functions.call('unblock', this.args.unblockArgs(eventId, seats, now)),
       eventId,
     );
     return { seq: Number(seq) };
@@ -230,7 +212,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkEventId(eventId);
     const at = v.resolveNow(now, eventId);
     const [seq, tokens, released] = unwrap(
-      await this.scripts.ptSweep(...this.args.sweepArgs(eventId, at)),
+      await this.functions.call('sweep', this.args.sweepArgs(eventId, at)),
       eventId,
     );
     return {
@@ -243,7 +225,7 @@ export class RedisSeatStore implements SeatStore {
   async snapshot(eventId: string, now?: number): Promise<Snapshot> {
     v.checkEventId(eventId);
     const at = v.resolveNow(now, eventId);
-    const reply = await this.scripts.ptSnapshotBuffer(...this.args.snapshotArgs(eventId, at));
+    const reply = await this.functions.call('snapshot', this.args.snapshotArgs(eventId, at), true);
     const [epoch, seq, raw, gaHash, dueSeats, dueGa] = unwrap(reply, eventId);
     const status = new Uint8Array(raw as Buffer);
     for (const seat of toNumbers(dueSeats)) if (status[seat] === 1) status[seat] = 0;
@@ -265,7 +247,7 @@ export class RedisSeatStore implements SeatStore {
   async changesSince(eventId: string, sinceSeq: number): Promise<ChangeBatch | null> {
     v.checkEventId(eventId);
     const since = v.checkSeq(sinceSeq, eventId);
-    const reply = await this.scripts.ptChanges(...this.args.changesArgs(eventId, since));
+    const reply = await this.functions.call('changes', this.args.changesArgs(eventId, since));
     const [epoch, seq, reachable, entries] = unwrap(reply, eventId);
     if (!reachable) return null;
     const merged = mergeEntries(toLogEntries(entries));

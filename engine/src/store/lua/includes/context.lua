@@ -1,5 +1,5 @@
 --[[
-  The frame every seat-store script shares: its standard keys and arguments, error codes and
+  The frame every seat-store function shares: its standard keys and arguments, error codes and
   argument parsing.
   KEYS[1..7]: status, meta, owner, expiry, ga, seq, log   (all of one event, one hash slot)
   ARGV[1..5]: key base "<prefix>{ev:<eventId>}:", eventId, change channel, now (ms), log max length
@@ -7,18 +7,28 @@
   hash tag, so they live in the same slot as KEYS (tokens are only known inside the script when
   expiring or stealing, so they cannot all be declared).
 
-  Everything shared lives in the one table S, and helpers are its fields. Why: a script's helper
-  functions are created anew on every call, and each captured local (upvalue) costs a search
-  through all captured locals; with one table to capture, the helpers cost ~1 µs per call instead
-  of ~10 µs (measured on the hold script).
+  The scripts run as one Redis Functions library (see script-loader.ts): this code and every
+  helper are created once per library load, not once per call as with EVAL, which was a third of
+  a hold's cost. Everything shared lives in the one table S, and helpers are its fields. S
+  outlives calls, so S.begin() sets every per-call field at the start of each call (Redis runs
+  one function at a time, so no two calls share it).
 ]]
-local S = {
-  statusKey = KEYS[1], metaKey = KEYS[2], ownerKey = KEYS[3], expiryKey = KEYS[4],
-  gaKey = KEYS[5], seqKey = KEYS[6], logKey = KEYS[7],
-  keyBase = ARGV[1], eventId = ARGV[2], channel = ARGV[3],
-  now = tonumber(ARGV[4]), logMaxLen = ARGV[5],
-  holdPrefix = ARGV[1] .. 'hold:', holdGaPrefix = ARGV[1] .. 'holdga:',
-}
+local S = {}
+
+-- Starts a call: the standard keys and arguments, and empty per-call state (statuses and GA areas
+-- this call changed, due tokens not yet read). Tables most calls never need are made on first use.
+function S.begin(keys, argv)
+  S.statusKey, S.metaKey, S.ownerKey, S.expiryKey = keys[1], keys[2], keys[3], keys[4]
+  S.gaKey, S.seqKey, S.logKey = keys[5], keys[6], keys[7]
+  S.keyBase, S.eventId, S.channel = argv[1], argv[2], argv[3]
+  S.now, S.logMaxLen = tonumber(argv[4]), argv[5]
+  S.holdPrefix, S.holdGaPrefix = argv[1] .. 'hold:', argv[1] .. 'holdga:'
+  S.changed, S.changedOrder, S.changedNames = {}, {}, {}
+  S.gaTouched, S.gaOrder, S.dueList, S.dueSet = nil, nil, nil, nil
+end
+
+-- A shared empty list, never written: what a call that has nothing of a kind gets.
+S.none = {}
 
 -- Mirrors ErrorCode in errors.ts.
 local E = {
@@ -39,15 +49,24 @@ function S.seatCount()
   return tonumber(n)
 end
 
--- "3,4,5" -> {3, 4, 5}
+-- "3,4,5" -> {3, 4, 5} and the same seats as strings {'3', '4', '5'}. Keys, BITFIELD offsets
+-- and log entries are built from the strings: formatting a Lua number as a string (sprintf %.14g)
+-- costs more than the Redis command that uses it.
 function S.parseSeats(s)
-  local out = {}
-  for x in string.gmatch(s, '[^,]+') do out[#out + 1] = tonumber(x) end
-  return out
+  local out, names = {}, {}
+  for x in string.gmatch(s, '[^,]+') do
+    out[#out + 1] = tonumber(x)
+    names[#names + 1] = x
+  end
+  return out, names
 end
+
+-- A seat status as the string Redis and the log get (see parseSeats).
+S.statusName = {[0] = '0', '1', '2', '3'}
 
 -- "floor,2,balcony,1" -> {{'floor', 2}, {'balcony', 1}}
 function S.parsePairs(s)
+  if s == '' then return S.none end
   local out, key = {}, nil
   for x in string.gmatch(s, '[^,]+') do
     if key then

@@ -4,21 +4,26 @@
   BITFIELD (u8 at byte offset "#<seat>") per command rather than one GETRANGE/SETRANGE per seat:
   the same one-byte-per-seat string, far fewer calls.
 ]]
--- Statuses this script wrote (seat -> status) in first-change order; commit() flushes them.
-S.changed, S.changedOrder = {}, {}
-
--- Tokens with expiry <= now as a list and a set, read at most once per script.
+-- Tokens with expiry <= now as a list and a set, read at most once per call. S.changed holds
+-- the statuses this call wrote (seat -> status; S.changedOrder in first-change order).
 function S.dueTokens()
-  if not S.dueList then
-    S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now)
+  if not S.dueList then S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now) end
+  if not S.dueSet then
     S.dueSet = {}
     for _, token in ipairs(S.dueList) do S.dueSet[token] = true end
   end
   return S.dueList, S.dueSet
 end
 
+-- The due tokens as a list only (no set): what the write phase needs.
+function S.dueTokenList()
+  if not S.dueList then S.dueList = redis.call('ZRANGEBYSCORE', S.expiryKey, '-inf', S.now) end
+  return S.dueList
+end
+
 -- Raw statuses of seats (this script's own writes included), one BITFIELD_RO per 1000 seats.
-function S.rawStatuses(seats)
+-- `names`, the seats as strings, is optional (see parseSeats).
+function S.rawStatuses(seats, names)
   local out, slots, args, changed = {}, {}, {}, S.changed
   for i, seat in ipairs(seats) do
     if changed[seat] then
@@ -26,7 +31,7 @@ function S.rawStatuses(seats)
     else
       local k = #args
       slots[#slots + 1] = i
-      args[k + 1], args[k + 2], args[k + 3] = 'GET', 'u8', '#' .. seat
+      args[k + 1], args[k + 2], args[k + 3] = 'GET', 'u8', '#' .. (names and names[i] or seat)
     end
   end
   for c = 1, #args, 3000 do
@@ -37,8 +42,8 @@ function S.rawStatuses(seats)
 end
 
 -- Effective statuses (expired holds are free) and, for held seats, their live tokens.
-function S.seatStates(seats)
-  local sts, owners = S.rawStatuses(seats), {}
+function S.seatStates(seats, names)
+  local sts, owners = S.rawStatuses(seats, names), {}
   for i, seat in ipairs(seats) do
     if sts[i] == 1 then
       local owner = redis.call('HGET', S.ownerKey, seat)
@@ -72,7 +77,7 @@ end
 function S.gaFree(area)
   local c, h, b = S.gaRead(area)
   if not c then return nil end
-  for _, token in ipairs((S.dueTokens())) do
+  for _, token in ipairs(S.dueTokenList()) do
     local q = redis.call('HGET', S.holdGaPrefix .. token, area)
     if q then h = h - tonumber(q) end
   end

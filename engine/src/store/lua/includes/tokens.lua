@@ -4,7 +4,7 @@
   set and the owner hash always change together.
 ]]
 
--- Frees everything a token holds and deletes it; appends its freed seats to `released`.
+-- Frees everything a token holds and deletes it; appends its freed seats to `released` if given.
 -- Returns its GA as a flat {area, qty, ...} list.
 function S.dropToken(token, released)
   local hk, gk = S.holdPrefix .. token, S.holdGaPrefix .. token
@@ -12,8 +12,8 @@ function S.dropToken(token, released)
   if #seats > 0 then S.callChunked('HDEL', S.ownerKey, seats) end
   for _, s in ipairs(seats) do
     local seat = tonumber(s)
-    S.setStatus(seat, 0)
-    released[#released + 1] = seat
+    S.setStatus(seat, 0, s)
+    if released then released[#released + 1] = seat end
   end
   local ga = redis.call('HGETALL', gk)
   for i = 1, #ga, 2 do S.gaIncr(ga[i], 'h', -tonumber(ga[i + 1])) end
@@ -22,11 +22,12 @@ function S.dropToken(token, released)
   return ga
 end
 
--- First step of every successful write: release all due tokens for real (lazy expiry).
+-- First step of every successful write: release all due tokens for real (lazy expiry), appending
+-- their seats to `released` if given.
 function S.expireDue(released)
-  local list = S.dueTokens()
+  local list = S.dueTokenList()
   for _, token in ipairs(list) do S.dropToken(token, released) end
-  S.dueList, S.dueSet = {}, {}
+  S.dueList, S.dueSet = S.none, S.none
   return list
 end
 
