@@ -9,6 +9,7 @@ import { useEditorSnapshot } from '../ui/use-editor.ts';
 import { BackgroundImage } from './BackgroundImage.tsx';
 import { ElementsLayer } from './ElementsLayer.tsx';
 import { GridShape } from './GridShape.tsx';
+import { Minimap } from './Minimap.tsx';
 import { OverlayLayer } from './OverlayLayer.tsx';
 import { SeatsShape } from './SeatsShape.tsx';
 import { useCanvasInput } from './use-canvas-input.ts';
@@ -110,6 +111,15 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
         </Stage>
       )}
       <output ref={coords} className="coords" aria-label="Pointer position" />
+      {size && (
+        <Minimap
+          editor={editor}
+          document={doc}
+          level={activeLevel}
+          camera={camera}
+          viewport={size}
+        />
+      )}
     </div>
   );
 }

@@ -62,6 +62,7 @@ export function useCanvasInput(
       return { x: e.clientX - r.left, y: e.clientY - r.top };
     };
     const down = (e: PointerEvent) => {
+      if (onOverlayUi(e)) return;
       el.setPointerCapture(e.pointerId);
       el.focus({ preventScroll: true });
       if (e.pointerType === 'touch') g.touches.set(e.pointerId, local(e));
@@ -82,6 +83,7 @@ export function useCanvasInput(
       editor.pointerDown(toolPointer(editor, e, el.getBoundingClientRect(), double));
     };
     const move = (e: PointerEvent) => {
+      if (onOverlayUi(e)) return;
       const p = local(e);
       onCursor(screenToWorld(editor.appState.camera, p.x, p.y));
       if (e.pointerType === 'touch' && g.touches.size >= 2) {
@@ -101,6 +103,7 @@ export function useCanvasInput(
       editor.pointerMove(toolPointer(editor, e, el.getBoundingClientRect(), false));
     };
     const up = (e: PointerEvent) => {
+      if (onOverlayUi(e)) return;
       g.touches.delete(e.pointerId);
       if (g.panning) {
         if (g.touches.size === 0) g.panning = null;
@@ -129,6 +132,11 @@ export function useCanvasInput(
       el.removeEventListener('wheel', wheel);
     };
   }, [ref, editor, spaceHeld, onCursor]);
+}
+
+/** Controls drawn over the canvas (the minimap) handle their own pointer input. */
+function onOverlayUi(e: PointerEvent): boolean {
+  return e.target instanceof Element && e.target.closest('[data-canvas-ui]') !== null;
 }
 
 function wheelFields(e: WheelEvent) {
