@@ -6,6 +6,7 @@ import { registerKeyCommands, registerMigrate, registerOrgCommands } from './adm
 import { CliError, ExitCode } from './errors.ts';
 import { registerMapCommands } from './map/command.ts';
 import { registerServe } from './serve.ts';
+import { registerUserCommands } from './admin/user-command.ts';
 
 /**
  * Adds one top-level command (and its subcommands) to the program. Every command file is loaded
@@ -21,6 +22,7 @@ const commands: readonly RegisterCommand[] = [
   registerMigrate,
   registerOrgCommands,
   registerKeyCommands,
+  registerUserCommands,
 ];
 
 /** Commander's messages can span lines ("(Did you mean …?)"); the CLI promises one line. */
