@@ -200,6 +200,5 @@ export async function switchOrganisation(
   const activeOrg = organisations.find((m) => m.orgId === orgId);
   if (!activeOrg) throw new DomainError('NOT_FOUND', `No organisation ${orgId} among yours`);
   await updateSessionOrg(db, sessionId(token), orgId);
-  const view = await describeSession(db, { ...principal, orgId });
-  return view;
+  return describeSession(db, { ...principal, orgId });
 }
