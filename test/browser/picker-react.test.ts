@@ -55,7 +55,8 @@ afterAll(async () => {
 const liveSockets = () => node.io.of('/live').sockets.size;
 
 it('survives StrictMode double mounting and cleans up on unmount', async () => {
-  page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  // The test page is an inline bundle: the engine's CSP (scripts from 'self' only) would block it.
+  page = await browser.newPage({ viewport: { width: 900, height: 700 }, bypassCSP: true });
   page.on('pageerror', (err) => console.error('page error:', err.message));
   await page.goto(`${node.url}/healthz`); // same origin as the API, like a real storefront
   await page.setContent('<!doctype html><html><body></body></html>');
@@ -100,7 +101,7 @@ it('survives StrictMode double mounting and cleans up on unmount', async () => {
 });
 
 it('shows why when the layout cannot be loaded', async () => {
-  const tab = await browser.newPage();
+  const tab = await browser.newPage({ bypassCSP: true });
   await tab.goto(`${node.url}/healthz`);
   await tab.setContent('<!doctype html><html><body></body></html>');
   await tab.addScriptTag({ content: code, type: 'module' });
