@@ -176,26 +176,34 @@ describe('cross-tenant walk over every route', () => {
 });
 
 describe('cross-tenant over the /live socket', () => {
-  it("refuses A's public key on B's event (subscribe, hold, release) and changes nothing", async () => {
+  it("refuses A's keys and owner session on B's event (subscribe, hold, release), like a missing one", async () => {
     const { a, b } = world;
     const before = await stateOf(world, b);
-    const socket = await world.socket(a.publicKey);
-    const ask = (name: string, payload: unknown) =>
-      socket.timeout(5000).emitWithAck(name, payload) as Promise<Record<string, unknown>>;
-    const answers = [
-      await ask('subscribe', { eventId: b.eventId }),
-      await ask('hold', { eventId: b.eventId, seats: [b.seatIds[5], b.seatIds[6]] }),
-      await ask('hold', { eventId: b.eventId, seats: [b.seatIds[5]], holdToken: b.holdToken }),
-      await ask('release', { eventId: b.eventId, holdToken: b.holdToken }),
-      await ask('release', { eventId: b.eventId, holdToken: b.holdToken, seats: [b.seatIds[0]] }),
-    ];
-    for (const answer of answers) {
-      expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      const text = JSON.stringify(answer);
-      for (const s of [b.orgId, b.holdToken, ...b.names]) expect(text).not.toContain(s);
+    const credentials = [a.publicKey, a.secretKey, await world.login(a)];
+    for (const credential of credentials) {
+      const socket = await world.socket(credential);
+      const ask = (name: string, payload: unknown) =>
+        socket.timeout(5000).emitWithAck(name, payload) as Promise<Record<string, unknown>>;
+      const missing = ghostsOf(b).find(([real]) => real === b.eventId)![1];
+      for (const eventId of [b.eventId, missing]) {
+        const answers = [
+          await ask('subscribe', { eventId }),
+          await ask('hold', { eventId, seats: [b.seatIds[5], b.seatIds[6]] }),
+          await ask('hold', { eventId, seats: [b.seatIds[5]], holdToken: b.holdToken }),
+          await ask('release', { eventId, holdToken: b.holdToken }),
+          await ask('release', { eventId, holdToken: b.holdToken, seats: [b.seatIds[0]] }),
+          await ask('unsubscribe', { eventId }),
+        ];
+        for (const answer of answers.slice(0, 5)) {
+          expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+        }
+        const text = JSON.stringify(answers);
+        for (const s of [b.orgId, ...b.names]) expect(text).not.toContain(s);
+      }
+      // Still serving A's own event on the same socket.
+      expect(await ask('subscribe', { eventId: a.eventId })).toMatchObject({ ok: true });
+      socket.disconnect();
     }
-    // Still serving A's own event on the same socket.
-    expect(await ask('subscribe', { eventId: a.eventId })).toMatchObject({ ok: true });
     expect(await stateOf(world, b)).toEqual(before);
   });
 });

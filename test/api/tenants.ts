@@ -41,7 +41,8 @@ export interface TenantsWorld {
   a: Tenant;
   b: Tenant;
   call(method: string, path: string, opts?: CallOptions): Promise<ApiResponse>;
-  socket(key: string): Promise<ClientSocket>;
+  /** A /live socket authenticated by an API key or (no key) by a session's headers. */
+  socket(key: string | Record<string, string>): Promise<ClientSocket>;
   /** Logs the tenant's owner in: the headers a studio page sends with its new session. */
   login(t: Tenant): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -187,8 +188,10 @@ export async function startTenants(): Promise<TenantsWorld> {
     b,
     call,
     async socket(key) {
+      const session = typeof key === 'string' ? undefined : key;
       const socket = ioClient(`${url}/live`, {
-        auth: { key, protocolVersion: 1 },
+        auth: { ...(session ? {} : { key }), protocolVersion: 1 },
+        ...(session ? { extraHeaders: session } : {}),
         forceNew: true,
         transports: ['websocket'],
         reconnection: false,
