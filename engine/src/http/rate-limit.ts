@@ -10,6 +10,7 @@
 // Public keys are embedded in storefronts and so shared by every visitor of an organisation: their
 // limit counts per key AND client IP, or one busy on-sale would throttle all its own visitors. The
 // organisation limit is the one that bounds an organisation's total.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
@@ -36,7 +37,7 @@ export type RateLimitConfig = Pick<
 /** The limits one API request goes through. */
 export interface RateLimiter {
   /** 429 when this client IP failed authentication too often; costs no Redis call. */
-  assertNotBlocked(ip: string): void;
+  assertNotBlocked(ip: string): Promise<void>;
   /** Counts a failed authentication; 429 (instead of the 401) once the IP is over its limit. */
   recordAuthFailure(ip: string): Promise<void>;
   /** Counts an authenticated request against its key and organisation; 429 when either is spent. */
@@ -45,6 +46,8 @@ export interface RateLimiter {
 
 /** The burst pool refills over this many seconds (so a burst is available every 10 s). */
 const BURST_REFILL_SECONDS = 10;
+/** Longest pause before a refusal is answered (ms). */
+const MAX_REFUSAL_PAUSE_MS = 1000;
 /** Blocked IPs remembered at most (bounds memory under floods from many addresses). */
 const MAX_BLOCKED_IPS = 10_000;
 
@@ -83,7 +86,13 @@ function bursty(store: Store, name: string, perSecond: number, burst: number): C
   );
 }
 
-function limited(what: string, limit: string, msBeforeNext: number): DomainError {
+/**
+ * The 429 of a spent limit, answered after a pause until the window ends (at most
+ * MAX_REFUSAL_PAUSE_MS): a client that ignores Retry-After and retries at once would otherwise turn
+ * refusals into a flood of their own, and a waiting refusal costs the node one timer.
+ */
+async function limited(what: string, limit: string, msBeforeNext: number): Promise<DomainError> {
+  await sleep(Math.min(msBeforeNext, MAX_REFUSAL_PAUSE_MS));
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new DomainError(
     'RATE_LIMITED',
@@ -128,11 +137,12 @@ export function createRateLimiter(config: RateLimitConfig, redis: Redis | undefi
       : `${config.RATE_LIMIT_SECRET_PER_SECOND}/s, bursts of ${config.RATE_LIMIT_SECRET_BURST}`;
 
   return {
-    assertNotBlocked(ip) {
+    async assertNotBlocked(ip) {
       const until = blocked.get(ip);
       if (until === undefined) return;
       const left = until - Date.now();
-      if (left > 0) throw limited('failed authentications from this address', failureLimit, left);
+      if (left > 0)
+        throw await limited('failed authentications from this address', failureLimit, left);
       blocked.delete(ip);
     },
     async recordAuthFailure(ip) {
@@ -143,7 +153,11 @@ export function createRateLimiter(config: RateLimitConfig, redis: Redis | undefi
         if (!(err instanceof RateLimiterRes)) throw err;
         if (blocked.size >= MAX_BLOCKED_IPS) blocked.delete(blocked.keys().next().value as string);
         blocked.set(ip, Date.now() + err.msBeforeNext);
-        throw limited('failed authentications from this address', failureLimit, err.msBeforeNext);
+        throw await limited(
+          'failed authentications from this address',
+          failureLimit,
+          err.msBeforeNext,
+        );
       }
     },
     async consume(principal, ip) {
@@ -154,12 +168,12 @@ export function createRateLimiter(config: RateLimitConfig, redis: Redis | undefi
       ]);
       if (key.status === 'rejected') {
         if (!(key.reason instanceof RateLimiterRes)) throw key.reason;
-        throw limited('this key', keyLimit(principal.kind), key.reason.msBeforeNext);
+        throw await limited('this key', keyLimit(principal.kind), key.reason.msBeforeNext);
       }
       if (org.status === 'rejected') {
         if (!(org.reason instanceof RateLimiterRes)) throw org.reason;
         const limit = `${config.RATE_LIMIT_ORG_PER_SECOND}/s over all its keys`;
-        throw limited('this organisation', limit, org.reason.msBeforeNext);
+        throw await limited('this organisation', limit, org.reason.msBeforeNext);
       }
     },
   };

@@ -65,7 +65,7 @@ export function createApiGuard(ctx: Pick<EngineContext, 'config' | 'redis' | 'db
   return {
     async admit(req, res, authenticate) {
       const ip = clientIp(req);
-      limits.assertNotBlocked(ip);
+      await limits.assertNotBlocked(ip);
       let principal: Principal;
       try {
         principal = await authenticate();
