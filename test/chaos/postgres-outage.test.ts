@@ -4,7 +4,13 @@
 import { afterAll, expect, it } from 'vitest';
 import { audit, Ledger } from '../scale/cluster-checks.ts';
 import { databaseUrl } from '../support/services.ts';
-import { clusterOutput, rest, startCluster, type NodeCluster } from '../support/node-process.ts';
+import {
+  START_BUDGET_MS,
+  clusterOutput,
+  rest,
+  startCluster,
+  type NodeCluster,
+} from '../support/node-process.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 const ROWS = 20;
@@ -34,80 +40,84 @@ class Outcomes {
   }
 }
 
-it('answers bookings 503 and keeps holding while Postgres is away, then recovers', async () => {
-  const pgUrl = new URL(databaseUrl());
-  proxy = await startTcpProxy({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
-  const viaProxy = new URL(pgUrl);
-  viaProxy.hostname = '127.0.0.1';
-  viaProxy.port = String(proxy.port);
-  cluster = await startCluster({
-    nodes: 2,
-    rows: ROWS,
-    perRow: PER_ROW,
-    databaseUrl: viaProxy.toString(),
-  });
-  const c = cluster;
-  const { eventId, publicKey, secretKey } = c.ev;
-  const urls = c.nodes.map((n) => n.url);
-  const ledger = new Ledger();
-  const outcomes = new Outcomes();
-  let phase: Phase = 'before';
-  let running = true;
+it(
+  'answers bookings 503 and keeps holding while Postgres is away, then recovers',
+  async () => {
+    const pgUrl = new URL(databaseUrl());
+    proxy = await startTcpProxy({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
+    const viaProxy = new URL(pgUrl);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    cluster = await startCluster({
+      nodes: 2,
+      rows: ROWS,
+      perRow: PER_ROW,
+      databaseUrl: viaProxy.toString(),
+    });
+    const c = cluster;
+    const { eventId, publicKey, secretKey } = c.ev;
+    const urls = c.nodes.map((n) => n.url);
+    const ledger = new Ledger();
+    const outcomes = new Outcomes();
+    let phase: Phase = 'before';
+    let running = true;
 
-  const buyer = async (i: number) => {
-    const url = urls[i % urls.length]!;
-    while (running) {
-      const started = phase;
-      const r = 1 + Math.floor(Math.random() * ROWS);
-      const n = 1 + Math.floor(Math.random() * (PER_ROW - 1));
-      const seats = [`R${r}-${n}`, `R${r}-${n + 1}`];
-      const held = await rest(url, publicKey, 'POST', `/events/${eventId}/holds`, { seats });
-      outcomes.add(started, 'hold', held.status, held.body?.code);
-      if (held.status === 200) {
-        const booked = await rest(url, secretKey, 'POST', `/events/${eventId}/book`, {
-          seats,
-          holdToken: held.body.holdToken,
-        });
-        outcomes.add(started, 'book', booked.status, booked.body?.code);
-        if (booked.status === 201) ledger.add(booked.body.bookingId, booked.body.seats);
+    const buyer = async (i: number) => {
+      const url = urls[i % urls.length]!;
+      while (running) {
+        const started = phase;
+        const r = 1 + Math.floor(Math.random() * ROWS);
+        const n = 1 + Math.floor(Math.random() * (PER_ROW - 1));
+        const seats = [`R${r}-${n}`, `R${r}-${n + 1}`];
+        const held = await rest(url, publicKey, 'POST', `/events/${eventId}/holds`, { seats });
+        outcomes.add(started, 'hold', held.status, held.body?.code);
+        if (held.status === 200) {
+          const booked = await rest(url, secretKey, 'POST', `/events/${eventId}/book`, {
+            seats,
+            holdToken: held.body.holdToken,
+          });
+          outcomes.add(started, 'book', booked.status, booked.body?.code);
+          if (booked.status === 201) ledger.add(booked.body.bookingId, booked.body.seats);
+        }
+        await sleep(20);
       }
-      await sleep(20);
+    };
+    const done = Promise.all(Array.from({ length: 8 }, (_, i) => buyer(i)));
+    try {
+      await sleep(2_000);
+      phase = 'cut';
+      proxy.cut();
+      await sleep(3_000);
+      phase = 'after';
+      proxy.restore();
+      await sleep(3_000);
+      running = false;
+      await done;
+      console.log('postgres outage answers:', outcomes.counts);
+
+      expect(outcomes.count('cut hold 200')).toBeGreaterThan(0);
+      expect(outcomes.count('cut book 503 SERVICE_UNAVAILABLE')).toBeGreaterThan(0);
+      expect(
+        Object.keys(outcomes.counts).filter((k) => / 5\d\d/.test(k) && !/ 503 /.test(k)),
+      ).toEqual([]);
+      expect(outcomes.count('after book 201')).toBeGreaterThan(0);
+
+      const result = await audit(c, ledger, urls[0]!);
+      console.log('postgres outage audit:', result);
+      expect(result.doubleSells).toBe(0);
+      expect(result.lostAcknowledged).toEqual([]);
+      expect(result.bookedWithoutRow).toEqual([]);
+      // Nothing half-written: every seat the store shows booked has its live Postgres row, and no
+      // booking refused with 503 is in Postgres.
+      const refusedHolds = await c.sql(
+        `SELECT 1 FROM booking_seats WHERE live AND event_id = $1 AND booking_id <> ALL($2::text[])`,
+        [eventId, [...ledger.bookings.keys()]],
+      );
+      expect(refusedHolds.length).toBe(0);
+    } catch (err) {
+      running = false;
+      throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
     }
-  };
-  const done = Promise.all(Array.from({ length: 8 }, (_, i) => buyer(i)));
-  try {
-    await sleep(2_000);
-    phase = 'cut';
-    proxy.cut();
-    await sleep(3_000);
-    phase = 'after';
-    proxy.restore();
-    await sleep(3_000);
-    running = false;
-    await done;
-    console.log('postgres outage answers:', outcomes.counts);
-
-    expect(outcomes.count('cut hold 200')).toBeGreaterThan(0);
-    expect(outcomes.count('cut book 503 SERVICE_UNAVAILABLE')).toBeGreaterThan(0);
-    expect(
-      Object.keys(outcomes.counts).filter((k) => / 5\d\d/.test(k) && !/ 503 /.test(k)),
-    ).toEqual([]);
-    expect(outcomes.count('after book 201')).toBeGreaterThan(0);
-
-    const result = await audit(c, ledger, urls[0]!);
-    console.log('postgres outage audit:', result);
-    expect(result.doubleSells).toBe(0);
-    expect(result.lostAcknowledged).toEqual([]);
-    expect(result.bookedWithoutRow).toEqual([]);
-    // Nothing half-written: every seat the store shows booked has its live Postgres row, and no
-    // booking refused with 503 is in Postgres.
-    const refusedHolds = await c.sql(
-      `SELECT 1 FROM booking_seats WHERE live AND event_id = $1 AND booking_id <> ALL($2::text[])`,
-      [eventId, [...ledger.bookings.keys()]],
-    );
-    expect(refusedHolds.length).toBe(0);
-  } catch (err) {
-    running = false;
-    throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
-  }
-});
+  },
+  START_BUDGET_MS,
+);

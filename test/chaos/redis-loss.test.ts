@@ -4,7 +4,13 @@
 import { afterAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../client-sdk/src/live-event.ts';
 import { audit, converged, liveClient, seatIndex, waitFor } from '../scale/cluster-checks.ts';
-import { clusterOutput, rest, startCluster, type NodeCluster } from '../support/node-process.ts';
+import {
+  START_BUDGET_MS,
+  clusterOutput,
+  rest,
+  startCluster,
+  type NodeCluster,
+} from '../support/node-process.ts';
 import { startPrivateRedis, type PrivateRedis } from './private-redis.ts';
 import { startRush } from './rush-driver.ts';
 
@@ -20,57 +26,67 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-it('rebuilds from Postgres under a new epoch when Redis loses its data mid-rush', async () => {
-  redis = await startPrivateRedis();
-  cluster = await startCluster({ nodes: 2, rows: ROWS, perRow: PER_ROW, redisUrl: redis.url });
-  const c = cluster;
-  const index = await seatIndex(c, c.nodes[0]!.url);
-  const { eventId, publicKey } = c.ev;
-  const watchers = c.nodes.map((n) => liveClient(n.url, publicKey, eventId));
-  clients.push(...watchers);
-  await Promise.all(watchers.map((w) => w.connect()));
-  const epochBefore = watchers[0]!.epoch;
-  const resyncs = watchers.map(() => 0);
-  watchers.forEach((w, i) =>
-    w.on('change', ({ source }) => {
-      if (source === 'snapshot') resyncs[i]!++;
-    }),
-  );
-
-  const urls = c.nodes.map((n) => n.url);
-  const rush = startRush({ cluster: c, urls: () => urls, buyers: 16, rows: ROWS, perRow: PER_ROW });
-  await new Promise((r) => setTimeout(r, 2_500));
-  const before = rush.stats.bookings;
-  await redis.client.flushall();
-  await new Promise((r) => setTimeout(r, 3_000));
-  const stats = await rush.stop();
-  console.log(
-    `redis loss: ${stats.bookings} bookings (${before} before FLUSHALL), ${stats.holds} holds, ` +
-      `${stats.conflicts} conflicts, errors ${JSON.stringify(stats.errors)}`,
-  );
-
-  try {
-    expect(stats.bookings).toBeGreaterThan(before);
-    for (const url of urls) {
-      const result = await audit(c, rush.ledger, url);
-      console.log(`redis loss audit via ${url}:`, result);
-      expect(result).toMatchObject({
-        doubleSells: 0,
-        lostAcknowledged: [],
-        bookedWithoutRow: [],
-        rowNotBooked: [],
-      });
-    }
-    const avail = await rest(urls[0]!, publicKey, 'GET', `/events/${eventId}/availability`);
-    expect(avail.body.epoch).toBeGreaterThan(epochBefore);
-    for (const [i, w] of watchers.entries()) {
-      await waitFor(`watcher ${i} to converge`, () => converged(c, w, urls[i]!, index));
-    }
-    console.log(
-      `epoch ${epochBefore} → ${avail.body.epoch}; snapshots taken: ${resyncs.join(', ')}`,
+it(
+  'rebuilds from Postgres under a new epoch when Redis loses its data mid-rush',
+  async () => {
+    redis = await startPrivateRedis();
+    cluster = await startCluster({ nodes: 2, rows: ROWS, perRow: PER_ROW, redisUrl: redis.url });
+    const c = cluster;
+    const index = await seatIndex(c, c.nodes[0]!.url);
+    const { eventId, publicKey } = c.ev;
+    const watchers = c.nodes.map((n) => liveClient(n.url, publicKey, eventId));
+    clients.push(...watchers);
+    await Promise.all(watchers.map((w) => w.connect()));
+    const epochBefore = watchers[0]!.epoch;
+    const resyncs = watchers.map(() => 0);
+    watchers.forEach((w, i) =>
+      w.on('change', ({ source }) => {
+        if (source === 'snapshot') resyncs[i]!++;
+      }),
     );
-    expect(resyncs.every((n) => n >= 1)).toBe(true);
-  } catch (err) {
-    throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
-  }
-});
+
+    const urls = c.nodes.map((n) => n.url);
+    const rush = startRush({
+      cluster: c,
+      urls: () => urls,
+      buyers: 16,
+      rows: ROWS,
+      perRow: PER_ROW,
+    });
+    await new Promise((r) => setTimeout(r, 2_500));
+    const before = rush.stats.bookings;
+    await redis.client.flushall();
+    await new Promise((r) => setTimeout(r, 3_000));
+    const stats = await rush.stop();
+    console.log(
+      `redis loss: ${stats.bookings} bookings (${before} before FLUSHALL), ${stats.holds} holds, ` +
+        `${stats.conflicts} conflicts, errors ${JSON.stringify(stats.errors)}`,
+    );
+
+    try {
+      expect(stats.bookings).toBeGreaterThan(before);
+      for (const url of urls) {
+        const result = await audit(c, rush.ledger, url);
+        console.log(`redis loss audit via ${url}:`, result);
+        expect(result).toMatchObject({
+          doubleSells: 0,
+          lostAcknowledged: [],
+          bookedWithoutRow: [],
+          rowNotBooked: [],
+        });
+      }
+      const avail = await rest(urls[0]!, publicKey, 'GET', `/events/${eventId}/availability`);
+      expect(avail.body.epoch).toBeGreaterThan(epochBefore);
+      for (const [i, w] of watchers.entries()) {
+        await waitFor(`watcher ${i} to converge`, () => converged(c, w, urls[i]!, index));
+      }
+      console.log(
+        `epoch ${epochBefore} → ${avail.body.epoch}; snapshots taken: ${resyncs.join(', ')}`,
+      );
+      expect(resyncs.every((n) => n >= 1)).toBe(true);
+    } catch (err) {
+      throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
+    }
+  },
+  START_BUDGET_MS,
+);

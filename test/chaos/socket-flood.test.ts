@@ -7,7 +7,12 @@ import { afterAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../client-sdk/src/live-event.ts';
 import { percentile } from '../bench/lib/report.ts';
 import { liveClient } from '../scale/cluster-checks.ts';
-import { clusterOutput, startCluster, type NodeCluster } from '../support/node-process.ts';
+import {
+  START_BUDGET_MS,
+  clusterOutput,
+  startCluster,
+  type NodeCluster,
+} from '../support/node-process.ts';
 
 let cluster: NodeCluster | undefined;
 const clients: { close(): void }[] = [];
@@ -36,48 +41,52 @@ async function holdLatencies(visitor: LiveEvent, ms: number): Promise<number[]> 
 const summary = (s: number[]) =>
   `${s.length} holds, p50 ${percentile(s, 50).toFixed(1)} ms, p99 ${percentile(s, 99).toFixed(1)} ms`;
 
-it('rate-limits a flooding socket while another visitor keeps holding', async () => {
-  cluster = await startCluster({ nodes: 1 });
-  const c = cluster;
-  const node = c.nodes[0]!;
-  const { eventId, publicKey } = c.ev;
-  try {
-    const visitor = liveClient(node.url, publicKey, eventId);
-    clients.push(visitor);
-    await visitor.connect();
-    const quiet = await holdLatencies(visitor, 1_500);
+it(
+  'rate-limits a flooding socket while another visitor keeps holding',
+  async () => {
+    cluster = await startCluster({ nodes: 1 });
+    const c = cluster;
+    const node = c.nodes[0]!;
+    const { eventId, publicKey } = c.ev;
+    try {
+      const visitor = liveClient(node.url, publicKey, eventId);
+      clients.push(visitor);
+      await visitor.connect();
+      const quiet = await holdLatencies(visitor, 1_500);
 
-    const flooder = io(node.url + LIVE_NAMESPACE, {
-      transports: ['websocket'],
-      auth: { key: publicKey, protocolVersion: PROTOCOL_VERSION },
-    });
-    clients.push(flooder);
-    await new Promise<void>((r) => flooder.once('connect', () => r()));
-    const acks: Record<string, number> = {};
-    let sent = 0;
-    const flood = setInterval(() => {
-      for (let i = 0; i < 50; i++, sent++) {
-        flooder.emit(
-          'hold',
-          { eventId, seats: [`R1-${1 + (sent % 20)}`] },
-          (res: { ok: boolean; error?: { code: string } }) => {
-            const code = res.ok ? 'ok' : (res.error?.code ?? 'unknown');
-            acks[code] = (acks[code] ?? 0) + 1;
-          },
-        );
-      }
-    }, 10);
-    const flooded = await holdLatencies(visitor, 3_000).finally(() => clearInterval(flood));
-    await new Promise((r) => setTimeout(r, 500));
+      const flooder = io(node.url + LIVE_NAMESPACE, {
+        transports: ['websocket'],
+        auth: { key: publicKey, protocolVersion: PROTOCOL_VERSION },
+      });
+      clients.push(flooder);
+      await new Promise<void>((r) => flooder.once('connect', () => r()));
+      const acks: Record<string, number> = {};
+      let sent = 0;
+      const flood = setInterval(() => {
+        for (let i = 0; i < 50; i++, sent++) {
+          flooder.emit(
+            'hold',
+            { eventId, seats: [`R1-${1 + (sent % 20)}`] },
+            (res: { ok: boolean; error?: { code: string } }) => {
+              const code = res.ok ? 'ok' : (res.error?.code ?? 'unknown');
+              acks[code] = (acks[code] ?? 0) + 1;
+            },
+          );
+        }
+      }, 10);
+      const flooded = await holdLatencies(visitor, 3_000).finally(() => clearInterval(flood));
+      await new Promise((r) => setTimeout(r, 500));
 
-    console.log(
-      `socket flood: ${sent} commands sent, acks ${JSON.stringify(acks)}\n` +
-        `  visitor before the flood: ${summary(quiet)}\n  visitor during the flood: ${summary(flooded)}`,
-    );
-    expect(acks.RATE_LIMITED ?? 0).toBeGreaterThan(sent / 2);
-    expect((acks.ok ?? 0) + (acks.SEATS_UNAVAILABLE ?? 0)).toBeLessThan(sent / 2);
-    expect(flooded.length).toBeGreaterThan(0);
-  } catch (err) {
-    throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
-  }
-});
+      console.log(
+        `socket flood: ${sent} commands sent, acks ${JSON.stringify(acks)}\n` +
+          `  visitor before the flood: ${summary(quiet)}\n  visitor during the flood: ${summary(flooded)}`,
+      );
+      expect(acks.RATE_LIMITED ?? 0).toBeGreaterThan(sent / 2);
+      expect((acks.ok ?? 0) + (acks.SEATS_UNAVAILABLE ?? 0)).toBeLessThan(sent / 2);
+      expect(flooded.length).toBeGreaterThan(0);
+    } catch (err) {
+      throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
+    }
+  },
+  START_BUDGET_MS,
+);

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../client-sdk/src/live-event.ts';
 import { createWebhookEndpoint } from '../../engine/src/webhooks/endpoints.ts';
 import { seedEvent } from '../support/engine.ts';
-import { clusterOutput, rest, startCluster, type NodeCluster } from '../support/node-process.ts';
+import {
+  START_BUDGET_MS,
+  clusterOutput,
+  rest,
+  startCluster,
+  type NodeCluster,
+} from '../support/node-process.ts';
 import { audit, Ledger, liveClient, seatIndex, waitFor, type SeatIndex } from './cluster-checks.ts';
 
 let cluster: NodeCluster;
@@ -17,7 +23,7 @@ const clients: LiveEvent[] = [];
 beforeAll(async () => {
   cluster = await startCluster({ nodes: 2, rows: 10, perRow: 20 });
   index = await seatIndex(cluster, cluster.nodes[0]!.url);
-});
+}, START_BUDGET_MS);
 afterAll(async () => {
   clients.forEach((c) => c.close());
   await cluster?.dispose();

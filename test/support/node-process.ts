@@ -11,7 +11,12 @@ import { seedEvent, testEngine, type SeededEvent, type TestEngine } from './engi
 import { databaseUrl, redisUrl } from './services.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const READY_TIMEOUT_MS = 45_000;
+const READY_TIMEOUT_MS = 90_000;
+/**
+ * Time budget for a test or hook that starts nodes: each start loads the engine's sources through
+ * tsx and migrates, ~5 s on an idle machine and several times that on a busy 2-core one.
+ */
+export const START_BUDGET_MS = 180_000;
 /** Lines of a child's output kept for failure messages. */
 const OUTPUT_LINES = 200;
 
