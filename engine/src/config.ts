@@ -34,6 +34,14 @@ const Config = z.object({
   RATE_LIMIT_ORG_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(500),
   /** Failed authentications per client IP per minute before it gets 429 (0: no limit). */
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client IP (per-IP limits): Express's
+   * "trust proxy" value, e.g. `1` (one proxy hop), `loopback`, `10.0.0.0/8`. Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'must be a hop count, true, or proxy addresses/subnets')
+    .optional(),
 });
 
 export type Config = z.infer<typeof Config>;

@@ -160,6 +160,17 @@ describe('rate limits', () => {
     const fresh = await serve({ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: 3 });
     expect((await fresh('GET', availability(a), a.secretKey)).status).toBe(200);
   });
+
+  it('behind a trusted proxy, limits the forwarded client address, not the proxy', async () => {
+    const call = await serve({ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: 2, TRUST_PROXY: 'loopback' });
+    const from = (ip: string, key: string) =>
+      call('GET', availability(a), key, { headers: { 'x-forwarded-for': ip } });
+    const bad = `pk_${'y'.repeat(43)}`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await from('203.0.113.7', bad)).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    expect((await from('198.51.100.9', a.publicKey)).status).toBe(200);
+  });
 });
 
 describe('allowed origins (CORS)', () => {

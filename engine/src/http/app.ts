@@ -17,7 +17,7 @@ import { healthRoutes } from './health.ts';
 import { buildOpenApi, type ExtraOperation } from './openapi.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
 import { requestLog } from './request-log.ts';
-import { createApiGuard, securityHeaders } from './security.ts';
+import { createApiGuard, securityHeaders, trustProxy } from './security.ts';
 import { mountStatic } from './static.ts';
 
 /** Seat-map documents of large venues run to a few hundred KB; 2 MB leaves room, no more. */
@@ -75,6 +75,7 @@ const built = (dir: string | undefined): dir is string =>
 export function createApp(ctx: EngineContext, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (ctx.config.TRUST_PROXY) app.set('trust proxy', trustProxy(ctx.config.TRUST_PROXY));
   // Express's automatic ETag hashes every body; drafts carry their own ETag (the draft version).
   app.set('etag', false);
   app.use(requestLog(ctx.logger));

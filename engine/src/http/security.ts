@@ -43,6 +43,16 @@ export function securityHeaders(pages: readonly string[] = []): RequestHandler {
   });
 }
 
+/**
+ * Express's "trust proxy" value of TRUST_PROXY: a hop count, a boolean, or addresses/subnets.
+ * @example app.set('trust proxy', trustProxy('1')); // 1
+ */
+export function trustProxy(value: string): number | boolean | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
+}
+
 /** What every API request passes between authentication and its operation. */
 export interface ApiGuard {
   /**
@@ -52,6 +62,7 @@ export interface ApiGuard {
   admit(req: Request, res: Response, authenticate: () => Promise<Principal>): Promise<Principal>;
 }
 
+// req.ip honours TRUST_PROXY: behind a proxy without it, every client shares the proxy's address.
 const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
