@@ -22,6 +22,15 @@ describe('createLoginThrottle', () => {
     throttle.check('ada@x.example', '10.0.0.1');
   });
 
+  it('locks out an address that fails for many emails (password spraying)', () => {
+    const throttle = createLoginThrottle({ maxFailures: 5, maxFailuresPerAddress: 3 });
+    for (const user of ['a', 'b', 'c']) throttle.failed(`${user}@x.example`, '10.0.0.9');
+    expect(() => throttle.check('d@x.example', '10.0.0.9')).toThrow(
+      expect.objectContaining({ code: 'RATE_LIMITED' }),
+    );
+    throttle.check('d@x.example', '10.0.0.10');
+  });
+
   it('forgets failures after a successful login', () => {
     const throttle = createLoginThrottle({ maxFailures: 1 });
     throttle.failed('ada@x.example', 'ip');
