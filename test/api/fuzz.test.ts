@@ -91,11 +91,13 @@ function isHostile(route: AnyRoute, base: BuiltRequest, c: FuzzCase): boolean {
   if (c.params) return true;
   if (c.query !== undefined && queryInvalid(route, c.query)) return true;
   if (c.body && bodyInvalid(route, c.body, base.body)) return true;
-  // Omitting an optional header is valid; omitting a required one or sending junk is not.
-  return Object.entries(c.headers ?? {}).some(
-    ([name, value]) =>
-      value !== undefined || route.headers?.find((h) => h.name === name)?.required === true,
-  );
+  // Omitting an optional header is valid, and so is junk its schema accepts (an Idempotency-Key
+  // "abc"); a missing required header, a refused value or a stale If-Match version is not.
+  return Object.entries(c.headers ?? {}).some(([name, value]) => {
+    const spec = route.headers?.find((h) => h.name === name);
+    if (value === undefined) return spec?.required === true;
+    return name === 'If-Match' || spec?.schema.safeParse(value).success === false;
+  });
 }
 
 let session: Record<string, string> | undefined;
