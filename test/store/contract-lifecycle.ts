@@ -123,6 +123,22 @@ export function lifecycleContract(get: () => StoreHarness, open: MakeHarness): v
         seq: 0,
         counts: { free: 6, held: 0, booked: 0, blocked: 0 },
       });
+      // An if-absent restore of a live event (a second node's late rebuild) changes nothing.
+      await store.book(EVENT, { seats: [2], force: true, now: T0 });
+      await store.restoreEvent({
+        eventId: EVENT,
+        seatCount: 6,
+        ga: [],
+        booked: [],
+        blocked: [],
+        gaBooked: {},
+        epoch: 4,
+        ifAbsent: true,
+      });
+      expect(await loaded(store)).toEqual({
+        seq: 1,
+        counts: { free: 5, held: 0, booked: 1, blocked: 0 },
+      });
       await expectError(
         store.restoreEvent({
           eventId: EVENT,

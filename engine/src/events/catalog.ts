@@ -82,8 +82,9 @@ export class EventCatalog {
 
   /** Loads the event into the store when it is not there (first use, or after data loss). */
   async ensureLive(event: EventRuntime): Promise<void> {
-    // One rebuild per event at a time in this process; a second node racing us can at worst
-    // rebuild twice, which loses holds but never bookings (Postgres is the fence).
+    // One rebuild per event at a time in this process. Another node may race us: the store's
+    // restore is if-absent, so the first rebuild wins and a later one, built from an older read
+    // of Postgres, cannot erase seats booked in between.
     let pending = this.rebuilding.get(event.id);
     if (!pending) {
       pending = this.rebuild(event).finally(() => this.rebuilding.delete(event.id));
@@ -108,6 +109,7 @@ export class EventCatalog {
       blocked: state.blocked,
       gaBooked: state.gaBooked,
       epoch,
+      ifAbsent: true,
     });
     this.live.add(event.id);
     this.invalidate(event.id);

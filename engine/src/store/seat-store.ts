@@ -66,6 +66,12 @@ export interface RestoreInit extends EventInit {
   blocked: number[];
   gaBooked: Record<string, number>;
   epoch: number;
+  /**
+   * Restore only when the event is absent. Two nodes may rebuild a lost event at once; the second
+   * rebuild must not overwrite seats the first one's node booked in between with an older
+   * Postgres read, so rebuilds use this and the first restore wins.
+   */
+  ifAbsent?: boolean;
 }
 
 /** The new status of one seat. */

@@ -2,12 +2,14 @@
   Replaces an event's state after data loss with the durable truth from Postgres: status bytes
   (booked/blocked), GA booked quantities, a new epoch; holds are gone and seq restarts at 0.
   KEYS: 1-7 standard
-  ARGV: 1-5 standard, 6 seat count, 7 epoch, 8 GA "area,capacity,booked,…", 9 status bytes
+  ARGV: 1-5 standard, 6 seat count, 7 epoch, 8 GA "area,capacity,booked,…", 9 status bytes,
+    10 "1" to restore only when the event is absent (a concurrent rebuild already won)
   Returns: {0, 0}
 ]]
 --- @include "context"
 --- @include "reset"
 
+if ARGV[10] == '1' and redis.call('EXISTS', S.metaKey) == 1 then return {0, 0} end
 S.resetEvent()
 local n = tonumber(ARGV[6])
 if n > 0 then redis.call('SET', S.statusKey, ARGV[9]) end

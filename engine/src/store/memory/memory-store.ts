@@ -63,6 +63,7 @@ export class MemorySeatStore implements SeatStore {
 
   async restoreEvent(init: RestoreInit): Promise<void> {
     const status = v.buildRestoreStatus(init);
+    if (init.ifAbsent && this.events.has(init.eventId)) return;
     const state = new EventState(init.eventId, status.length, init.epoch, this.logMaxLen);
     state.status = status;
     for (const { areaId, capacity } of init.ga) {

@@ -52,10 +52,11 @@ export class ArgsBuilder {
     ga: readonly GaAreaInit[],
     gaBooked: Record<string, number>,
     status: Uint8Array,
+    ifAbsent = false,
   ): ScriptArgs {
     const areas = ga.map((a) => `${a.areaId},${a.capacity},${gaBooked[a.areaId] ?? 0}`).join(',');
     const bytes = Buffer.from(status.buffer, status.byteOffset, status.byteLength);
-    return [...this.event(eventId, 0), status.length, epoch, areas, bytes];
+    return [...this.event(eventId, 0), status.length, epoch, areas, bytes, ifAbsent ? '1' : '0'];
   }
 
   dropArgs(eventId: string): ScriptArgs {

@@ -76,7 +76,14 @@ export class RedisSeatStore implements SeatStore {
 
   async restoreEvent(init: RestoreInit): Promise<void> {
     const status = v.buildRestoreStatus(init);
-    const args = this.args.restoreArgs(init.eventId, init.epoch, init.ga, init.gaBooked, status);
+    const args = this.args.restoreArgs(
+      init.eventId,
+      init.epoch,
+      init.ga,
+      init.gaBooked,
+      status,
+      init.ifAbsent,
+    );
     unwrap(await this.functions.call('restore', args), init.eventId);
   }
 
