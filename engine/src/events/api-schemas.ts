@@ -56,6 +56,7 @@ export const LayoutSeat = z.object({
   label: z.string(),
   row: z.string(),
   section: z.string(),
+  level: z.string().describe('Level id (see levels): seats of different levels may overlap in x/y'),
   category: z.string().nullable(),
   x: z.number(),
   y: z.number(),
@@ -75,12 +76,16 @@ export const EventLayout = z.object({
   size: z.object({ width: z.number(), height: z.number() }),
   focalPoint: Point,
   categories: z.array(z.object({ key: z.string(), label: z.string(), color: z.string() })),
+  levels: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe('Floors of the venue in document order (ground first)'),
   seats: z.array(LayoutSeat),
   gaAreas: z.array(
     z.object({
       id: z.string(),
       label: z.string(),
       section: z.string(),
+      level: z.string().describe('Level id of the area'),
       capacity: z.number().int(),
       category: z.string().nullable(),
       outline: z.array(Point),

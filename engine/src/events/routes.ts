@@ -138,31 +138,35 @@ async function staticLayout(ctx: EngineContext, event: EventRuntime) {
   const doc = stored && migrate(stored.document);
   if (!doc?.success)
     throw new Error(`Published seat map ${event.seatmapId} v${event.seatmapVersion} is unreadable`);
-  const { size, focalPoint, categories } = doc.data;
+  const { size, focalPoint, categories, levels, sections } = doc.data;
+  const levelOfSection = new Map<string, string>(sections.map((s) => [s.id, s.level]));
   return {
     seatmapId: event.seatmapId,
     seatmapVersion: event.seatmapVersion,
     size,
     focalPoint,
     categories,
+    levels: levels.map(({ id, name }) => ({ id, name })),
     seats: event.layout.seats.map((s) => ({
       index: s.index,
       id: s.id,
       label: s.label,
       row: s.row,
       section: s.section,
+      level: s.level,
       category: s.category,
       x: s.x,
       y: s.y,
       flags: flagsOf(s),
     })),
-    gaAreas: event.layout.gaAreas.map(({ id, label, section, capacity, category, outline }) => ({
-      id,
-      label,
-      section,
-      capacity,
-      category,
-      outline,
+    gaAreas: event.layout.gaAreas.map((a) => ({
+      id: a.id,
+      label: a.label,
+      section: a.section,
+      level: levelOfSection.get(a.sectionId) ?? '',
+      capacity: a.capacity,
+      category: a.category,
+      outline: a.outline,
     })),
   };
 }
