@@ -1,9 +1,10 @@
 // Pointer and keyboard input of a mounted picker: taps select, the mouse shows tooltips, arrow
 // keys move a focus ring seat to seat (announced in the live region), Enter/Space select, +/−/0
 // zoom. Hit-testing goes through the spatial index, never through Konva's per-node hit canvas.
-import { SEAT_RADIUS } from '@parterre/seatmaps';
+import { pointInPolygon, SEAT_RADIUS } from '@parterre/seatmaps';
 import { attachGestures } from './gestures.ts';
-import { directionOfKey, nextSeat, type Direction } from './navigation.ts';
+import { onLevel } from './levels.ts';
+import { directionOfKey, nextSeat, type Direction, type NavigableSeats } from './navigation.ts';
 import type { PickerPanel } from './panel.ts';
 import type { PickerScene } from './scene.ts';
 import type { SeatModel } from './seat-model.ts';
@@ -19,6 +20,8 @@ export interface InputHost {
   describe(i: number): string;
   toggle(i: number): void;
   focusChanged(i: number): void;
+  /** A standing area (position in `layout.gaAreas`) was tapped. */
+  tapArea(area: number): void;
 }
 
 /**
@@ -84,6 +87,13 @@ export class PickerInput {
     this.host.focusChanged(i);
   }
 
+  /** Forgets the focused seat (the level changed: it may no longer be on screen). */
+  clearFocus(): void {
+    this.focused = -1;
+    this.scene.focus(-1);
+    this.panel.hideTooltip();
+  }
+
   zoomBy(factor: number): void {
     const { scene } = this;
     const centre = { x: scene.width / 2, y: scene.height / 2 };
@@ -94,9 +104,30 @@ export class PickerInput {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
+  /** The shown level's seat under a screen point, or -1 (other levels' seats are not there). */
   private seatUnder(p: Point): number {
     const w = toWorld(this.scene.currentView, p);
-    return this.model.index.seatAt(w.x, w.y, SEAT_RADIUS * 1.1);
+    const near = this.model.index.neighbors(w.x, w.y, { maxDistance: SEAT_RADIUS * 1.1 });
+    return this.shown(near)[0] ?? -1;
+  }
+
+  /** The shown level's standing area under a screen point, or -1. */
+  private areaUnder(p: Point): number {
+    const w = toWorld(this.scene.currentView, p);
+    const { areaLevel } = this.model.levels;
+    return this.model.layout.gaAreas.findIndex(
+      (a, k) => areaLevel[k] === this.scene.level && pointInPolygon(w, a.outline),
+    );
+  }
+
+  private shown(seats: readonly number[]): number[] {
+    return onLevel(seats, this.model.levels.seatLevel, this.scene.level);
+  }
+
+  /** The seats keyboard moves may reach: those of the shown level. */
+  private navigable(): NavigableSeats {
+    const { xs, ys, index } = this.model;
+    return { xs, ys, index: { neighbors: (x, y, q) => this.shown(index.neighbors(x, y, q)) } };
   }
 
   private onTap(p: Point): void {
@@ -106,7 +137,11 @@ export class PickerInput {
       return;
     }
     const i = this.seatUnder(p);
-    if (i < 0) return;
+    if (i < 0) {
+      const area = this.areaUnder(p);
+      if (area >= 0) this.host.tapArea(area);
+      return;
+    }
     this.focus(i, false);
     this.host.toggle(i);
   }
@@ -133,7 +168,7 @@ export class PickerInput {
 
   private move(dir: Direction): void {
     if (this.focused < 0) return this.focusNearCentre();
-    const next = nextSeat(this.model, this.focused, dir);
+    const next = nextSeat(this.navigable(), this.focused, dir);
     if (next >= 0) return this.focus(next);
     const where = dir === 'left' || dir === 'right' ? `to the ${dir}` : dir;
     this.panel.announce(`No more seats ${where}`);
@@ -142,7 +177,10 @@ export class PickerInput {
   private focusNearCentre(): void {
     const { scene } = this;
     const c = toWorld(scene.currentView, { x: scene.width / 2, y: scene.height / 2 });
-    const [nearest] = this.model.index.neighbors(c.x, c.y, { k: 1 });
-    if (nearest !== undefined) this.focus(nearest);
+    // Widen the search step by step: the nearest seats may all be on another level.
+    for (const k of [64, 4096, Infinity]) {
+      const [nearest] = this.shown(this.model.index.neighbors(c.x, c.y, { k }));
+      if (nearest !== undefined) return this.focus(nearest);
+    }
   }
 }

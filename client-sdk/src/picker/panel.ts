@@ -1,7 +1,14 @@
 // The HTML around the canvas: price legend, selected-seat list with total, tooltip and the ARIA
 // live region. Plain DOM, not canvas, so screen readers, zoom and translation tools read it.
 import { formatPrice } from './price.ts';
-import type { PickedSeat, PickerCategory, PickerPrice, PickerTheme } from './types.ts';
+import type {
+  PickedGa,
+  PickedSeat,
+  PickerCategory,
+  PickerLevel,
+  PickerPrice,
+  PickerTheme,
+} from './types.ts';
 
 /** Visually hidden but read by screen readers. */
 const SR_ONLY =
@@ -21,12 +28,26 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** What the selection panel shows. */
 export interface SelectionView {
   seats: readonly { seat: PickedSeat; name: string }[];
+  ga: readonly PickedGa[];
   total: readonly { amount: number; currency: string }[];
   locale: string;
   maxSeats: number;
   /** Shown as an alert when set (e.g. the selection leaves a single empty seat). */
   warning: string;
   onRemove: (index: number) => void;
+  onRemoveGa: (areaId: string) => void;
+}
+
+/** One standing area's stepper. */
+export interface GaStepperView {
+  areaId: string;
+  label: string;
+  /** e.g. "20.00 EUR each" ('' without a price). */
+  priceText: string;
+  remaining: number;
+  quantity: number;
+  /** Highest quantity the + button may reach. */
+  max: number;
 }
 
 /**
@@ -62,6 +83,12 @@ export class PickerPanel {
     'list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px',
   );
   private readonly basket = el('section', 'parterre-picker__selection');
+  private readonly levelBar = el(
+    'div',
+    'parterre-picker__levels',
+    'display:flex;flex-wrap:wrap;gap:4px',
+  );
+  private readonly standing = el('section', 'parterre-picker__ga');
 
   constructor(host: HTMLElement) {
     this.map.tabIndex = 0;
@@ -75,9 +102,14 @@ export class PickerPanel {
     this.live.setAttribute('aria-live', 'polite');
     this.live.setAttribute('aria-atomic', 'true');
     this.basket.setAttribute('aria-label', 'Selected seats');
-    this.side.append(this.legend, this.basket);
+    this.levelBar.setAttribute('role', 'group');
+    this.levelBar.setAttribute('aria-label', 'Levels');
+    this.levelBar.hidden = true;
+    this.standing.setAttribute('aria-label', 'Standing places');
+    this.standing.hidden = true;
+    this.side.append(this.legend, this.standing, this.basket);
     this.map.append(this.tooltip);
-    this.root.append(this.map, this.live, this.side);
+    this.root.append(this.levelBar, this.map, this.live, this.side);
     host.append(this.root);
   }
 
@@ -116,6 +148,75 @@ export class PickerPanel {
     this.tooltip.hidden = true;
   }
 
+  /** One toggle button per level (none for a single level); `current` is pressed. */
+  renderLevels(
+    levels: readonly PickerLevel[],
+    current: string,
+    onPick: (id: string) => void,
+  ): void {
+    this.levelBar.hidden = levels.length < 2;
+    this.levelBar.replaceChildren(
+      ...levels.map((level) => {
+        const button = el('button', 'parterre-picker__level');
+        button.type = 'button';
+        button.dataset.levelId = level.id;
+        button.textContent = level.name;
+        button.setAttribute('aria-pressed', String(level.id === current));
+        button.style.fontWeight = level.id === current ? '700' : '400';
+        button.addEventListener('click', () => onPick(level.id));
+        return button;
+      }),
+    );
+  }
+
+  /** A −/+ stepper per standing area on screen; hidden when there are none. */
+  renderGa(areas: readonly GaStepperView[], onChange: (areaId: string, q: number) => void): void {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset.gaStep;
+    this.standing.hidden = areas.length === 0;
+    this.standing.replaceChildren(
+      ...areas.map((a) => {
+        const row = el(
+          'div',
+          'parterre-picker__ga-area',
+          'display:flex;gap:6px;align-items:center',
+        );
+        row.dataset.areaId = a.areaId;
+        const text = el('span', 'parterre-picker__ga-label', 'font-size:14px');
+        const price = a.priceText ? ` · ${a.priceText}` : '';
+        text.textContent = `${a.label}${price} · ${a.remaining} left`;
+        const count = el(
+          'output',
+          'parterre-picker__ga-quantity',
+          'min-width:2ch;text-align:center',
+        );
+        count.textContent = String(a.quantity);
+        count.setAttribute('aria-label', `${a.label}: ${a.quantity} selected`);
+        const step = (sign: -1 | 1) => {
+          const b = el('button', 'parterre-picker__ga-step');
+          b.type = 'button';
+          b.textContent = sign < 0 ? '−' : '+';
+          b.dataset.gaStep = `${a.areaId}${sign}`;
+          b.setAttribute(
+            'aria-label',
+            `${sign < 0 ? 'One place fewer' : 'One place more'}: ${a.label}`,
+          );
+          b.disabled = sign < 0 ? a.quantity <= 0 : a.quantity >= a.max;
+          b.addEventListener('click', () => onChange(a.areaId, a.quantity + sign));
+          return b;
+        };
+        row.append(text, step(-1), count, step(1));
+        return row;
+      }),
+    );
+    // Re-rendering replaced the buttons: keep the keyboard where it was.
+    if (focused) this.standing.querySelector<HTMLElement>(`[data-ga-step="${focused}"]`)?.focus();
+  }
+
+  /** Moves the keyboard to an area's + button (the area was tapped on the map). */
+  focusGa(areaId: string): void {
+    this.standing.querySelector<HTMLElement>(`[data-ga-step="${areaId}1"]`)?.focus();
+  }
+
   /** One swatch per category with its price; unavailable colours at the end. */
   renderLegend(
     categories: readonly PickerCategory[],
@@ -151,9 +252,11 @@ export class PickerPanel {
   }
 
   /** The selected seats with a remove button each, the total and the single-seat warning. */
-  renderSelection({ seats, total, locale, maxSeats, warning, onRemove }: SelectionView): void {
+  renderSelection(view: SelectionView): void {
+    const { seats, ga, total, locale, maxSeats, warning, onRemove } = view;
     const heading = el('h3', 'parterre-picker__selection-title', 'margin:0 0 4px;font-size:15px');
-    heading.textContent = `Your seats (${seats.length} of at most ${maxSeats})`;
+    const places = seats.length + ga.reduce((n, g) => n + g.quantity, 0);
+    heading.textContent = `Your seats (${places} of at most ${maxSeats})`;
     const list = el('ul', 'parterre-picker__selected', 'margin:0;padding-left:18px;font-size:14px');
     for (const { seat, name } of seats) {
       const li = el('li', 'parterre-picker__selected-seat');
@@ -169,6 +272,7 @@ export class PickerPanel {
       li.append(`${name}${price}`, remove);
       list.append(li);
     }
+    for (const g of ga) list.append(this.gaItem(g, locale, view.onRemoveGa));
     const sum = el('p', 'parterre-picker__total', 'margin:4px 0 0;font-weight:600;font-size:14px');
     sum.textContent = `Total: ${total.length ? total.map((t) => formatPrice(t.amount, t.currency, locale)).join(' + ') : '0'}`;
     const parts: HTMLElement[] = [heading, list, sum];
@@ -183,6 +287,19 @@ export class PickerPanel {
       parts.push(alert);
     }
     this.basket.replaceChildren(...parts);
+  }
+
+  private gaItem(g: PickedGa, locale: string, onRemove: (areaId: string) => void): HTMLElement {
+    const li = el('li', 'parterre-picker__selected-ga');
+    li.dataset.areaId = g.areaId;
+    const price = g.price ? ` — ${formatPrice(g.price.amount, g.price.currency, locale)}` : '';
+    const remove = el('button', 'parterre-picker__remove', 'margin-left:6px');
+    remove.type = 'button';
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', `Remove ${g.label} standing places`);
+    remove.addEventListener('click', () => onRemove(g.areaId));
+    li.append(`${g.label}, standing × ${g.quantity}${price}`, remove);
+    return li;
   }
 
   destroy(): void {

@@ -25,11 +25,14 @@ export interface PixelTransform {
   y: number;
   /** Dot size in device pixels (1 or more). */
   size: number;
+  /** Only seats with `seatLevel[i] === level` are drawn (levels overlap in x/y). */
+  seatLevel: Uint8Array;
+  level: number;
 }
 
 /**
  * A reusable ImageData the size of the canvas.
- * @example pixels.draw(ctx, xs, ys, colour, palette.colors, { scale, x, y, size: 2 });
+ * @example pixels.draw(ctx, xs, ys, colour, palette.colors, { scale, x, y, size: 2, seatLevel, level: 0 });
  */
 export class PixelSeats {
   private image: ImageData | undefined;
@@ -60,6 +63,7 @@ export class PixelSeats {
     const size = t.size;
     const half = size / 2;
     for (let i = 0; i < xs.length; i++) {
+      if (t.seatLevel[i] !== t.level) continue;
       const px = Math.round((xs[i] as number) * t.scale + t.x - half);
       const py = Math.round((ys[i] as number) * t.scale + t.y - half);
       if (px < 0 || py < 0 || px + size > w || py + size > h) continue;

@@ -5,6 +5,7 @@ import Konva from 'konva/lib/Core';
 import { Circle } from 'konva/lib/shapes/Circle';
 import { Line } from 'konva/lib/shapes/Line';
 import { SEAT_RADIUS } from '@parterre/seatmaps';
+import { onLevel } from './levels.ts';
 import type { Palette } from './palette.ts';
 import type { SeatModel } from './seat-model.ts';
 import { SeatLayer } from './seat-layer.ts';
@@ -61,6 +62,7 @@ export class PickerScene {
     this.overlay.add(this.marks, this.focusRing);
     this.drawUnderlay();
     this.stage.add(this.under, this.seats.layer, this.overlay);
+    this.showLevel(0);
     this.setTheme(theme);
   }
 
@@ -130,6 +132,21 @@ export class PickerScene {
     this.stage.batchDraw();
   }
 
+  /** Level position on screen. */
+  get level(): number {
+    return this.seats.level;
+  }
+
+  /** Shows one level: its seats, standing areas and selection marks; hides the focus ring. */
+  showLevel(level: number): void {
+    this.seats.setLevel(level);
+    const { areaLevel } = this.model.levels;
+    this.under.find('.ga').forEach((node, k) => node.visible(areaLevel[k] === level));
+    this.focusRing.visible(false);
+    this.mark(this.markedSeats);
+    this.stage.batchDraw();
+  }
+
   /** Puts the focus ring on seat `i` (-1 hides it). */
   focus(i: number): void {
     if (i < 0) {
@@ -146,7 +163,7 @@ export class PickerScene {
   mark(seats: readonly number[]): void {
     this.markedSeats = [...seats];
     this.marks.destroyChildren();
-    for (const i of seats) {
+    for (const i of onLevel(seats, this.model.levels.seatLevel, this.level)) {
       this.marks.add(
         new Circle({
           x: this.model.xs[i] as number,
@@ -169,7 +186,7 @@ export class PickerScene {
   pulse(seats: readonly number[], colourOf: (i: number) => string): void {
     if (this.seatPixels() < PULSE_MIN_SEAT_PX || prefersReducedMotion()) return;
     let shown = 0;
-    for (const i of seats) {
+    for (const i of onLevel(seats, this.model.levels.seatLevel, this.level)) {
       if (shown >= PULSE_MAX) break;
       if (!this.isOnScreen(i)) continue;
       shown++;

@@ -36,6 +36,8 @@ export class SeatLayer {
   private readonly order: Int32Array;
   private readonly pixels = new PixelSeats();
   private palette: Palette;
+  /** Level position shown: seats of other levels are skipped by every draw. */
+  private shownLevel = 0;
 
   constructor(
     private readonly model: SeatModel,
@@ -57,6 +59,15 @@ export class SeatLayer {
 
   setPalette(palette: Palette): void {
     this.palette = palette;
+  }
+
+  get level(): number {
+    return this.shownLevel;
+  }
+
+  /** Shows one level's seats (call `redraw` after). */
+  setLevel(level: number): void {
+    this.shownLevel = level;
   }
 
   /** Sets seat `i`'s colour index; returns whether it changed. */
@@ -96,7 +107,9 @@ export class SeatLayer {
     ctx.save();
     ctx.setTransform(ratio * view.scale, 0, 0, ratio * view.scale, ratio * view.x, ratio * view.y);
     ctx.beginPath();
+    const { seatLevel } = this.model.levels;
     for (const i of seats) {
+      if (seatLevel[i] !== this.shownLevel) continue;
       const x = xs[i] as number;
       const y = ys[i] as number;
       if (x < min.x || x > max.x || y < min.y || y > max.y) continue;
@@ -135,14 +148,19 @@ export class SeatLayer {
     const k = view.scale * ratio;
     if (this.pixelMode(k)) {
       const size = Math.max(1, Math.round(2 * this.radius * k));
-      const t = { scale: k, x: view.x * ratio, y: view.y * ratio, size };
-      const { xs, ys } = this.model;
+      const { xs, ys, levels } = this.model;
+      const { seatLevel } = levels;
+      const level = this.shownLevel;
+      const t = { scale: k, x: view.x * ratio, y: view.y * ratio, size, seatLevel, level };
       return this.pixels.draw(ctx, xs, ys, this.colour, this.palette.colors, t);
     }
     this.fillSeats(ctx, this.visibleSeats(), k);
   }
 
-  /** Fills seats (all when `seats` is null) in one path per colour: a bucket sort by colour. */
+  /**
+   * Fills the shown level's seats among `seats` (all when null) in one path per colour: a
+   * bucket sort by colour.
+   */
   private fillSeats(
     ctx: CanvasRenderingContext2D,
     seats: readonly number[] | null,
@@ -152,8 +170,12 @@ export class SeatLayer {
     const start = new Int32Array(colours.length + 1);
     const n = seats ? seats.length : this.model.size;
     const at = (k: number) => (seats ? (seats[k] as number) : k);
+    const { seatLevel } = this.model.levels;
+    const level = this.shownLevel;
     for (let k = 0; k < n; k++) {
-      const c = (this.colour[at(k)] as number) + 1;
+      const i = at(k);
+      if (seatLevel[i] !== level) continue;
+      const c = (this.colour[i] as number) + 1;
       start[c] = (start[c] as number) + 1;
     }
     for (let c = 0; c < colours.length; c++)
@@ -161,6 +183,7 @@ export class SeatLayer {
     const fill = start.slice();
     for (let k = 0; k < n; k++) {
       const i = at(k);
+      if (seatLevel[i] !== level) continue;
       const c = this.colour[i] as number;
       const slot = fill[c] as number;
       fill[c] = slot + 1;

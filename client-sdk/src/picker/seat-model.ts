@@ -2,6 +2,7 @@
 // typed arrays (80,000 seats are a few hundred KB, scanned in a millisecond), the flatbush
 // spatial index for hit-tests, and per-section seat lists for "zoom to section".
 import { SeatIndex } from '@parterre/seatmaps';
+import { packLevels, type PackedLevels } from './levels.ts';
 import { priceTable } from './price.ts';
 import type { PickedSeat, PickerLayout, PickerPrice } from './types.ts';
 import { boundsOf, type Bounds } from './view.ts';
@@ -26,6 +27,8 @@ export class SeatModel {
     /** Everything worth showing: seats, standing areas and the stage marker. */
     readonly bounds: Bounds,
     readonly sections: ReadonlyMap<string, number[]>,
+    /** Level of every seat and standing area (one byte each). */
+    readonly levels: PackedLevels,
     private prices: Map<string, PickerPrice>,
   ) {}
 
@@ -57,6 +60,7 @@ export class SeatModel {
       index,
       bounds,
       sections,
+      packLevels(layout),
       priceTable(layout.prices, priceType),
     );
   }
@@ -95,6 +99,14 @@ export class SeatModel {
   indexOf(id: string): number {
     this.ids ??= new Map(this.layout.seats.map((s) => [s.id, s.index]));
     return this.ids.get(id) ?? -1;
+  }
+
+  /** Level position of a section (of its first seat, else its first standing area), or -1. */
+  sectionLevel(section: string): number {
+    const first = this.sections.get(section)?.[0];
+    if (first !== undefined) return this.levels.seatLevel[first] as number;
+    const area = this.layout.gaAreas.findIndex((a) => a.section === section);
+    return area < 0 ? -1 : (this.levels.areaLevel[area] as number);
   }
 
   /** Bounds of a section's seats, or undefined for an unknown section. */

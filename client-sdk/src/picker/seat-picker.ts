@@ -5,6 +5,8 @@ import { SEAT_STATUS_NAMES } from '@parterre/seatmaps';
 import { Emitter } from '../emitter.ts';
 import { LiveEvent } from '../live-event.ts';
 import { describeSeat, seatName } from './describe.ts';
+import { GaPicks, HoldLostError, type GaLimits } from './ga-picks.ts';
+import { gaQuantityProblem } from './ga-quantity.ts';
 import { fetchLayout } from './load-layout.ts';
 import { PickerInput } from './input.ts';
 import { buildPalette, colourIndex, DEFAULT_THEME, type Palette } from './palette.ts';
@@ -17,12 +19,15 @@ import { PickerScene } from './scene.ts';
 import { SeatModel } from './seat-model.ts';
 import { Selection } from './selection.ts';
 import type {
+  PickedGa,
   PickedSeat,
   PickerLayout,
+  PickerLevel,
   PickerTheme,
   SeatHolder,
   SeatPickerEvents,
   SeatPickerOptions,
+  StatusChange,
   StatusSource,
 } from './types.ts';
 
@@ -46,6 +51,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   private ownLive: LiveEvent | undefined;
   private input: PickerInput | undefined;
   private orphanCheck: OrphanCheck | undefined;
+  private ga: GaPicks | undefined;
   /** Seats the current selection would leave alone in their row. */
   private orphans: number[] = [];
   private readonly pending = new Set<number>();
@@ -80,6 +86,59 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     return this.model?.layout;
   }
 
+  /** Levels of the venue in document order (one level: the picker shows no level tabs). */
+  get levels(): PickerLevel[] {
+    return this.model ? [...this.model.levels.levels] : [];
+  }
+
+  /** Id of the level on screen (undefined before ready). */
+  get level(): string | undefined {
+    return this.scene && this.model?.levels.levels[this.scene.level]?.id;
+  }
+
+  /** Standing places picked, one entry per GA area. */
+  get standing(): PickedGa[] {
+    return this.ga?.picked() ?? [];
+  }
+
+  /**
+   * Shows one level (ids as in `levels`): seats of other levels are not drawn, tapped or
+   * reached by the arrow keys; the selection keeps them. Throws for an unknown level.
+   */
+  setLevel(levelId: string): void {
+    const model = this.requireModel();
+    const k = model.levels.levels.findIndex((l) => l.id === levelId);
+    if (k < 0) {
+      const known = model.levels.levels.map((l) => l.id).join(', ');
+      throw new RangeError(`Unknown level "${levelId}"; levels: ${known}`);
+    }
+    this.showLevel(k);
+  }
+
+  /**
+   * Sets how many standing places of a GA area the visitor wants (0 removes them), holding
+   * or releasing through the holder. Throws a RangeError (changing nothing) for an unknown area
+   * or a quantity above what is left or allowed by maxSeats.
+   */
+  async setGaQuantity(areaId: string, quantity: number): Promise<void> {
+    this.requireModel();
+    const ga = this.ga as GaPicks;
+    const problem = gaQuantityProblem(quantity, ga.max(ga.areaIndex(areaId), this.gaLimits()));
+    if (problem) throw new RangeError(`Standing area "${areaId}": ${problem}`);
+    try {
+      await ga.change(
+        areaId,
+        quantity,
+        this.holder(),
+        this.selected.map((s) => s.id),
+      );
+    } catch (err) {
+      if (err instanceof HoldLostError) await this.deselect(undefined, { release: false });
+      throw err;
+    }
+    this.selectionChanged([]);
+  }
+
   /** Section names, for "zoom to section" controls. */
   get sections(): string[] {
     return this.model ? [...this.model.sections.keys()] : [];
@@ -106,7 +165,8 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       return i;
     });
     const fresh = indexes.filter((i) => !this.selection.has(i));
-    if (this.selection.size + fresh.length > this.selection.maxSeats) {
+    const places = this.selection.size + (this.ga?.count ?? 0);
+    if (places + fresh.length > this.selection.maxSeats) {
       throw new RangeError(
         `Selecting ${fresh.length} more seats would exceed maxSeats (${this.selection.maxSeats})`,
       );
@@ -118,18 +178,24 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     this.selectionChanged(fresh);
   }
 
-  /** Removes seats (all when omitted) from the selection, releasing them with `release`. */
+  /**
+   * Removes seats (all seats and standing places when omitted) from the selection, releasing
+   * them with `release`.
+   */
   async deselect(seatIds?: string[], { release = true } = {}): Promise<void> {
     const model = this.requireModel();
     const indexes = seatIds
       ? seatIds.map((id) => model.indexOf(id)).filter((i) => this.selection.has(i))
       : this.selection.seats;
+    const standing = seatIds ? 0 : (this.ga?.count ?? 0);
     for (const i of indexes) this.selection.delete(i);
+    if (!seatIds) this.ga?.clear();
     this.selectionChanged(indexes);
     const holder = this.holder();
-    if (release && holder && indexes.length) {
-      await holder.release(indexes.map((i) => model.seat(i).id));
-    }
+    if (!release || !holder) return;
+    // Standing places leave a hold only with the whole hold.
+    if (standing) await holder.release();
+    else if (indexes.length) await holder.release(indexes.map((i) => model.seat(i).id));
   }
 
   /**
@@ -143,9 +209,11 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
 
   /** Zooms to a section's seats (names as in `sections`); throws for an unknown section. */
   zoomToSection(section: string): void {
-    const bounds = this.requireModel().sectionBounds(section);
+    const model = this.requireModel();
+    const bounds = model.sectionBounds(section);
     if (!bounds)
       throw new RangeError(`Unknown section "${section}"; sections: ${this.sections.join(', ')}`);
+    this.showLevel(model.sectionLevel(section));
     this.scene?.fit(bounds);
   }
 
@@ -221,6 +289,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const model = SeatModel.from(layout, o.priceType ?? 'full');
     this.model = model;
     this.orphanCheck = new OrphanCheck(layout);
+    this.ga = new GaPicks(model);
     this.palette = buildPalette(layout.categories, this.theme);
     const scene = new PickerScene(this.panel.map, model, this.palette, this.theme);
     this.scene = scene;
@@ -228,6 +297,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       describe: (i) => this.describe(i),
       toggle: (i) => void this.toggle(i),
       focusChanged: (i) => this.emit('focus', model.seat(i)),
+      tapArea: (k) => this.onAreaTap(k),
     });
     this.cleanups.push(() => this.input?.detach());
     this.cleanups.push(this.source.on('change', (change) => this.onStatus(change)));
@@ -293,7 +363,8 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       this.panel.announce(`${name} removed from your selection`);
       return;
     }
-    const verdict = this.selection.verdict(i, this.statusAt(i), this.pending.size);
+    const inFlight = this.pending.size + (this.ga?.count ?? 0);
+    const verdict = this.selection.verdict(i, this.statusAt(i), inFlight);
     if (verdict === 'unavailable') return this.panel.announce(`${name} is not available`);
     if (verdict === 'limit') {
       return this.panel.announce(`You can select at most ${this.selection.maxSeats} seats`);
@@ -313,8 +384,9 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     }
   }
 
-  private onStatus({ seats, source }: { seats: number[]; source?: string }): void {
+  private onStatus({ seats, ga, source }: StatusChange): void {
     if (!this.model || this.destroyed) return;
+    if (ga?.length) this.renderPanel();
     const lost = this.selection.dropLost(seats, this.source?.status ?? []);
     for (const i of seats) if (this.recolour(i)) this.repaints.add(i);
     if (source !== 'snapshot') {
@@ -351,11 +423,43 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       check?.created(this.source?.status ?? new Uint8Array(0), this.selection.seats) ?? [];
     this.renderPanel();
     const seats = this.selected;
+    const ga = this.standing;
     this.emit('selectionchange', {
       seats,
-      total: sumPrices(seats.map((s) => s.price)),
+      ga,
+      total: sumPrices([...seats, ...ga].map((s) => s.price)),
       orphans: this.orphans.map((i) => model.seat(i)),
     });
+  }
+
+  private showLevel(level: number): void {
+    if (!this.scene || this.scene.level === level) return;
+    this.input?.clearFocus();
+    this.scene.showLevel(level);
+    this.renderPanel();
+  }
+
+  private gaLimits(): GaLimits {
+    const seats = this.selection.size + this.pending.size;
+    return { live: this.source?.ga, seats, maxSeats: this.selection.maxSeats };
+  }
+
+  private onAreaTap(k: number): void {
+    const area = this.requireModel().layout.gaAreas[k] as PickerLayout['gaAreas'][number];
+    this.panel.focusGa(area.id);
+    this.panel.announce(`${area.label}: ${this.ga?.left(k, this.gaLimits())} standing places left`);
+  }
+
+  /** The stepper change of the panel: announced, refusals emitted as errors. */
+  private async stepGa(areaId: string, quantity: number): Promise<void> {
+    const label = this.requireModel().layout.gaAreas[(this.ga as GaPicks).areaIndex(areaId)]?.label;
+    try {
+      await this.setGaQuantity(areaId, quantity);
+      this.panel.announce(`${label}: ${quantity} standing places selected`);
+    } catch (err) {
+      this.panel.announce(`${label}: ${(err as Error).message}`);
+      this.emit('error', err as Error);
+    }
   }
 
   private renderPanel(): void {
@@ -363,18 +467,25 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     if (!model) return;
     const locale = this.opts.locale ?? 'en';
     this.panel.renderLegend(model.layout.categories, (k) => model.priceOf(k), this.theme, locale);
+    const level = this.scene?.level ?? 0;
+    const levels = model.levels.levels;
+    this.panel.renderLevels(levels, levels[level]?.id ?? '', (id) => this.setLevel(id));
+    const steppers = this.ga?.steppers(level, locale, this.gaLimits()) ?? [];
+    this.panel.renderGa(steppers, (id, q) => void this.stepGa(id, q));
     const seats = this.selected;
     const name = (seat: PickedSeat) => seatName(seat, model.sections.size > 1);
     const orphans = this.orphans.map((i) => name(model.seat(i)));
     this.panel.renderSelection({
       seats: seats.map((seat) => ({ seat, name: name(seat) })),
-      total: sumPrices(seats.map((s) => s.price)),
+      ga: this.standing,
+      total: sumPrices([...seats, ...this.standing].map((s) => s.price)),
       locale,
       maxSeats: this.selection.maxSeats,
       warning: orphans.length
         ? `Your selection leaves a single empty seat (${orphans.join('; ')}). Please pick seats that do not.`
         : '',
       onRemove: (i) => void this.toggle(i),
+      onRemoveGa: (id) => void this.stepGa(id, 0),
     });
   }
 }

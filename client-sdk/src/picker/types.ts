@@ -11,10 +11,18 @@ export interface PickerLayoutSeat {
   label: string;
   row: string;
   section: string;
+  /** Level id (see `PickerLayout.levels`); absent from engines before levels were served. */
+  level?: string;
   category: string | null;
   x: number;
   y: number;
   flags: string[];
+}
+
+/** A floor of the venue (stalls, balcony…): seats of different levels may overlap in x/y. */
+export interface PickerLevel {
+  id: string;
+  name: string;
 }
 
 export interface PickerPrice {
@@ -37,11 +45,14 @@ export interface PickerLayout {
   size: { width: number; height: number };
   focalPoint: { x: number; y: number };
   categories: PickerCategory[];
+  /** Levels in document order; absent or one level: the picker shows no level tabs. */
+  levels?: PickerLevel[];
   seats: PickerLayoutSeat[];
   gaAreas: {
     id: string;
     label: string;
     section: string;
+    level?: string;
     capacity: number;
     category: string | null;
     outline: { x: number; y: number }[];
@@ -49,20 +60,37 @@ export interface PickerLayout {
   prices: PickerPrice[];
 }
 
+/** A status change: `ga` lists standing areas whose counts changed (LiveEvent sends them). */
+export interface StatusChange {
+  seats: number[];
+  ga?: readonly unknown[];
+  source?: string;
+}
+
 /** Where seat statuses come from: one byte per seat (0 free, 1 held, 2 booked, 3 blocked). */
 export interface StatusSource {
   readonly status: Uint8Array;
+  /** Live counts of the standing areas (LiveEvent has them); without it all capacity is free. */
+  readonly ga?: readonly { areaId: string; capacity: number; held: number; booked: number }[];
   /**
    * `seats`: indexes whose status changed; `source: 'snapshot'` marks a full reload (no change
    * animation). Returns the unsubscribe function.
    */
-  on(name: 'change', listener: (change: { seats: number[]; source?: string }) => void): () => void;
+  on(name: 'change', listener: (change: StatusChange) => void): () => void;
 }
 
 /** Holds and releases seats by id (all or nothing; a refusal throws). */
 export interface SeatHolder {
-  hold(seatIds: string[]): Promise<unknown>;
-  release(seatIds: string[]): Promise<unknown>;
+  /** `ga`: standing places to add to the hold (LiveEvent and the REST hold accept both). */
+  hold(seatIds: string[], ga?: GaQuantity[]): Promise<unknown>;
+  /** Without ids: the whole hold (the engine releases standing places only that way). */
+  release(seatIds?: string[]): Promise<unknown>;
+}
+
+/** A quantity of standing places in one GA area. */
+export interface GaQuantity {
+  areaId: string;
+  quantity: number;
 }
 
 /** Colours of the picker; categories bring their own colour for free seats. */
@@ -89,6 +117,18 @@ export interface PickedSeat {
   section: string;
   category: string | null;
   categoryLabel: string;
+  price: PickerPrice | null;
+}
+
+/** Standing places picked in one GA area. */
+export interface PickedGa {
+  areaId: string;
+  label: string;
+  section: string;
+  category: string | null;
+  categoryLabel: string;
+  quantity: number;
+  /** Category price × quantity (null: the category has no price). */
   price: PickerPrice | null;
 }
 
@@ -125,6 +165,9 @@ export interface SeatPickerEvents {
   ready: { seatCount: number; firstRenderMs: number };
   selectionchange: {
     seats: PickedSeat[];
+    /** Standing places, one entry per area with a quantity. */
+    ga: PickedGa[];
+    /** Seats and standing places together, per currency. */
     total: { amount: number; currency: string }[];
     /** Free seats this selection would leave alone in their row (empty unless warnOrphans). */
     orphans: PickedSeat[];
