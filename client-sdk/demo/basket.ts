@@ -2,6 +2,8 @@
 // picked on the map and by "best available", so checkout books one basket. It implements the
 // picker's SeatHolder interface.
 import type { SeatHolder } from '../src/index.ts';
+// Not re-exported by src/index.ts yet (outside this change): the picker's own type file.
+import type { GaQuantity } from '../src/picker/types.ts';
 
 export interface BasketState {
   holdToken: string | null;
@@ -45,8 +47,10 @@ export class Basket implements SeatHolder {
     return () => this.listeners.delete(listener);
   }
 
-  async hold(seatIds: string[]): Promise<void> {
-    this.adopt(await this.post<HoldAnswer>('holds', { seats: seatIds, ...this.token() }));
+  /** Adds seats and standing places (`ga`) to the hold. */
+  async hold(seatIds: string[], ga?: GaQuantity[]): Promise<void> {
+    const body = { seats: seatIds, ...(ga?.length ? { ga } : {}), ...this.token() };
+    this.adopt(await this.post<HoldAnswer>('holds', body));
   }
 
   /** Holds the best `quantity` seats together; returns the ids newly held. */
@@ -60,11 +64,12 @@ export class Basket implements SeatHolder {
     return answer.seats.filter((s) => !before.has(s));
   }
 
-  async release(seatIds: string[]): Promise<void> {
+  /** Releases some seats, or without ids the whole hold (standing places leave only so). */
+  async release(seatIds?: string[]): Promise<void> {
     const token = this.state.holdToken;
     if (!token) return;
-    await this.post('release', { holdToken: token, seats: seatIds });
-    const left = this.state.seats.filter((s) => !seatIds.includes(s));
+    await this.post('release', { holdToken: token, ...(seatIds ? { seats: seatIds } : {}) });
+    const left = seatIds ? this.state.seats.filter((s) => !seatIds.includes(s)) : [];
     this.set(left.length ? { ...this.state, seats: left } : this.empty());
   }
 
