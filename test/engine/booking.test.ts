@@ -104,6 +104,21 @@ describe('holding and booking', () => {
     expect(state?.bookedSeats).toHaveLength(1);
   });
 
+  it('confirms the seats again when an idempotent booking is replayed, unless cancelled since', async () => {
+    const { holds, orders, store } = engine.ctx;
+    const first = await orders.book(ev.secret, ev.eventId, { seats: ['R3-3'] }, 'retry-1');
+    // As if the node died between the Postgres commit and the store's confirmation.
+    await store.cancel(ev.eventId, { seats: [22] });
+    expect((await holds.availability(ev.pub, ev.eventId)).status[22]).toBe(0);
+    const replay = await orders.book(ev.secret, ev.eventId, { seats: ['R3-3'] }, 'retry-1');
+    expect(replay.body.bookingId).toBe(first.body.bookingId);
+    expect((await holds.availability(ev.pub, ev.eventId)).status[22]).toBe(2);
+
+    await orders.cancel(ev.secret, ev.eventId, { bookingId: first.body.bookingId });
+    await orders.book(ev.secret, ev.eventId, { seats: ['R3-3'] }, 'retry-1');
+    expect((await holds.availability(ev.pub, ev.eventId)).status[22]).toBe(0);
+  });
+
   it('cancels a booking and puts its seats back on sale', async () => {
     const { holds, orders } = engine.ctx;
     const sale = await orders.book(ev.secret, ev.eventId, { seats: ['R1-1', 'R1-2'] });

@@ -4,6 +4,7 @@
 // another node show up without a restart.
 import { buildLayout, migrate, type Layout, type Point } from '@parterre/seatmaps';
 import type { Db } from '../db/db.ts';
+import { DbUnavailable } from '../db/errors.ts';
 import { DomainError } from '../errors.ts';
 import { getVersion } from '../maps/repo.ts';
 import { SeatStoreError } from '../store/errors.ts';
@@ -27,6 +28,8 @@ interface Published {
 interface Cached {
   at: number;
   event: Promise<EventRuntime>;
+  /** The last event read successfully, served while Postgres cannot be reached. */
+  last?: EventRuntime;
 }
 
 const EVENT_TTL_MS = 5_000;
@@ -49,9 +52,20 @@ export class EventCatalog {
   async get(orgId: string, eventId: string): Promise<EventRuntime> {
     let cached = this.events.get(eventId);
     if (!cached || Date.now() - cached.at > EVENT_TTL_MS) {
-      cached = { at: Date.now(), event: this.load(orgId, eventId) };
-      this.events.set(eventId, cached);
-      cached.event.catch(() => this.events.delete(eventId));
+      // Holds live in the store, not in Postgres: while Postgres is away, keep serving the last
+      // event row we read rather than failing every hold once the cache expires.
+      const last = cached?.last;
+      const event = this.load(orgId, eventId).catch((err: unknown) => {
+        if (last && err instanceof DbUnavailable) return last;
+        throw err;
+      });
+      const entry: Cached = { at: Date.now(), event, ...(last ? { last } : {}) };
+      cached = entry;
+      this.events.set(eventId, entry);
+      event.then(
+        (e) => (entry.last = e),
+        () => this.events.delete(eventId),
+      );
     }
     const event = await cached.event;
     if (event.orgId !== orgId) throw notFound(eventId);

@@ -20,6 +20,7 @@ import {
   cancelBooking,
   cancelSeats,
   createBooking,
+  getBooking,
   report,
   SeatsAlreadyBooked,
   type Freed,
@@ -95,6 +96,7 @@ export class OrderService {
         statusCode: 201,
         body: await run(tx),
       }));
+      if (result.replayed) await this.reconfirm(p, event, result.body.bookingId);
       return { status: result.statusCode, body: result.body };
     } catch (err) {
       if (err instanceof IdempotencyKeyReused) {
@@ -102,6 +104,18 @@ export class OrderService {
       }
       throw err;
     }
+  }
+
+  /**
+   * A replayed booking may come from a node that died between the Postgres commit and the store's
+   * confirmation: the seats would still show as held. Confirm again what Postgres holds live now
+   * (never seats cancelled since), so a retried checkout always leaves the seats booked.
+   */
+  private async reconfirm(p: Principal, event: EventRuntime, bookingId: string): Promise<void> {
+    const booking = await getBooking(this.db, p.orgId, bookingId);
+    if (!booking || booking.status !== 'confirmed') return;
+    const seats = booking.seats.filter((s) => s.live).map((s) => s.index);
+    if (seats.length) await this.confirmLive(event, { seats, ga: [] });
   }
 
   private async record(
