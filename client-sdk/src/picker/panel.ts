@@ -170,7 +170,7 @@ export class PickerPanel {
   }
 
   /** A −/+ stepper per standing area on screen; hidden when there are none. */
-  renderGa(areas: readonly GaStepperView[], onChange: (areaId: string, q: number) => void): void {
+  renderGa(areas: readonly GaStepperView[], onStep: (areaId: string, delta: -1 | 1) => void): void {
     const focused = (document.activeElement as HTMLElement | null)?.dataset.gaStep;
     this.standing.hidden = areas.length === 0;
     this.standing.replaceChildren(
@@ -201,7 +201,7 @@ export class PickerPanel {
             `${sign < 0 ? 'One place fewer' : 'One place more'}: ${a.label}`,
           );
           b.disabled = sign < 0 ? a.quantity <= 0 : a.quantity >= a.max;
-          b.addEventListener('click', () => onChange(a.areaId, a.quantity + sign));
+          b.addEventListener('click', () => onStep(a.areaId, sign));
           return b;
         };
         row.append(text, step(-1), count, step(1));

@@ -5,8 +5,6 @@ import { SEAT_STATUS_NAMES } from '@parterre/seatmaps';
 import { Emitter } from '../emitter.ts';
 import { LiveEvent } from '../live-event.ts';
 import { describeSeat, seatName } from './describe.ts';
-import { GaPicks, HoldLostError, type GaLimits } from './ga-picks.ts';
-import { gaQuantityProblem } from './ga-quantity.ts';
 import { fetchLayout } from './load-layout.ts';
 import { PickerInput } from './input.ts';
 import { buildPalette, colourIndex, DEFAULT_THEME, type Palette } from './palette.ts';
@@ -18,6 +16,7 @@ import { RepaintQueue } from './repaint-queue.ts';
 import { PickerScene } from './scene.ts';
 import { SeatModel } from './seat-model.ts';
 import { Selection } from './selection.ts';
+import { StandingControl } from './standing-control.ts';
 import type {
   PickedGa,
   PickedSeat,
@@ -51,7 +50,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
   private ownLive: LiveEvent | undefined;
   private input: PickerInput | undefined;
   private orphanCheck: OrphanCheck | undefined;
-  private ga: GaPicks | undefined;
+  private ga: StandingControl | undefined;
   /** Seats the current selection would leave alone in their row. */
   private orphans: number[] = [];
   private readonly pending = new Set<number>();
@@ -120,23 +119,9 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
    * or releasing through the holder. Throws a RangeError (changing nothing) for an unknown area
    * or a quantity above what is left or allowed by maxSeats.
    */
-  async setGaQuantity(areaId: string, quantity: number): Promise<void> {
+  setGaQuantity(areaId: string, quantity: number): Promise<void> {
     this.requireModel();
-    const ga = this.ga as GaPicks;
-    const problem = gaQuantityProblem(quantity, ga.max(ga.areaIndex(areaId), this.gaLimits()));
-    if (problem) throw new RangeError(`Standing area "${areaId}": ${problem}`);
-    try {
-      await ga.change(
-        areaId,
-        quantity,
-        this.holder(),
-        this.selected.map((s) => s.id),
-      );
-    } catch (err) {
-      if (err instanceof HoldLostError) await this.deselect(undefined, { release: false });
-      throw err;
-    }
-    this.selectionChanged([]);
+    return (this.ga as StandingControl).set(areaId, quantity);
   }
 
   /** Section names, for "zoom to section" controls. */
@@ -165,7 +150,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       return i;
     });
     const fresh = indexes.filter((i) => !this.selection.has(i));
-    const places = this.selection.size + (this.ga?.count ?? 0);
+    const places = this.selection.size + (this.ga?.picks.count ?? 0);
     if (places + fresh.length > this.selection.maxSeats) {
       throw new RangeError(
         `Selecting ${fresh.length} more seats would exceed maxSeats (${this.selection.maxSeats})`,
@@ -187,9 +172,9 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const indexes = seatIds
       ? seatIds.map((id) => model.indexOf(id)).filter((i) => this.selection.has(i))
       : this.selection.seats;
-    const standing = seatIds ? 0 : (this.ga?.count ?? 0);
+    const standing = seatIds ? 0 : (this.ga?.picks.count ?? 0);
     for (const i of indexes) this.selection.delete(i);
-    if (!seatIds) this.ga?.clear();
+    if (!seatIds) this.ga?.picks.clear();
     this.selectionChanged(indexes);
     const holder = this.holder();
     if (!release || !holder) return;
@@ -289,7 +274,20 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const model = SeatModel.from(layout, o.priceType ?? 'full');
     this.model = model;
     this.orphanCheck = new OrphanCheck(layout);
-    this.ga = new GaPicks(model);
+    this.ga = new StandingControl(model, {
+      holder: () => this.holder(),
+      limits: () => ({
+        live: this.source?.ga,
+        seats: this.selection.size + this.pending.size,
+        maxSeats: this.selection.maxSeats,
+      }),
+      seatIds: () => this.selected.map((s) => s.id),
+      changed: () => this.selectionChanged([]),
+      holdLost: () => this.deselect(undefined, { release: false }),
+      announce: (text) => this.panel.announce(text),
+      focusArea: (id) => this.panel.focusGa(id),
+      error: (err) => this.emit('error', err),
+    });
     this.palette = buildPalette(layout.categories, this.theme);
     const scene = new PickerScene(this.panel.map, model, this.palette, this.theme);
     this.scene = scene;
@@ -297,7 +295,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       describe: (i) => this.describe(i),
       toggle: (i) => void this.toggle(i),
       focusChanged: (i) => this.emit('focus', model.seat(i)),
-      tapArea: (k) => this.onAreaTap(k),
+      tapArea: (k) => this.ga?.tap(k),
     });
     this.cleanups.push(() => this.input?.detach());
     this.cleanups.push(this.source.on('change', (change) => this.onStatus(change)));
@@ -363,7 +361,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
       this.panel.announce(`${name} removed from your selection`);
       return;
     }
-    const inFlight = this.pending.size + (this.ga?.count ?? 0);
+    const inFlight = this.pending.size + (this.ga?.picks.count ?? 0);
     const verdict = this.selection.verdict(i, this.statusAt(i), inFlight);
     if (verdict === 'unavailable') return this.panel.announce(`${name} is not available`);
     if (verdict === 'limit') {
@@ -439,29 +437,6 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     this.renderPanel();
   }
 
-  private gaLimits(): GaLimits {
-    const seats = this.selection.size + this.pending.size;
-    return { live: this.source?.ga, seats, maxSeats: this.selection.maxSeats };
-  }
-
-  private onAreaTap(k: number): void {
-    const area = this.requireModel().layout.gaAreas[k] as PickerLayout['gaAreas'][number];
-    this.panel.focusGa(area.id);
-    this.panel.announce(`${area.label}: ${this.ga?.left(k, this.gaLimits())} standing places left`);
-  }
-
-  /** The stepper change of the panel: announced, refusals emitted as errors. */
-  private async stepGa(areaId: string, quantity: number): Promise<void> {
-    const label = this.requireModel().layout.gaAreas[(this.ga as GaPicks).areaIndex(areaId)]?.label;
-    try {
-      await this.setGaQuantity(areaId, quantity);
-      this.panel.announce(`${label}: ${quantity} standing places selected`);
-    } catch (err) {
-      this.panel.announce(`${label}: ${(err as Error).message}`);
-      this.emit('error', err as Error);
-    }
-  }
-
   private renderPanel(): void {
     const model = this.model;
     if (!model) return;
@@ -470,8 +445,8 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const level = this.scene?.level ?? 0;
     const levels = model.levels.levels;
     this.panel.renderLevels(levels, levels[level]?.id ?? '', (id) => this.setLevel(id));
-    const steppers = this.ga?.steppers(level, locale, this.gaLimits()) ?? [];
-    this.panel.renderGa(steppers, (id, q) => void this.stepGa(id, q));
+    const steppers = this.ga?.steppers(level, locale) ?? [];
+    this.panel.renderGa(steppers, (id, delta) => void this.ga?.step(id, delta));
     const seats = this.selected;
     const name = (seat: PickedSeat) => seatName(seat, model.sections.size > 1);
     const orphans = this.orphans.map((i) => name(model.seat(i)));
@@ -485,7 +460,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
         ? `Your selection leaves a single empty seat (${orphans.join('; ')}). Please pick seats that do not.`
         : '',
       onRemove: (i) => void this.toggle(i),
-      onRemoveGa: (id) => void this.stepGa(id, 0),
+      onRemoveGa: (id) => void this.ga?.step(id, 'remove'),
     });
   }
 }
