@@ -7,13 +7,12 @@
 // minimal release (SETRANGE + INCR), the raw scripts of holds.bench.ts.
 // Runs on a private redis-server from PATH (free port, no persistence) so that no other client's
 // commands end up in the stats.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { RedisSeatStore } from '../../engine/src/store/redis/redis-store.ts';
 import { MIN_HOLD, MIN_RELEASE } from './lib/raw-holds.ts';
 import { report } from './lib/report.ts';
+import { startRedisServer } from '../support/redis-server.ts';
 
 const EVENT = 'bench';
 const SEATS_PER_CALL = 3;
@@ -30,44 +29,6 @@ interface Cost {
   commands: number;
   /** This (client) process's CPU µs per call: building, sending and decoding. */
   clientUsec: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      probe.disconnect();
-      return { url, child };
-    } catch {
-      probe.disconnect();
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill();
-  throw new Error('redis-server (from PATH) started but did not answer');
 }
 
 /** On-CPU time of a process's threads so far, in µs (Linux). */
@@ -142,7 +103,7 @@ async function measureRound(
 export async function run({ quick }: { quick: boolean; args: string[] }): Promise<void> {
   const calls = quick ? 2_000 : 5_000;
   const sets = seatSets(calls);
-  const { url, child } = await startRedis();
+  const { url, child, stop } = await startRedisServer();
   const pid = child.pid as number;
   const admin = new Redis(url);
   const raw = new Redis(url) as RawClient;
@@ -181,6 +142,6 @@ export async function run({ quick }: { quick: boolean; args: string[] }): Promis
     await store.close();
     raw.disconnect();
     admin.disconnect();
-    child.kill();
+    await stop();
   }
 }

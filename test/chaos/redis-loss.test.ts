@@ -11,13 +11,13 @@ import {
   startCluster,
   type NodeCluster,
 } from '../support/node-process.ts';
-import { startPrivateRedis, type PrivateRedis } from './private-redis.ts';
+import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 import { startRush } from './rush-driver.ts';
 
 const ROWS = 20;
 const PER_ROW = 25;
 let cluster: NodeCluster | undefined;
-let redis: PrivateRedis | undefined;
+let redis: RedisServer | undefined;
 const clients: LiveEvent[] = [];
 
 afterAll(async () => {
@@ -29,7 +29,7 @@ afterAll(async () => {
 it(
   'rebuilds from Postgres under a new epoch when Redis loses its data mid-rush',
   async () => {
-    redis = await startPrivateRedis();
+    redis = await startRedisServer();
     cluster = await startCluster({ nodes: 2, rows: ROWS, perRow: PER_ROW, redisUrl: redis.url });
     const c = cluster;
     const index = await seatIndex(c, c.nodes[0]!.url);

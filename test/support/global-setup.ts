@@ -1,12 +1,11 @@
 // Runs once per `vitest` run before the integration project. It finds the real Redis and Postgres
 // the suites need, gives this run its own Postgres database and Redis key prefix, and removes
 // both afterwards. It never skips: a missing service fails the run with the command to fix it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { startRedisServer, type RedisServer } from './redis-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,49 +38,15 @@ async function redisReachable(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Starts a throw-away redis-server from PATH when none is reachable at REDIS_URL. */
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const failed = new Promise<never>((_, reject) => child.on('error', reject));
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    const up = await Promise.race([redisReachable(url), failed]);
-    if (up) return { url, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('redis-server started but did not answer');
-}
-
 export default async function setup(project: TestProject) {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
   let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  let redisChild: ChildProcess | undefined;
+  let ownRedis: RedisServer | undefined;
   if (!(await redisReachable(redisUrl))) {
     try {
-      ({ url: redisUrl, child: redisChild } = await startRedis());
+      ownRedis = await startRedisServer();
+      redisUrl = ownRedis.url;
     } catch (err) {
       throw new Error(
         `Integration tests need Redis at ${redisUrl} and could not start redis-server (${String(err)}). ${REDIS_HINT}`,
@@ -120,6 +85,6 @@ export default async function setup(project: TestProject) {
       if (keys.length) await redis.unlink(...keys);
     } while (cursor !== '0');
     redis.disconnect();
-    redisChild?.kill();
+    await ownRedis?.stop();
   };
 }

@@ -4,11 +4,13 @@
 // `dispose()`, and — should a test runner die first — by a process exit hook.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedEvent, testEngine, type SeededEvent, type TestEngine } from './engine.ts';
+import { freePort } from './redis-server.ts';
 import { databaseUrl, redisUrl } from './services.ts';
+
+export { freePort };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -22,22 +24,6 @@ const OUTPUT_LINES = 200;
 
 const live = new Set<ChildProcess>();
 process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
-
-/** A free TCP port on 127.0.0.1 (the OS picks it; it is free when this resolves). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** One engine process. */
 export interface EngineNode {
