@@ -10,6 +10,13 @@ export interface BasketState {
   /** Server time (ms) the hold expires; null without a hold. */
   expiresAt: number | null;
   seats: string[];
+  /** Standing places in the hold. */
+  ga: GaQuantity[];
+  /**
+   * The visitor released the whole hold (the picker does so to lower standing places and holds
+   * again at once): not a lost hold, so the selection stays.
+   */
+  released?: boolean;
 }
 
 /** A refusal of the engine: its problem `code`, and the seats it is about. */
@@ -27,6 +34,8 @@ interface HoldAnswer {
   holdToken: string;
   expiresAt: string;
   seats: string[];
+  /** Every standing place of the hold. */
+  ga: GaQuantity[];
 }
 
 /**
@@ -35,7 +44,7 @@ interface HoldAnswer {
  * await basket.bestAvailable(2);
  */
 export class Basket implements SeatHolder {
-  state: BasketState = { holdToken: null, expiresAt: null, seats: [] };
+  state: BasketState = { holdToken: null, expiresAt: null, seats: [], ga: [] };
   /** Server clock minus local clock (ms), from the Date header of the last answer. */
   serverOffsetMs = 0;
   private readonly listeners = new Set<(state: BasketState) => void>();
@@ -70,7 +79,9 @@ export class Basket implements SeatHolder {
     if (!token) return;
     await this.post('release', { holdToken: token, ...(seatIds ? { seats: seatIds } : {}) });
     const left = seatIds ? this.state.seats.filter((s) => !seatIds.includes(s)) : [];
-    this.set(left.length ? { ...this.state, seats: left } : this.empty());
+    // The hold lives on while it has seats or standing places (seat ids never release those).
+    const lives = left.length > 0 || (seatIds !== undefined && this.state.ga.length > 0);
+    this.set(lives ? { ...this.state, seats: left } : { ...this.empty(), released: true });
   }
 
   /** Forgets the hold (after checkout or expiry). */
@@ -83,12 +94,13 @@ export class Basket implements SeatHolder {
   }
 
   private empty(): BasketState {
-    return { holdToken: null, expiresAt: null, seats: [] };
+    return { holdToken: null, expiresAt: null, seats: [], ga: [] };
   }
 
   private adopt(answer: HoldAnswer): void {
     const seats = [...new Set([...this.state.seats, ...answer.seats])];
-    this.set({ holdToken: answer.holdToken, expiresAt: Date.parse(answer.expiresAt), seats });
+    const expiresAt = Date.parse(answer.expiresAt);
+    this.set({ holdToken: answer.holdToken, expiresAt, seats, ga: answer.ga ?? [] });
   }
 
   private set(state: BasketState): void {

@@ -99,7 +99,7 @@ function renderCountdown(): void {
 
 basket.onChange((state) => {
   $('checkout').hidden = state.seats.length === 0;
-  if (!state.holdToken && picker.selected.length)
+  if (!state.holdToken && !state.released && picker.selected.length)
     void picker.deselect(undefined, { release: false });
   renderCountdown();
 });

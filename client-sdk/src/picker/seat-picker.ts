@@ -16,7 +16,7 @@ import { RepaintQueue } from './repaint-queue.ts';
 import { PickerScene } from './scene.ts';
 import { SeatModel } from './seat-model.ts';
 import { Selection } from './selection.ts';
-import { StandingControl } from './standing-control.ts';
+import { StandingControl, type StandingHost } from './standing-control.ts';
 import type {
   PickedGa,
   PickedSeat,
@@ -274,20 +274,7 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     const model = SeatModel.from(layout, o.priceType ?? 'full');
     this.model = model;
     this.orphanCheck = new OrphanCheck(layout);
-    this.ga = new StandingControl(model, {
-      holder: () => this.holder(),
-      limits: () => ({
-        live: this.source?.ga,
-        seats: this.selection.size + this.pending.size,
-        maxSeats: this.selection.maxSeats,
-      }),
-      seatIds: () => this.selected.map((s) => s.id),
-      changed: () => this.selectionChanged([]),
-      holdLost: () => this.deselect(undefined, { release: false }),
-      announce: (text) => this.panel.announce(text),
-      focusArea: (id) => this.panel.focusGa(id),
-      error: (err) => this.emit('error', err),
-    });
+    this.ga = new StandingControl(model, this.standingHost());
     this.palette = buildPalette(layout.categories, this.theme);
     const scene = new PickerScene(this.panel.map, model, this.palette, this.theme);
     this.scene = scene;
@@ -311,6 +298,24 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     scene.stage.draw();
     this.renderPanel();
     this.emit('ready', { seatCount: model.size, firstRenderMs: performance.now() - started });
+  }
+
+  /** What standing places need of the picker (holder, limits, selection, panel). */
+  private standingHost(): StandingHost {
+    return {
+      holder: () => this.holder(),
+      limits: () => ({
+        live: this.source?.ga,
+        seats: this.selection.size + this.pending.size,
+        maxSeats: this.selection.maxSeats,
+      }),
+      seatIds: () => this.selected.map((s) => s.id),
+      changed: () => this.selectionChanged([]),
+      holdLost: () => this.deselect(undefined, { release: false }),
+      announce: (text) => this.panel.announce(text),
+      focusArea: (id) => this.panel.focusGa(id),
+      error: (err) => this.emit('error', err),
+    };
   }
 
   private openLive(): LiveEvent {
