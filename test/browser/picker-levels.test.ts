@@ -137,6 +137,7 @@ it('shows one level at a time: the balcony tab shows balcony seats and selecting
   await expect.poll(() => levelOf(page)).toBe('balcony');
   expect(await tabs.nth(1).getAttribute('aria-pressed')).toBe('true');
   expect(await tabs.nth(0).getAttribute('aria-pressed')).toBe('false');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Balcony');
 
   const shown = await seatPoint(page, balconySeat);
   await page.mouse.click(shown.x, shown.y);

@@ -154,6 +154,7 @@ export class PickerPanel {
     current: string,
     onPick: (id: string) => void,
   ): void {
+    const focused = this.focusedIn(this.levelBar)?.dataset.levelId;
     this.levelBar.hidden = levels.length < 2;
     this.levelBar.replaceChildren(
       ...levels.map((level) => {
@@ -167,11 +168,15 @@ export class PickerPanel {
         return button;
       }),
     );
+    // The buttons were replaced: a keyboard user stays on the tab they pressed.
+    if (focused !== undefined) {
+      this.levelBar.querySelector<HTMLElement>(`[data-level-id="${CSS.escape(focused)}"]`)?.focus();
+    }
   }
 
   /** A −/+ stepper per standing area on screen; hidden when there are none. */
   renderGa(areas: readonly GaStepperView[], onStep: (areaId: string, delta: -1 | 1) => void): void {
-    const focused = (document.activeElement as HTMLElement | null)?.dataset.gaStep;
+    const focused = this.focusedIn(this.standing)?.dataset.gaStep;
     this.standing.hidden = areas.length === 0;
     this.standing.replaceChildren(
       ...areas.map((a) => {
@@ -209,12 +214,16 @@ export class PickerPanel {
       }),
     );
     // Re-rendering replaced the buttons: keep the keyboard where it was.
-    if (focused) this.standing.querySelector<HTMLElement>(`[data-ga-step="${focused}"]`)?.focus();
+    if (focused) {
+      this.standing.querySelector<HTMLElement>(`[data-ga-step="${CSS.escape(focused)}"]`)?.focus();
+    }
   }
 
   /** Moves the keyboard to an area's + button (the area was tapped on the map). */
   focusGa(areaId: string): void {
-    this.standing.querySelector<HTMLElement>(`[data-ga-step="${areaId}1"]`)?.focus();
+    this.standing
+      .querySelector<HTMLElement>(`[data-ga-step="${CSS.escape(`${areaId}1`)}"]`)
+      ?.focus();
   }
 
   /** One swatch per category with its price; unavailable colours at the end. */
@@ -287,6 +296,12 @@ export class PickerPanel {
       parts.push(alert);
     }
     this.basket.replaceChildren(...parts);
+  }
+
+  /** The focused element when it is inside `part` (another picker's focus is not ours). */
+  private focusedIn(part: HTMLElement): HTMLElement | undefined {
+    const active = document.activeElement;
+    return active instanceof HTMLElement && part.contains(active) ? active : undefined;
   }
 
   private gaItem(g: PickedGa, locale: string, onRemove: (areaId: string) => void): HTMLElement {

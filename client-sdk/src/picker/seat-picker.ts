@@ -212,10 +212,12 @@ export class SeatPicker extends Emitter<SeatPickerEvents> {
     this.input?.zoomBy(factor);
   }
 
-  /** Moves the keyboard focus to a seat by id and announces it. */
+  /** Moves the keyboard focus to a seat by id (showing its level) and announces it. */
   focusSeat(seatId: string): void {
-    const i = this.requireModel().indexOf(seatId);
+    const model = this.requireModel();
+    const i = model.indexOf(seatId);
     if (i < 0) throw new RangeError(`Unknown seat id "${seatId}"`);
+    this.showLevel(model.levels.seatLevel[i] as number);
     this.input?.focus(i);
   }
 
