@@ -25,8 +25,11 @@ export { Emitter } from './emitter.ts';
 export { SeatPicker, mountSeatPicker } from './picker/seat-picker.ts';
 export type { PickerSeatStatus } from './picker/seat-picker.ts';
 export type {
+  GaQuantity,
+  PickedGa,
   PickedSeat,
   PickerCategory,
+  PickerLevel,
   PickerLayout,
   PickerLayoutSeat,
   PickerPrice,
@@ -34,6 +37,7 @@ export type {
   SeatHolder,
   SeatPickerEvents,
   SeatPickerOptions,
+  StatusChange,
   StatusSource,
 } from './picker/types.ts';
 export { DEFAULT_THEME } from './picker/palette.ts';
