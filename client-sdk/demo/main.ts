@@ -98,7 +98,7 @@ function renderCountdown(): void {
 }
 
 basket.onChange((state) => {
-  $('checkout').hidden = state.seats.length === 0;
+  $('checkout').hidden = state.seats.length === 0 && state.ga.length === 0;
   if (!state.holdToken && !state.released && picker.selected.length)
     void picker.deselect(undefined, { release: false });
   renderCountdown();
@@ -107,7 +107,7 @@ basket.onChange((state) => {
 $<HTMLFormElement>('checkout').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = new FormData(e.target as HTMLFormElement);
-  const { holdToken, seats } = basket.state;
+  const { holdToken, seats, ga } = basket.state;
   const res = await fetch('/demo/api/checkout', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -115,6 +115,7 @@ $<HTMLFormElement>('checkout').addEventListener('submit', async (e) => {
       eventId,
       holdToken,
       seats,
+      ga,
       name: form.get('name'),
       email: form.get('email'),
     }),

@@ -82,7 +82,7 @@ describe('demo storefront', () => {
   });
 
   it('refuses a bad checkout body, naming the fields, and books nothing', async () => {
-    const res = await checkout({ eventId: node.event.eventId, seats: [], email: 'nope' });
+    const res = await checkout({ eventId: node.event.eventId, seats: [7], email: 'nope' });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { code: string; detail: string };
     expect(problem.code).toBe('VALIDATION_FAILED');
@@ -90,6 +90,35 @@ describe('demo storefront', () => {
       expect(problem.detail).toContain(field);
     }
     expect(await statusOf('R2-1')).toBe('free');
+  });
+
+  it('refuses an empty basket and books standing places with the hold', async () => {
+    const empty = await checkout({
+      eventId: node.event.eventId,
+      holdToken: 'ht.x.y',
+      name: 'Ada',
+      email: 'ada@example.org',
+    });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { detail: string }).detail).toContain('basket is empty');
+
+    const hold = await api(`/events/${node.event.eventId}/holds`, {
+      seats: [],
+      ga: [{ areaId: 'floor', quantity: 2 }],
+    });
+    const { holdToken } = (await hold.json()) as { holdToken: string };
+    const res = await checkout({
+      eventId: node.event.eventId,
+      holdToken,
+      ga: [{ areaId: 'floor', quantity: 2 }],
+      name: 'Ada',
+      email: 'ada@example.org',
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      ga: [{ areaId: 'floor', quantity: 2 }],
+      amount: 6000,
+    });
   });
 
   it('refuses seats the token does not hold', async () => {

@@ -32,7 +32,13 @@ export interface StorefrontOptions {
 const CheckoutBody = z.strictObject({
   eventId: z.string().min(1).max(100),
   holdToken: z.string().min(1).max(200),
-  seats: z.array(z.string().min(1).max(200)).min(1).max(100),
+  seats: z.array(z.string().min(1).max(200)).max(100).default([]),
+  ga: z
+    .array(
+      z.strictObject({ areaId: z.string().min(1).max(128), quantity: z.int().min(1).max(100) }),
+    )
+    .max(20)
+    .default([]),
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320),
 });
@@ -125,12 +131,18 @@ export function mountStorefront(
   router.use(express.static(opts.demoDir, { index: false, fallthrough: true }));
   router.post('/api/checkout', express.json({ limit: '16kb' }), async (req, res) => {
     const body = CheckoutBody.parse(req.body);
+    if (body.seats.length === 0 && body.ga.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'The basket is empty: choose seats or places', {
+        fields: { seats: 'choose at least one seat or standing place' },
+      });
+    }
     const keys = await keysFor(body.eventId);
     if (!keys) throw new DomainError('NOT_FOUND', `Event ${body.eventId} is not sold here`);
     const principal = await secretPrincipal(ctx, keys.secretKey);
     const orderRef = `demo:${body.email}`;
     const { status, body: booking } = await ctx.orders.book(principal, body.eventId, {
       seats: body.seats,
+      ga: body.ga,
       holdToken: body.holdToken,
       orderRef,
     });
