@@ -50,7 +50,10 @@ export class EventCatalog {
    * organisation's id alike.
    */
   async get(orgId: string, eventId: string): Promise<EventRuntime> {
-    let cached = this.events.get(eventId);
+    // Keyed by organisation too: another organisation asking for this id (ids are public in
+    // storefronts) must neither evict nor replace the owner's entry.
+    const key = `${orgId}\u0000${eventId}`;
+    let cached = this.events.get(key);
     if (!cached || Date.now() - cached.at > EVENT_TTL_MS) {
       // Holds live in the store, not in Postgres: while Postgres is away, keep serving the last
       // event row we read rather than failing every hold once the cache expires.
@@ -61,20 +64,22 @@ export class EventCatalog {
       });
       const entry: Cached = { at: Date.now(), event, ...(last ? { last } : {}) };
       cached = entry;
-      this.events.set(eventId, entry);
+      this.events.set(key, entry);
       event.then(
         (e) => (entry.last = e),
-        () => this.events.delete(eventId),
+        () => {
+          if (this.events.get(key) === entry) this.events.delete(key);
+        },
       );
     }
-    const event = await cached.event;
-    if (event.orgId !== orgId) throw notFound(eventId);
-    return event;
+    return cached.event;
   }
 
   /** Forgets the cached event row (after its prices or sales window changed). */
   invalidate(eventId: string): void {
-    this.events.delete(eventId);
+    for (const key of this.events.keys()) {
+      if (key.endsWith(`\u0000${eventId}`)) this.events.delete(key);
+    }
   }
 
   /**

@@ -206,7 +206,10 @@ export class HoldService {
         await this.audit(tx, p, 'seats.block', event, { seats: seatIds, reason });
       });
     } catch (err) {
-      await this.store.unblock(eventId, { seats });
+      // Report the write's failure, not a failed rollback's (the store may be rebuilding).
+      await this.command(event, () => this.store.unblock(eventId, { seats })).catch(
+        () => undefined,
+      );
       throw err;
     }
     return { seats: seatIdsOf(event, seats) };

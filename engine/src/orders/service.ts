@@ -86,24 +86,99 @@ export class OrderService {
       });
     }
     const priced = priceBooking(event, seats, ga, req.priceType);
-    const run = (db: Db) => this.record(p, event, req, seats, ga, priced, db);
-    if (!idempotencyKey) return { status: 201, body: await run(this.db) };
-    const hash = createHash('sha256')
-      .update(JSON.stringify([eventId, req]))
-      .digest('hex');
+    // The hold token of this attempt: the visitor's, or one a counter sale takes inside `write`.
+    let token = req.holdToken ? checkTokenForEvent(req.holdToken, eventId) : undefined;
+    const write = async (db: Db) => {
+      token ??= await this.holdForCounterSale(event, seats, ga);
+      return this.write(p, event, req, { seats, ga, token }, priced, db);
+    };
+    let answer: { status: number; body: BookingView; replayed: boolean };
     try {
-      const result = await withIdempotency(this.db, p.orgId, idempotencyKey, hash, async (tx) => ({
-        statusCode: 201,
-        body: await run(tx),
-      }));
-      if (result.replayed) await this.reconfirm(p, event, result.body.bookingId);
-      return { status: result.statusCode, body: result.body };
-    } catch (err) {
-      if (err instanceof IdempotencyKeyReused) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', err.message);
+      if (!idempotencyKey) {
+        answer = { status: 201, body: await write(this.db), replayed: false };
+      } else {
+        const hash = createHash('sha256')
+          .update(JSON.stringify([eventId, req]))
+          .digest('hex');
+        const result = await withIdempotency(
+          this.db,
+          p.orgId,
+          idempotencyKey,
+          hash,
+          async (tx) => ({
+            statusCode: 201,
+            body: await write(tx),
+          }),
+        );
+        answer = { status: result.statusCode, body: result.body, replayed: result.replayed };
       }
-      throw err;
+    } catch (err) {
+      // Nothing was committed: give a counter sale's seats back and explain the refusal.
+      if (token && !req.holdToken)
+        await this.store.release(eventId, { token }).catch(() => undefined);
+      throw await this.refusal(event, err);
     }
+    // Committed from here on: the answer is the booking, whatever the store says next.
+    if (answer.replayed) await this.reconfirm(p, event, answer.body.bookingId);
+    else await this.settle(event, p.orgId, { seats, ga, token: token as string }, answer.body);
+    return { status: answer.status, body: answer.body };
+  }
+
+  /** A counter sale first holds its seats, so it is all-or-nothing against live holds too. */
+  private async holdForCounterSale(
+    event: EventRuntime,
+    seats: number[],
+    ga: GaQuantity[],
+  ): Promise<string> {
+    const held = await this.holds.command(event, () =>
+      this.store.hold(event.id, {
+        token: newHoldToken(event.id),
+        seats,
+        ga,
+        ttlMs: DIRECT_SALE_HOLD_MS,
+      }),
+    );
+    return held.token;
+  }
+
+  /** Turns a failure before the commit into the answer the client gets. */
+  private async refusal(event: EventRuntime, err: unknown): Promise<unknown> {
+    if (err instanceof IdempotencyKeyReused) {
+      return new DomainError('IDEMPOTENCY_KEY_REUSED', err.message);
+    }
+    if (err instanceof SeatsAlreadyBooked) {
+      // Postgres knows better than the store (it lost data or a node crashed mid-booking):
+      // make the store agree, then refuse by name.
+      await this.confirmLive(event, { seats: err.seats, ga: [] }).catch(() => undefined);
+      const ids = seatIdsOf(event, err.seats);
+      return new DomainError('SEATS_UNAVAILABLE', `Already booked: ${ids.join(', ')}`, {
+        seats: ids,
+      });
+    }
+    return err;
+  }
+
+  /**
+   * After the commit: the store confirms the seats, then sold-out is checked. A store failure is
+   * logged, not thrown: the booking stands, and the fence corrects the store on the next attempt
+   * to sell these seats (or a replay of the same Idempotency-Key confirms them again).
+   */
+  private async settle(
+    event: EventRuntime,
+    orgId: string,
+    live: { seats: number[]; ga: GaQuantity[]; token: string },
+    view: BookingView,
+  ): Promise<void> {
+    try {
+      await this.confirmLive(event, live);
+    } catch (err) {
+      this.options.logger?.warn(
+        { err, eventId: event.id },
+        'booking recorded; store not confirmed',
+      );
+    }
+    this.options.onBooked?.(view);
+    await this.announceSoldOut(event, this.db, orgId);
   }
 
   /**
@@ -118,68 +193,37 @@ export class OrderService {
     if (seats.length) await this.confirmLive(event, { seats, ga: [] });
   }
 
-  private async record(
+  /** The Postgres side of a booking: check the hold, record it, queue its webhook and audit. */
+  private async write(
     p: Principal,
     event: EventRuntime,
     req: BookInput,
-    seats: number[],
-    ga: GaQuantity[],
+    live: { seats: number[]; ga: GaQuantity[]; token: string },
     priced: ReturnType<typeof priceBooking>,
     db: Db,
   ): Promise<BookingView> {
     const eventId = event.id;
-    // A counter sale first holds the seats, so that it is all-or-nothing against live holds too.
-    const token = req.holdToken
-      ? checkTokenForEvent(req.holdToken, eventId)
-      : (
-          await this.holds.command(event, () =>
-            this.store.hold(eventId, {
-              token: newHoldToken(eventId),
-              seats,
-              ga,
-              ttlMs: DIRECT_SALE_HOLD_MS,
-            }),
-          )
-        ).token;
-    try {
-      await this.holds.command(event, () => this.store.checkHold(eventId, { token, seats, ga }));
-      const view = await inOrg(db, p.orgId, async (tx) => {
-        const booking = await createBooking(tx, {
-          orgId: p.orgId,
-          eventId,
-          seats: priced.seats,
-          ga: priced.ga,
-          currency: priced.currency,
-          ...(req.orderRef ? { orderRef: req.orderRef } : {}),
-        });
-        const view: BookingView = {
-          bookingId: booking.id,
-          seats: seatIdsOf(event, seats),
-          ga,
-          amount: priced.amount,
-          currency: priced.currency,
-        };
-        const payload = { eventId, orderRef: booking.orderRef, ...view };
-        await this.announce(tx, p, 'booking.create', booking.id, payload, 'booking.created');
-        return view;
+    await this.holds.command(event, () => this.store.checkHold(eventId, live));
+    return inOrg(db, p.orgId, async (tx) => {
+      const booking = await createBooking(tx, {
+        orgId: p.orgId,
+        eventId,
+        seats: priced.seats,
+        ga: priced.ga,
+        currency: priced.currency,
+        ...(req.orderRef ? { orderRef: req.orderRef } : {}),
       });
-      await this.confirmLive(event, { seats, ga, token });
-      this.options.onBooked?.(view);
-      await this.announceSoldOut(event, db, p.orgId);
+      const view: BookingView = {
+        bookingId: booking.id,
+        seats: seatIdsOf(event, live.seats),
+        ga: live.ga,
+        amount: priced.amount,
+        currency: priced.currency,
+      };
+      const payload = { eventId, orderRef: booking.orderRef, ...view };
+      await this.announce(tx, p, 'booking.create', booking.id, payload, 'booking.created');
       return view;
-    } catch (err) {
-      if (!req.holdToken) await this.store.release(eventId, { token }).catch(() => undefined);
-      if (err instanceof SeatsAlreadyBooked) {
-        // Postgres knows better than the store (it lost data or a node crashed mid-booking):
-        // make the store agree, then refuse by name.
-        await this.confirmLive(event, { seats: err.seats, ga: [] });
-        const ids = seatIdsOf(event, err.seats);
-        throw new DomainError('SEATS_UNAVAILABLE', `Already booked: ${ids.join(', ')}`, {
-          seats: ids,
-        });
-      }
-      throw err;
-    }
+    });
   }
 
   /** Writes the audit entry of an action and queues its webhook event, in its transaction. */
