@@ -155,6 +155,33 @@ describe('holding and booking', () => {
   });
 });
 
+describe('standing places', () => {
+  it('never sells more places than the area holds, even when the store forgot a booking', async () => {
+    const { holds, orders, store } = engine.ctx;
+    await orders.book(ev.secret, ev.eventId, {
+      seats: [],
+      ga: [{ areaId: 'floor', quantity: 40 }],
+    });
+    // As if the store lost the confirmation of those 40 places (a crash after the commit).
+    await store.cancel(ev.eventId, { seats: [], ga: [{ areaId: 'floor', quantity: 40 }] });
+    const hold = await holds.hold(ev.pub, ev.eventId, {
+      seats: [],
+      ga: [{ areaId: 'floor', quantity: 20 }],
+    });
+    const err = await orders
+      .book(ev.secret, ev.eventId, {
+        seats: [],
+        ga: [{ areaId: 'floor', quantity: 20 }],
+        holdToken: hold.holdToken,
+      })
+      .catch((e: unknown) => e);
+    expect((err as DomainError).code).toBe('GA_UNAVAILABLE');
+    expect((err as DomainError).details.areas).toEqual(['floor']);
+    const state = await liveState(engine.ctx.db, ev.orgId, ev.eventId);
+    expect(state?.gaBooked).toEqual({ floor: 40 });
+  });
+});
+
 describe('best available', () => {
   it('holds the best block together, nearest the stage, in the asked category', async () => {
     const { holds } = engine.ctx;

@@ -35,8 +35,11 @@ export function priceBooking(
     return { index, category, priceType, amount: priceOf(category) };
   });
   const pricedGa = ga.map(({ areaId, quantity }) => {
-    const category = event.layout.gaAreas.find((a) => a.id === areaId)?.category ?? null;
-    return { areaId, quantity, category, priceType, amount: priceOf(category) * quantity };
+    const area = event.layout.gaAreas.find((a) => a.id === areaId);
+    const category = area?.category ?? null;
+    const amount = priceOf(category) * quantity;
+    // The capacity travels with the line so Postgres can fence standing places (orders/repo.ts).
+    return { areaId, quantity, category, priceType, amount, capacity: area?.capacity ?? 0 };
   });
   if (missing.size) {
     throw new DomainError(

@@ -10,6 +10,16 @@ const FENCE = 'booking_seats_live_seat';
 // A fence hit whose seats were freed again before we looked is retried; this bounds the retries.
 const FENCE_ATTEMPTS = 3;
 
+/** A standing area would hold more live bookings than its capacity; nothing was written. */
+export class GaCapacityExceeded extends DbError {
+  constructor(
+    readonly eventId: string,
+    readonly areas: string[],
+  ) {
+    super(`standing areas ${areas.join(', ')} of event ${eventId} have too few places left`);
+  }
+}
+
 /** Some requested seats already have a live booking; nothing was written. */
 export class SeatsAlreadyBooked extends DbError {
   constructor(
@@ -36,6 +46,11 @@ export interface BookingGaInput {
   priceType?: string;
   /** Total of the line (quantity × unit price), minor units. */
   amount: number;
+  /**
+   * The area's capacity. Given, Postgres refuses a booking that would exceed it: the fence for
+   * standing places, as the unique index is for seats.
+   */
+  capacity?: number;
 }
 
 export interface CreateBookingInput {
@@ -58,7 +73,7 @@ export interface Booking {
   createdAt: Date;
   cancelledAt: Date | null;
   seats: (Required<BookingSeatInput> & { live: boolean })[];
-  ga: (Required<BookingGaInput> & { live: boolean })[];
+  ga: (Required<Omit<BookingGaInput, 'capacity'>> & { live: boolean })[];
 }
 
 /** What a cancellation released, for the live store. */
@@ -144,6 +159,29 @@ async function insertBooking(tx: Db, input: CreateBookingInput): Promise<string>
   return id;
 }
 
+/**
+ * The standing-area fence: under a per-area transaction lock, live places plus the new ones must
+ * fit the capacity. Seats have a unique index; quantities need a lock and a sum.
+ */
+async function checkGaCapacity(tx: Db, input: CreateBookingInput): Promise<void> {
+  const fenced = (input.ga ?? [])
+    .filter((g) => g.capacity !== undefined)
+    .sort((a, b) => a.areaId.localeCompare(b.areaId));
+  const full: string[] = [];
+  for (const g of fenced) {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `parterre:ga:${input.eventId}:${g.areaId}`,
+    ]);
+    const { rows } = await tx.query<{ taken: number }>(
+      `SELECT coalesce(sum(quantity), 0)::int AS taken FROM booking_ga
+       WHERE event_id = $1 AND org_id = $2 AND area_id = $3 AND live`,
+      [input.eventId, input.orgId, g.areaId],
+    );
+    if ((rows[0]?.taken ?? 0) + g.quantity > (g.capacity as number)) full.push(g.areaId);
+  }
+  if (full.length) throw new GaCapacityExceeded(input.eventId, full);
+}
+
 async function liveAmong(tx: Db, orgId: string, eventId: string, seats: number[]) {
   const { rows } = await tx.query<{ seat_index: number }>(
     `SELECT seat_index FROM booking_seats
@@ -158,6 +196,7 @@ async function liveAmong(tx: Db, orgId: string, eventId: string, seats: number[]
 /**
  * Books seats (and GA quantities) in one transaction: all or nothing.
  * @throws SeatsAlreadyBooked naming the seats that already have a live booking.
+ * @throws GaCapacityExceeded naming standing areas (with a `capacity`) that would overflow.
  * @throws NotFound when the event does not exist in `orgId`; InvalidInput for impossible seats.
  * @example
  * const b = await createBooking(db, { orgId, eventId, currency: 'EUR',
@@ -171,7 +210,13 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
     checkBooking(input, await eventSeatCount(outer, orgId, eventId));
     for (let attempt = 1; ; attempt++) {
       try {
-        const id = await outer.transaction((tx) => insertBooking(tx, input), { orgId });
+        const id = await outer.transaction(
+          async (tx) => {
+            await checkGaCapacity(tx, input);
+            return insertBooking(tx, input);
+          },
+          { orgId },
+        );
         return (await getBooking(outer, orgId, id))!;
       } catch (err) {
         if (!(err instanceof UniqueViolation && err.constraint === FENCE)) throw err;

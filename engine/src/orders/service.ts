@@ -20,6 +20,7 @@ import {
   cancelBooking,
   cancelSeats,
   createBooking,
+  GaCapacityExceeded,
   getBooking,
   report,
   SeatsAlreadyBooked,
@@ -145,6 +146,15 @@ export class OrderService {
   private async refusal(event: EventRuntime, err: unknown): Promise<unknown> {
     if (err instanceof IdempotencyKeyReused) {
       return new DomainError('IDEMPOTENCY_KEY_REUSED', err.message);
+    }
+    if (err instanceof GaCapacityExceeded) {
+      return new DomainError(
+        'GA_UNAVAILABLE',
+        `Not enough places left in ${err.areas.join(', ')}`,
+        {
+          areas: err.areas,
+        },
+      );
     }
     if (err instanceof SeatsAlreadyBooked) {
       // Postgres knows better than the store (it lost data or a node crashed mid-booking):
