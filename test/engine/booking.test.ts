@@ -119,6 +119,16 @@ describe('holding and booking', () => {
     expect((await holds.availability(ev.pub, ev.eventId)).status[22]).toBe(0);
   });
 
+  it('cancels a booking whole even when the store had forgotten one of its seats', async () => {
+    const { holds, orders, store } = engine.ctx;
+    const sale = await orders.book(ev.secret, ev.eventId, { seats: ['R2-1', 'R2-2'] });
+    await store.cancel(ev.eventId, { seats: [10] }); // the store lost R2-1's booking
+    const done = await orders.cancel(ev.secret, ev.eventId, { bookingId: sale.body.bookingId });
+    expect(done.cancelled).toEqual(['R2-1', 'R2-2']);
+    const avail = await holds.availability(ev.pub, ev.eventId);
+    expect([avail.status[10], avail.status[11]]).toEqual([0, 0]);
+  });
+
   it('cancels a booking and puts its seats back on sale', async () => {
     const { holds, orders } = engine.ctx;
     const sale = await orders.book(ev.secret, ev.eventId, { seats: ['R1-1', 'R1-2'] });

@@ -123,6 +123,13 @@ export function lifecycleContract(get: () => StoreHarness, open: MakeHarness): v
         seq: 0,
         counts: { free: 6, held: 0, booked: 0, blocked: 0 },
       });
+      // A forced cancel frees what is booked and ignores the rest (Postgres already cancelled).
+      await store.book(EVENT, { seats: [1], force: true, now: T0 });
+      await store.cancel(EVENT, { seats: [1, 3], force: true, now: T0 });
+      expect(await loaded(store)).toEqual({
+        seq: 2,
+        counts: { free: 6, held: 0, booked: 0, blocked: 0 },
+      });
       // An if-absent restore of a live event (a second node's late rebuild) changes nothing.
       await store.book(EVENT, { seats: [2], force: true, now: T0 });
       await store.restoreEvent({
@@ -136,7 +143,7 @@ export function lifecycleContract(get: () => StoreHarness, open: MakeHarness): v
         ifAbsent: true,
       });
       expect(await loaded(store)).toEqual({
-        seq: 1,
+        seq: 3,
         counts: { free: 5, held: 0, booked: 1, blocked: 0 },
       });
       await expectError(

@@ -317,7 +317,13 @@ export class OrderService {
       return freed;
     });
     if (seats.length || ga.length) {
-      await this.holds.command(event, () => this.store.cancel(eventId, { seats, ga }));
+      // Postgres has cancelled: the store frees what it has booked (force), and a failure here is
+      // logged rather than turning a done cancellation into an error the client would retry.
+      await this.holds
+        .command(event, () => this.store.cancel(eventId, { seats, ga, force: true }))
+        .catch((err: unknown) =>
+          this.options.logger?.warn({ err, eventId }, 'cancellation recorded; store not updated'),
+        );
     }
     return { cancelled: seatIdsOf(event, seats), ga };
   }

@@ -189,6 +189,12 @@ export interface CancelRequest {
   seats: number[];
   ga?: GaQuantity[];
   now?: number;
+  /**
+   * Postgres already cancelled these: free whichever of the seats are booked and take back at
+   * most what each GA area has booked, instead of refusing the whole command (the store may be
+   * behind after a crash between a commit and its confirmation).
+   */
+  force?: boolean;
 }
 
 /** Request of {@link SeatStore.block} and {@link SeatStore.unblock}. */

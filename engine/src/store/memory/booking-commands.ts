@@ -85,18 +85,23 @@ export function cancel(
   state: EventState,
   seats: readonly number[],
   ga: readonly GaQuantity[],
+  force = false,
 ): number {
   checkRange(state, seats);
   const notBooked = seats.filter((s) => state.status[s] !== 2);
   const unknown = ga.filter((g) => !state.ga.has(g.areaId)).map((g) => g.areaId);
   if (unknown.length) throw fail(state, ErrorCode.GaAreaUnknown, [], unknown);
-  const short = ga
-    .filter((g) => (state.ga.get(g.areaId)?.booked ?? 0) < g.quantity)
-    .map((g) => g.areaId);
-  if (notBooked.length || short.length) throw fail(state, ErrorCode.NotBooked, notBooked, short);
+  const bookedIn = (areaId: string) => state.ga.get(areaId)?.booked ?? 0;
+  const short = ga.filter((g) => bookedIn(g.areaId) < g.quantity).map((g) => g.areaId);
+  if (!force && (notBooked.length || short.length)) {
+    throw fail(state, ErrorCode.NotBooked, notBooked, short);
+  }
   state.expireDue([]);
-  for (const seat of seats) state.setStatus(seat, 0);
-  for (const g of ga) state.gaIncr(g.areaId, 'booked', -g.quantity);
+  for (const seat of seats) if (state.status[seat] === 2) state.setStatus(seat, 0);
+  for (const g of ga) {
+    const quantity = Math.min(g.quantity, bookedIn(g.areaId));
+    if (quantity > 0) state.gaIncr(g.areaId, 'booked', -quantity);
+  }
   return state.commit();
 }
 

@@ -148,7 +148,7 @@ export class MemorySeatStore implements SeatStore {
     const ga = v.checkGa(req.ga, eventId);
     v.checkNotEmpty(seats, ga, eventId);
     const state = this.begin(eventId, v.resolveNow(req.now, eventId));
-    return { seq: this.notify(state, bookings.cancel(state, seats, ga)) };
+    return { seq: this.notify(state, bookings.cancel(state, seats, ga, req.force === true)) };
   }
 
   async block(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {

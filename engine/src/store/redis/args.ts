@@ -127,8 +127,9 @@ export class ArgsBuilder {
     seats: readonly number[],
     ga: readonly GaQuantity[],
     now: number,
+    force = false,
   ): ScriptArgs {
-    return [...this.event(eventId, now), seatsArg(seats), gaArg(ga)];
+    return [...this.event(eventId, now), seatsArg(seats), gaArg(ga), force ? '1' : '0'];
   }
 
   blockArgs(eventId: string, seats: readonly number[], now: number): ScriptArgs {

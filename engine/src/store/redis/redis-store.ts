@@ -191,7 +191,10 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const [seq] = unwrap(
-      await this.functions.call('cancel', this.args.cancelArgs(eventId, seats, ga, now)),
+      await this.functions.call(
+        'cancel',
+        this.args.cancelArgs(eventId, seats, ga, now, req.force === true),
+      ),
       eventId,
     );
     return { seq: Number(seq) };
