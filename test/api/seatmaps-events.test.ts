@@ -328,11 +328,13 @@ describe('events', () => {
       label: '1',
       row: 'A',
       section: 'Stalls',
+      level: 'main',
       category: 'A',
       x: 50,
       y: 80,
       flags: [],
     });
+    expect(res.body.levels).toEqual([{ id: 'main', name: 'Main floor' }]);
     expect(res.body.categories.map((c: { key: string }) => c.key)).toEqual(['A', 'B']);
     expect(res.body.gaAreas).toEqual([expect.objectContaining({ id: 'floor', capacity: 50 })]);
     expect(res.body.prices).toContainEqual({
