@@ -85,6 +85,9 @@ describe('Redis store across nodes', () => {
     ]);
     expect(await admin.strlen(nodeA.keys.event('e')[0] as string)).toBe(1000);
     expect(await admin.hgetall(nodeA.keys.event('e')[2] as string)).toEqual({ 1: 'tok' });
+    // Dropping the event leaves nothing behind, the sweeper's index included.
+    await nodeA.dropEvent('e');
+    expect(await admin.keys(`${prefix}*`)).toEqual([]);
   });
 
   it('reloads its Lua library when Redis lost it, and nodes load it side by side', async () => {

@@ -95,6 +95,9 @@ export class RedisSeatStore implements SeatStore {
   async dropEvent(eventId: string): Promise<void> {
     v.checkEventId(eventId);
     unwrap(await this.functions.call('drop', this.args.dropArgs(eventId)), eventId);
+    // The sweeper's index lives outside the event's hash slot, so the script cannot reach it.
+    await this.redis.zrem(this.keys.active(), eventId);
+    this.registered.delete(eventId);
   }
 
   async hold(eventId: string, req: HoldRequest): Promise<HoldResult> {
