@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { ANONYMOUS, assertRole, assertSecret, principalFromHeader } from '../auth/guards.ts';
 import type { StaffRole } from '../auth/roles.ts';
-import { registerStaffRoutes } from '../auth/staff-routes.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { RequestValidationError, type InputPart } from './problem.ts';
 import type { ApiGuard } from './security.ts';
@@ -117,11 +116,7 @@ export class ApiRouter {
   constructor(
     private readonly auth: Authenticator,
     private readonly guard?: ApiGuard,
-  ) {
-    // Every API has the staff /auth routes; registering them here keeps them in the registry
-    // (and so in openapi.json) whoever builds the router.
-    registerStaffRoutes(this, auth.staff);
-  }
+  ) {}
 
   /** Names a schema shared by several routes (e.g. the seat-map document) in the OpenAPI document. */
   component(schema: z.ZodType, name: string): void {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express from 'express';
 import type { EngineContext } from '../context.ts';
 import { mountStorefront } from '../demo/storefront.ts';
+import { registerStaffRoutes } from '../auth/staff-routes.ts';
 import { registerEventRoutes } from '../events/routes.ts';
 import { registerHoldRoutes } from '../holds/routes.ts';
 import { registerMapRoutes } from '../maps/routes.ts';
@@ -52,6 +53,7 @@ export function createApiRouter(ctx: EngineContext): ApiRouter {
   registerOrderRoutes(api, ctx);
   registerEventRoutes(api, ctx);
   registerMapRoutes(api, ctx);
+  registerStaffRoutes(api, ctx.auth.staff);
   return api;
 }
 
