@@ -127,12 +127,16 @@ export function bodyCases(base: unknown): fc.Arbitrary<BodyCase> {
 }
 
 /** Ids that name nothing: junk strings, overlong, unicode, traversal. */
-export const junkId: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 40 }),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-  fc.string({ minLength: 101, maxLength: 400 }),
-  fc.constantFrom('__proto__', 'constructor', '..', '%', 'ev_', 'null', '0', '-1', '😀', ' '),
-);
+export const junkId: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    fc.string({ minLength: 101, maxLength: 400 }),
+    fc.constantFrom('__proto__', 'constructor', '%', 'ev_', 'null', '0', '-1', '😀', ' '),
+  )
+  // "." and ".." are dot segments: every URL client resolves them before sending, so
+  // `/events/.` arrives as `/events/` (another route) and never reaches the server as an id.
+  .filter((id) => !/^(\.|%2e){1,2}$/i.test(id));
 
 /** Query strings with junk keys and values (also repeated keys: arrays). */
 export const junkQuery: fc.Arbitrary<string> = fc
