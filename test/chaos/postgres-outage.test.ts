@@ -13,7 +13,8 @@ import {
 } from '../support/node-process.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
-const ROWS = 20;
+// Enough seats that the phase before the cut cannot sell the event out on a fast machine.
+const ROWS = 60;
 const PER_ROW = 25;
 let cluster: NodeCluster | undefined;
 let proxy: TcpProxy | undefined;

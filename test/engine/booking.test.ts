@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../engine/src/errors.ts';
 import { liveState } from '../../engine/src/events/repo.ts';
+import { StoreReconciler } from '../../engine/src/orders/reconcile.ts';
 import { report } from '../../engine/src/orders/repo.ts';
 import {
   deleteKeys,
@@ -259,6 +260,18 @@ describe('durability', () => {
     const avail = await holds.availability(ev.pub, ev.eventId);
     expect(avail.status[11]).toBe(2);
     expect((await liveState(engine.ctx.db, ev.orgId, ev.eventId))?.bookedSeats).toEqual([11]);
+  });
+
+  it('reconciles the store with bookings Postgres recorded but the store never confirmed', async () => {
+    const { holds, orders, store, catalog, db } = engine.ctx;
+    await orders.book(ev.secret, ev.eventId, { seats: ['R4-1', 'R4-2'] });
+    await store.cancel(ev.eventId, { seats: [30, 31] }); // as after a commit whose answer was lost
+    const event = await catalog.get(ev.orgId, ev.eventId);
+    const reconciler = new StoreReconciler(db, store, holds);
+    expect(await reconciler.reconcile(event, ev.orgId)).toEqual([30, 31]);
+    const avail = await holds.availability(ev.pub, ev.eventId);
+    expect([avail.status[30], avail.status[31]]).toEqual([2, 2]);
+    expect(await reconciler.reconcile(event, ev.orgId)).toEqual([]);
   });
 
   it('lets exactly one of 200 racing buyers book a seat', async () => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/db.ts';
+import { DbUnavailable } from '../db/errors.ts';
 import { IdempotencyKeyReused, withIdempotency } from '../db/idempotency.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError, type Principal } from '../errors.ts';
@@ -16,6 +17,7 @@ import { checkTokenForEvent, newHoldToken } from '../holds/tokens.ts';
 import type { GaQuantity, SeatStore, Snapshot } from '../store/seat-store.ts';
 import { enqueueWebhook } from '../webhooks/outbox.ts';
 import { priceBooking } from './pricing.ts';
+import { StoreReconciler } from './reconcile.ts';
 import {
   cancelBooking,
   cancelSeats,
@@ -59,13 +61,17 @@ const soldOut = (snap: Snapshot) =>
   snap.counts.free === 0 && snap.ga.every((a) => a.held + a.booked >= a.capacity);
 
 export class OrderService {
+  private readonly reconciler: StoreReconciler;
+
   constructor(
     private readonly db: Db,
     private readonly store: SeatStore,
     private readonly catalog: EventCatalog,
     private readonly holds: HoldService,
     private readonly options: OrderServiceOptions = {},
-  ) {}
+  ) {
+    this.reconciler = new StoreReconciler(db, store, holds, options.logger);
+  }
 
   /**
    * Books seats held by `holdToken`, or free seats directly (counter sale). With an idempotency
@@ -114,7 +120,10 @@ export class OrderService {
         answer = { status: result.statusCode, body: result.body, replayed: result.replayed };
       }
     } catch (err) {
-      // Nothing was committed: give a counter sale's seats back and explain the refusal.
+      // Not committed (or, when the database went away mid-commit, not known to be: the
+      // reconciler then confirms in the store whatever Postgres did record). Give a counter
+      // sale's seats back and explain the refusal.
+      if (err instanceof DbUnavailable) this.reconciler.schedule(event, p.orgId);
       if (token && !req.holdToken)
         await this.store.release(eventId, { token }).catch(() => undefined);
       throw await this.refusal(event, err);
