@@ -1,27 +1,9 @@
 // The in-process store's booking-side commands (book, cancel, block, unblock, sweep), mirroring
 // book-9.lua, cancel-7.lua, block-7.lua, unblock-7.lua and sweep-7.lua.
-import { ErrorCode, seatStoreError } from '../errors.ts';
+import { ErrorCode } from '../errors.ts';
 import type { GaQuantity } from '../seat-store.ts';
+import { checkRange, fail } from './check.ts';
 import type { EventState } from './event-state.ts';
-
-const fail = (
-  state: EventState,
-  code: ErrorCode,
-  seats: number[] = [],
-  areas: string[] = [],
-  token?: string,
-) =>
-  seatStoreError(code, {
-    eventId: state.eventId,
-    seats,
-    areas,
-    ...(token !== undefined ? { token } : {}),
-  });
-
-function checkRange(state: EventState, seats: readonly number[]): void {
-  const bad = seats.filter((s) => s >= state.seatCount);
-  if (bad.length) throw fail(state, ErrorCode.SeatOutOfRange, bad);
-}
 
 export function book(
   state: EventState,

@@ -1,28 +1,10 @@
 // The in-process store's commands: the same checks, in the same order, with the same errors as
 // the Lua scripts of the same name (lua/<name>-<n>.lua). Synchronous and deterministic; inputs
 // are already validated by the caller. Each check phase throws before anything is written.
-import { ErrorCode, seatStoreError } from '../errors.ts';
+import { ErrorCode } from '../errors.ts';
 import type { GaQuantity } from '../seat-store.ts';
+import { checkRange, fail } from './check.ts';
 import type { EventState } from './event-state.ts';
-
-const fail = (
-  state: EventState,
-  code: ErrorCode,
-  seats: number[] = [],
-  areas: string[] = [],
-  token?: string,
-) =>
-  seatStoreError(code, {
-    eventId: state.eventId,
-    seats,
-    areas,
-    ...(token !== undefined ? { token } : {}),
-  });
-
-function checkRange(state: EventState, seats: readonly number[]): void {
-  const bad = seats.filter((s) => s >= state.seatCount);
-  if (bad.length) throw fail(state, ErrorCode.SeatOutOfRange, bad);
-}
 
 /** Unknown areas, then areas whose free capacity is below `need(i)`. */
 function checkGaFree(
