@@ -1,6 +1,10 @@
 // Postgres unreachable for ~3 s in the middle of a rush (a TCP proxy between the nodes and
 // Postgres is cut): holds keep working (Redis only), bookings fail cleanly with 503
 // SERVICE_UNAVAILABLE (never 500), nothing is half-written, and booking works again afterwards.
+// A 503 on a booking whose COMMIT was cut is ambiguous (Postgres may have recorded it): buyers
+// behave like real checkouts, sending an Idempotency-Key and retrying a 503 with the same key once
+// the database answers, which tells them for sure whether they bought the seats.
+import { randomUUID } from 'node:crypto';
 import { afterAll, expect, it } from 'vitest';
 import { audit, Ledger } from '../scale/cluster-checks.ts';
 import { databaseUrl } from '../support/services.ts';
@@ -60,6 +64,8 @@ it(
     const urls = c.nodes.map((n) => n.url);
     const ledger = new Ledger();
     const outcomes = new Outcomes();
+    /** Bookings answered 503: their outcome is learnt by retrying with the same key later. */
+    const unanswered: { key: string; body: { seats: string[]; holdToken: string } }[] = [];
     let phase: Phase = 'before';
     let running = true;
 
@@ -73,12 +79,14 @@ it(
         const held = await rest(url, publicKey, 'POST', `/events/${eventId}/holds`, { seats });
         outcomes.add(started, 'hold', held.status, held.body?.code);
         if (held.status === 200) {
-          const booked = await rest(url, secretKey, 'POST', `/events/${eventId}/book`, {
-            seats,
-            holdToken: held.body.holdToken,
+          const body = { seats, holdToken: held.body.holdToken as string };
+          const key = randomUUID();
+          const booked = await rest(url, secretKey, 'POST', `/events/${eventId}/book`, body, {
+            'idempotency-key': key,
           });
           outcomes.add(started, 'book', booked.status, booked.body?.code);
           if (booked.status === 201) ledger.add(booked.body.bookingId, booked.body.seats);
+          if (booked.status === 503) unanswered.push({ key, body });
         }
         await sleep(20);
       }
@@ -96,6 +104,20 @@ it(
       await done;
       console.log('postgres outage answers:', outcomes.counts);
 
+      // Each checkout that got 503 asks again with its key: 201 means it was (or now is) booked.
+      let recorded = 0;
+      for (const { key, body } of unanswered) {
+        const again = await rest(urls[0]!, secretKey, 'POST', `/events/${eventId}/book`, body, {
+          'idempotency-key': key,
+        });
+        expect([201, 409, 410, 422]).toContain(again.status);
+        if (again.status === 201) {
+          ledger.add(again.body.bookingId, again.body.seats);
+          recorded++;
+        }
+      }
+      console.log(`postgres outage: ${unanswered.length} retried, ${recorded} booked`);
+
       expect(outcomes.count('cut hold 200')).toBeGreaterThan(0);
       expect(outcomes.count('cut book 503 SERVICE_UNAVAILABLE')).toBeGreaterThan(0);
       expect(
@@ -108,8 +130,8 @@ it(
       expect(result.doubleSells).toBe(0);
       expect(result.lostAcknowledged).toEqual([]);
       expect(result.bookedWithoutRow).toEqual([]);
-      // Nothing half-written: every seat the store shows booked has its live Postgres row, and no
-      // booking refused with 503 is in Postgres.
+      // Nothing half-written: every seat the store shows booked has its live Postgres row, and
+      // every live booking in Postgres was acknowledged to its buyer (at the latest on retry).
       const refusedHolds = await c.sql(
         `SELECT 1 FROM booking_seats WHERE live AND event_id = $1 AND booking_id <> ALL($2::text[])`,
         [eventId, [...ledger.bookings.keys()]],
