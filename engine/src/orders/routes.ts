@@ -34,7 +34,7 @@ function registerBook(api: ApiRouter, ctx: EngineContext): void {
     operationId: 'book',
     summary: 'Book held seats (or free seats directly, for counter sales)',
     description:
-      'With an Idempotency-Key, a retry with the same body returns the first answer; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED.',
+      'With an Idempotency-Key, a retry with the same body returns the first answer; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED. A 503 may come from a connection lost during the commit, when the booking may or may not be recorded: retry with the same Idempotency-Key to learn which.',
     tag: 'orders',
     access: 'secret',
     role: 'boxoffice',
