@@ -82,6 +82,21 @@ export const SeatmapView = z.object({
   ),
 });
 
+export const SeatmapList = z.object({
+  seatmaps: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      draftVersion: z.number().int(),
+      createdAt: z.iso.datetime(),
+      updatedAt: z.iso.datetime(),
+      latestVersion: z.number().int().nullable().describe('Newest published version; null: never'),
+      latestSeatCount: z.number().int().nullable(),
+      versions: z.array(z.number().int()).describe('Published version numbers, oldest first'),
+    }),
+  ),
+});
+
 export const Published = z.object({ version: z.number().int(), seatCount: z.number().int() });
 
 export const Exported = z.unknown().describe('A Parterre document or a pretix seating plan');

@@ -233,3 +233,57 @@ export async function listVersions(
     publishedAt: r.published_at,
   }));
 }
+
+/** One line of the organisation's seat-map list: no documents, the newest published version. */
+export interface SeatmapSummary {
+  id: string;
+  name: string;
+  draftVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The newest published version and its seat count; null when never published. */
+  latestVersion: number | null;
+  latestSeatCount: number | null;
+  /** Every published version number, oldest first. */
+  versions: number[];
+}
+
+/**
+ * The organisation's seat maps, most recently edited first, without their documents.
+ * @example const maps = await listSeatmaps(db, orgId);
+ */
+export async function listSeatmaps(db: Db, orgId: string): Promise<SeatmapSummary[]> {
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<{
+      id: string;
+      name: string;
+      draft_version: number;
+      created_at: Date;
+      updated_at: Date;
+      versions: number[] | null;
+      latest_seat_count: number | null;
+    }>(
+      `SELECT m.id, m.name, m.draft_version, m.created_at, m.updated_at,
+              (SELECT array_agg(v.version ORDER BY v.version) FROM seatmap_versions v
+                WHERE v.seatmap_id = m.id AND v.org_id = m.org_id) AS versions,
+              (SELECT v.seat_count FROM seatmap_versions v
+                WHERE v.seatmap_id = m.id AND v.org_id = m.org_id
+                ORDER BY v.version DESC LIMIT 1) AS latest_seat_count
+       FROM seatmaps m WHERE m.org_id = $1 ORDER BY m.updated_at DESC, m.id`,
+      [orgId],
+    ),
+  );
+  return rows.map((r) => {
+    const versions = r.versions ?? [];
+    return {
+      id: r.id,
+      name: r.name,
+      draftVersion: r.draft_version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      latestVersion: versions.length ? versions[versions.length - 1]! : null,
+      latestSeatCount: r.latest_seat_count,
+      versions,
+    };
+  });
+}

@@ -33,6 +33,7 @@ import {
   SaveDraftDoc,
   SeatmapCreated,
   SeatmapIdParams,
+  SeatmapList,
   SeatmapView,
 } from './api-schemas.ts';
 import { publishSeatmap } from './publish.ts';
@@ -40,6 +41,7 @@ import {
   createSeatmap,
   getSeatmap,
   getVersion,
+  listSeatmaps,
   listVersions,
   saveDraft,
   type Seatmap,
@@ -172,6 +174,26 @@ function importPretixOrThrow(json: unknown, rekeyDuplicates: boolean) {
 }
 
 function registerReadAndSave(api: ApiRouter, ctx: EngineContext): void {
+  api.add({
+    method: 'get',
+    path: '/seatmaps',
+    operationId: 'listSeatmaps',
+    summary: 'The organisation’s seat maps, most recently edited first (no documents)',
+    tag: 'seatmaps',
+    access: 'secret',
+    role: 'viewer',
+    responses: { 200: { description: 'Seat maps', schema: SeatmapList } },
+    errors: [],
+    handler: async ({ principal }) => ({
+      body: {
+        seatmaps: (await listSeatmaps(ctx.db, principal.orgId)).map((m) => ({
+          ...m,
+          createdAt: m.createdAt.toISOString(),
+          updatedAt: m.updatedAt.toISOString(),
+        })),
+      },
+    }),
+  });
   api.add({
     method: 'get',
     path: '/seatmaps/:id',
