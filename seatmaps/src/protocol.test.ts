@@ -8,7 +8,16 @@ import type {
   ServerToClientEvents,
   SeatStatus,
 } from './protocol.ts';
+import type {
+  BoxOfficeClientToServerEvents,
+  BoxOfficeFeedItem,
+  BoxOfficeServerToClientEvents,
+  BoxOfficeStats,
+  BoxOfficeSubscribeAck,
+} from './protocol.ts';
 import {
+  BOXOFFICE_NAMESPACE,
+  BoxOfficeSubscribeRequest,
   countStatuses,
   HoldRequest,
   LIVE_NAMESPACE,
@@ -65,5 +74,18 @@ describe('protocol', () => {
     expectTypeOf<AckError['retryAfterMs']>().toEqualTypeOf<number | undefined>();
     expect(UnsubscribeRequest.safeParse({ eventId: '' }).success).toBe(false);
     expect(LIVE_NAMESPACE).toBe('/live');
+  });
+
+  it('types the box-office namespace', () => {
+    expect(BOXOFFICE_NAMESPACE).toBe('/boxoffice');
+    expect(BoxOfficeSubscribeRequest.safeParse({ eventId: '' }).success).toBe(false);
+    expectTypeOf<
+      Parameters<BoxOfficeServerToClientEvents['stats']>[0]
+    >().toEqualTypeOf<BoxOfficeStats>();
+    expectTypeOf<
+      Parameters<Parameters<BoxOfficeClientToServerEvents['subscribe']>[1]>[0]
+    >().toEqualTypeOf<BoxOfficeSubscribeAck>();
+    type Holds = Extract<BoxOfficeFeedItem, { kind: 'holds' }>;
+    expectTypeOf<Holds['held']>().toBeNumber();
   });
 });

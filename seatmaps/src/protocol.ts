@@ -180,3 +180,136 @@ export function countStatuses(status: Uint8Array): StatusCounts {
   }
   return counts;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Box office: the staff-only `/boxoffice` namespace. Running statistics of one event per
+// subscription (counters, velocity, what sold first, a feed of changes, attendance). Seat states
+// themselves still flow over `/live` (the box office uses LiveEvent for the map).
+// ---------------------------------------------------------------------------------------------
+
+/** The socket.io namespace of the box office (staff session cookie or secret key). */
+export const BOXOFFICE_NAMESPACE = '/boxoffice';
+
+/** Pushes for one event are coalesced: at most one `stats` message per this many ms. */
+export const BOXOFFICE_PUSH_INTERVAL_MS = 500;
+
+/** How many minutes the sales-velocity series covers (one bucket per minute). */
+export const VELOCITY_MINUTES = 60;
+
+export const BoxOfficeSubscribeRequest = z.object({ eventId: z.string().min(1).max(64) });
+export type BoxOfficeSubscribeRequest = z.infer<typeof BoxOfficeSubscribeRequest>;
+
+/** An amount of money in minor units (cents) of one ISO 4217 currency. */
+export interface MoneyAmount {
+  currency: string;
+  amount: number;
+}
+
+/** Counters of one event; seats and standing places count alike (one each). */
+export interface BoxOfficeCounters {
+  /** Seats plus standing capacity. */
+  capacity: number;
+  sold: number;
+  held: number;
+  free: number;
+  blocked: number;
+  /** Revenue of live (not cancelled) bookings per currency, minor units. */
+  revenue: MoneyAmount[];
+  /** sold / capacity, 0…1 (0 for an empty map). */
+  sellThrough: number;
+}
+
+/** Tickets (seats plus standing units) booked per minute over the last hour. */
+export interface SalesVelocity {
+  /** Start (ms since epoch) of the first bucket; buckets are whole UTC minutes. */
+  from: number;
+  /** VELOCITY_MINUTES counts, oldest first; the last is the current minute. Cancellations do not subtract. */
+  perMinute: number[];
+}
+
+/** Attendance at the door: tickets scanned vs tickets sold. */
+export interface Attendance {
+  scanned: number;
+  sold: number;
+}
+
+interface FeedBase {
+  /** Unique per item (use as a list key). */
+  id: string;
+  /** When it happened, ms since epoch. */
+  at: number;
+}
+
+/** One line of the box office's feed of recent changes. */
+export type BoxOfficeFeedItem =
+  | (FeedBase & {
+      kind: 'booking.created';
+      bookingId: string;
+      /** Seats plus standing units. */
+      count: number;
+      /** Seat indexes booked (standing units have none). */
+      seats: number[];
+      amount: number;
+      currency: string;
+      orderRef: string | null;
+    })
+  | (FeedBase & {
+      kind: 'booking.cancelled';
+      bookingId: string;
+      count: number;
+      seats: number[];
+      amount: number;
+      currency: string;
+    })
+  | (FeedBase & { kind: 'seats.blocked'; seats: number[]; reason: string })
+  | (FeedBase & { kind: 'seats.unblocked'; seats: number[] })
+  /** Holds taken and released since the previous push, aggregated (never one line per hold). */
+  | (FeedBase & { kind: 'holds'; held: number; released: number });
+
+export type BoxOfficeFeedKind = BoxOfficeFeedItem['kind'];
+
+/** The whole state of one event's box office, sent in the subscribe ack and on `snapshot`. */
+export interface BoxOfficeSnapshot {
+  eventId: string;
+  serverTime: number;
+  salesOpen: boolean;
+  counters: BoxOfficeCounters;
+  velocity: SalesVelocity;
+  /**
+   * Seat indexes in the order of their first sale, earliest first (a seat's rank is its
+   * position; never-sold seats are absent): colour a heatmap of what sold first.
+   */
+  soldOrder: number[];
+  /** The most recent feed items, oldest first (at most 50). */
+  feed: BoxOfficeFeedItem[];
+  attendance: Attendance;
+}
+
+/** What changed since the previous push; absent fields did not change. */
+export interface BoxOfficeStats {
+  eventId: string;
+  serverTime: number;
+  salesOpen?: boolean;
+  counters?: BoxOfficeCounters;
+  velocity?: SalesVelocity;
+  /** Seat indexes sold for the first time, to append to `soldOrder`. */
+  soldFirst?: number[];
+  /** New feed items, oldest first. */
+  feed?: BoxOfficeFeedItem[];
+  attendance?: Attendance;
+}
+
+export type BoxOfficeSubscribeAck = Ack<{ snapshot: BoxOfficeSnapshot }>;
+
+export interface BoxOfficeClientToServerEvents {
+  subscribe: (req: BoxOfficeSubscribeRequest, ack: (res: BoxOfficeSubscribeAck) => void) => void;
+  unsubscribe: (req: BoxOfficeSubscribeRequest, ack?: (res: Ack<object>) => void) => void;
+}
+
+export interface BoxOfficeServerToClientEvents {
+  /** Coalesced changes of a subscribed event (at most one per BOXOFFICE_PUSH_INTERVAL_MS). */
+  stats: (msg: BoxOfficeStats) => void;
+  /** Replace everything known about the event (e.g. after the seat store was rebuilt). */
+  snapshot: (msg: BoxOfficeSnapshot) => void;
+  incompatible: (msg: { reason: IncompatibilityReason; serverVersion: number }) => void;
+}
