@@ -2,10 +2,9 @@
 // node uses (Redis or in-process, Postgres or PGlite) from its config, and wires the services.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, type Authenticator } from './auth/authenticate.ts';
-import type { Config } from './config.ts';
+import { redisTarget, type Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
@@ -16,6 +15,7 @@ import { instrumentStore } from './observability/instrument-store.ts';
 import { createMetrics, type EngineMetrics } from './observability/metrics.ts';
 import { OrderService } from './orders/service.ts';
 import { MemorySeatStore } from './store/memory/memory-store.ts';
+import { openRedis, type RedisConnection } from './store/redis/connection.ts';
 import { RedisSeatStore } from './store/redis/redis-store.ts';
 import type { SeatStore } from './store/seat-store.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
@@ -25,8 +25,8 @@ export interface EngineContext {
   config: Config;
   db: Db;
   store: SeatStore;
-  /** The store's Redis connection, when the store is Redis (readiness checks, leases). */
-  redis: Redis | undefined;
+  /** The store's Redis (server or cluster), when the store is Redis (rate limits, leases). */
+  redis: RedisConnection | undefined;
   auth: Authenticator;
   catalog: EventCatalog;
   holds: HoldService;
@@ -67,8 +67,9 @@ export async function createEngineContext(
     await db.close();
     throw err;
   }
-  const redis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
+  const target = redisTarget(config);
+  const redis = target
+    ? openRedis(target, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
     : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   const metrics = createMetrics();

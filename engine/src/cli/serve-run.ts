@@ -36,7 +36,11 @@ export async function serve(): Promise<void> {
   const demo = await ensureDemo(ctx);
   const server = await startServer(ctx, { port: config.PORT, host: config.HOST });
   const mode = [
-    config.REDIS_URL ? 'Redis seat store' : 'in-process seat store',
+    config.REDIS_CLUSTER_NODES
+      ? 'Redis Cluster seat store'
+      : config.REDIS_URL
+        ? 'Redis seat store'
+        : 'in-process seat store',
     config.DATABASE_URL ? 'Postgres' : `PGlite in ${config.DATA_DIR}`,
   ].join(', ');
   console.log(banner(server.url, mode, demo));

@@ -2,17 +2,17 @@
 // event. Expiry is already lazy in every store command, so the sweeper is an efficiency and
 // freshness measure, not a correctness one: with several nodes, one sweeps at a time (a redlock
 // lease), and if the lease is ever held twice the sweeps are idempotent.
-import type { Redis } from 'ioredis';
 import Redlock from 'redlock';
 import type { Logger } from 'pino';
+import type { RedisConnection } from '../store/redis/connection.ts';
 import type { SeatStore, SweepResult } from '../store/seat-store.ts';
 
 export interface SweeperOptions {
   store: SeatStore;
   intervalMs: number;
   logger: Logger;
-  /** Shared Redis for the lease; omitted for the single-node in-process store. */
-  redis?: Redis;
+  /** Shared Redis (server or cluster) for the lease; omitted for the in-process store. */
+  redis?: RedisConnection;
   /** Lease key, e.g. `pt:sweeper`. */
   lockKey?: string;
   /**

@@ -35,6 +35,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   NOT_BOOKED: 'Not booked',
   NOT_BLOCKED: 'Not blocked',
   SALES_CLOSED: 'Sales closed',
+  NOT_IN_CHANNEL: 'Not on sale in this channel',
   PRECONDITION_FAILED: 'Precondition failed',
   PRECONDITION_REQUIRED: 'Precondition required',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused',
@@ -101,8 +102,10 @@ function bodyParserProblem(err: Error & { type?: unknown; status?: unknown }): D
   }
 }
 
-// ioredis fails commands with these when Redis is down or the connection dropped.
-const REDIS_DOWN = /Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable/;
+// ioredis fails commands with these when Redis is down or the connection dropped; the cluster
+// client with the last four when it cannot reach the cluster or the cluster lost slots.
+const REDIS_DOWN =
+  /Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable|ClusterAllFailed|Failed to refresh slots cache|None of startup nodes is available|CLUSTERDOWN/;
 
 /** The DomainError an error stands for, or null when it is an unexpected failure (500). */
 export function toDomainError(err: unknown): DomainError | null {

@@ -11,7 +11,6 @@
 // limit counts per key AND client IP, or one busy on-sale would throttle all its own visitors. The
 // organisation limit is the one that bounds an organisation's total.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
   RateLimiterMemory,
@@ -21,6 +20,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { Config } from '../config.ts';
 import { DomainError, type Principal } from '../errors.ts';
+import type { RedisConnection } from '../store/redis/connection.ts';
 
 /** The configuration the limits are read from. */
 export type RateLimitConfig = Pick<
@@ -58,7 +58,7 @@ interface Consumer {
 type Store = (name: string, points: number, duration: number) => RateLimiterAbstract;
 
 /** A store-backed limiter; on Redis errors it falls back to this node's memory (fails open-ish). */
-function storeOf(redis: Redis | undefined, prefix: string): Store {
+function storeOf(redis: RedisConnection | undefined, prefix: string): Store {
   return (name, points, duration) => {
     const keyPrefix = `${prefix}rl:${name}`;
     if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
@@ -107,7 +107,10 @@ async function limited(what: string, limit: string, msBeforeNext: number): Promi
  * const limits = createRateLimiter(ctx.config, ctx.redis);
  * await limits.consume(principal, req.ip); // throws DomainError RATE_LIMITED (429)
  */
-export function createRateLimiter(config: RateLimitConfig, redis: Redis | undefined): RateLimiter {
+export function createRateLimiter(
+  config: RateLimitConfig,
+  redis: RedisConnection | undefined,
+): RateLimiter {
   const store = storeOf(redis, config.REDIS_PREFIX);
   const publicKeys = bursty(
     store,

@@ -1,16 +1,23 @@
 // Cross-node change notifications: scripts PUBLISH "<eventId> <seq>" on one channel; each store
 // lazily opens one dedicated subscriber connection (a subscribed connection cannot run commands)
-// when the first listener arrives.
-import type { Redis } from 'ioredis';
+// when the first listener arrives. ioredis resubscribes by itself after a reconnect.
+//
+// On a Redis Cluster the channel stays a classic one: a PUBLISH on any node is broadcast over the
+// cluster bus to every node, and the duplicated cluster client subscribes through one node of its
+// choice, moving to another when that node fails. Sharded pub/sub (SPUBLISH) would keep each
+// message inside its event's shard, but would need one channel per event and a subscription per
+// event a node serves; at a few dozen coalesced notifications per second per event the broadcast
+// is cheap, so the simpler design wins.
 import type { ChangeListener } from '../seat-store.ts';
+import type { RedisConnection } from './connection.ts';
 
 export class ChangeSubscriber {
   private readonly listeners = new Set<ChangeListener>();
-  private connection: Redis | undefined;
+  private connection: RedisConnection | undefined;
   private subscribing: Promise<void> | undefined;
 
   constructor(
-    private readonly source: Redis,
+    private readonly source: RedisConnection,
     private readonly channel: string,
   ) {}
 

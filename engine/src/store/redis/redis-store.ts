@@ -24,14 +24,15 @@ import type {
 import * as v from '../validate.ts';
 import { ArgsBuilder } from './args.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
+import type { RedisConnection } from './connection.ts';
 import { Keys } from './keys.ts';
 import { sortGa, toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
 import { FunctionCaller } from './script-loader.ts';
 
 /** Options of {@link RedisSeatStore}. */
 export interface RedisSeatStoreOptions {
-  /** A connection (kept open on close) or a URL (the store owns that connection). */
-  redis: Redis | string;
+  /** A connection to a server or a cluster (kept open on close) or a URL (the store owns that connection). */
+  redis: RedisConnection | string;
   /** Key prefix, default "pt:". */
   prefix?: string;
   /** Approximate length of each event's log stream (XADD MAXLEN ~), default 10,000. */
@@ -49,7 +50,7 @@ export interface RedisSeatStoreOptions {
  */
 export class RedisSeatStore implements SeatStore {
   readonly keys: Keys;
-  private readonly redis: Redis;
+  private readonly redis: RedisConnection;
   private readonly ownsConnection: boolean;
   private readonly functions: FunctionCaller;
   private readonly args: ArgsBuilder;

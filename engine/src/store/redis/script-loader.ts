@@ -6,10 +6,16 @@
 // The library and function names carry a hash of the code, so nodes of different versions can
 // share one Redis during a rolling deploy, and loading is idempotent (FUNCTION LOAD REPLACE of the
 // same code). Needs Redis 7.0+.
+//
+// On a Redis Cluster, functions are not replicated between shards (only to a master's replicas),
+// so the library is loaded on every master the client knows. A master that joined later, took over
+// slots or restarted empty answers "Function not found": the call loads the library on every
+// master again and retries once, exactly as on a single server that restarted.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
+import { isCluster, masters, type RedisConnection } from './connection.ts';
 
 const LUA_DIR = fileURLToPath(new URL('../lua/', import.meta.url));
 const INCLUDE = /^--- @include "([\w-]+)"\s*$/gm;
@@ -89,16 +95,29 @@ const isMissing = (err: unknown): boolean =>
   err instanceof Error && err.message.includes('Function not found');
 
 /**
- * Calls the library's functions on one connection. Loads the library when created (commands
- * sent after it on the same connection run after it), and again, retrying the call once, when a
- * call finds it missing (Redis restarted, failed over or was flushed).
+ * Calls the library's functions on one connection (a server or a cluster). Loads the library when
+ * created (commands sent after it on the same connection run after it; on a cluster, calls wait
+ * for that first load), and again, retrying the call once, when a call finds it missing (Redis
+ * restarted, failed over, was flushed, or a cluster node holds slots it never had).
  */
 export class FunctionCaller {
   private loading: Promise<unknown>;
+  /** A cluster's first load, which calls wait for (its masters are known only once connected). */
+  private firstLoad: Promise<unknown> | undefined;
   private readonly library = loadLibrary();
 
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisConnection) {
     this.loading = this.load();
+    if (isCluster(redis)) {
+      const first = this.loading.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.firstLoad = first;
+      void first.then(() => {
+        if (this.firstLoad === first) this.firstLoad = undefined;
+      });
+    }
   }
 
   /** Calls command `command` (e.g. "hold"); `buffers` returns bulk strings as Buffers. */
@@ -106,10 +125,10 @@ export class FunctionCaller {
     const fn = this.library.functions.get(command);
     if (!fn) return Promise.reject(new Error(`No Lua function for the command "${command}"`));
     const loaded = this.loading;
+    const retry = (err: unknown) => this.reloadAndRetry(err, loaded, fn, args, buffers);
+    if (this.firstLoad) return this.firstLoad.then(() => this.send(fn, args, buffers)).catch(retry);
     // Not async: the hot path is the bare command promise, one .catch() handles a missing library.
-    return this.send(fn, args, buffers).catch((err: unknown) =>
-      this.reloadAndRetry(err, loaded, fn, args, buffers),
-    );
+    return this.send(fn, args, buffers).catch(retry);
   }
 
   private send(fn: LuaFunction, args: FunctionArgs, buffers: boolean): Promise<unknown> {
@@ -117,7 +136,7 @@ export class FunctionCaller {
     // of callBuffer. ioredis defines fcallBuffer like every command's Buffer variant but does not
     // declare it.
     return buffers
-      ? (this.redis as Redis & BufferFcall).fcallBuffer(fn.name, fn.numberOfKeys, ...args)
+      ? (this.redis as RedisConnection & BufferFcall).fcallBuffer(fn.name, fn.numberOfKeys, ...args)
       : this.redis.fcall(fn.name, fn.numberOfKeys, ...args);
   }
 
@@ -131,21 +150,33 @@ export class FunctionCaller {
     if (!isMissing(err)) throw err;
     // Calls that missed the same load start one reload between them.
     if (this.loading === loaded) this.loading = this.load();
-    await this.loading;
+    await this.loading.catch(() => undefined);
     return this.send(fn, args, buffers);
   }
 
   private load(): Promise<unknown> {
-    const loading = this.redis
-      .call('FUNCTION', 'LOAD', 'REPLACE', this.library.code)
-      .catch((err: unknown) => {
+    const loading = (isCluster(this.redis) ? this.loadOnMasters() : this.loadOn(this.redis)).catch(
+      (err: unknown) => {
         throw new Error(
           `Could not load the seat store's Lua library ${this.library.name} (Redis 7.0+ is needed): ${String(err)}`,
         );
-      });
-    // The first calls run after this load on the same connection; its failure surfaces when one
-    // of them finds the library missing and reloads.
+      },
+    );
+    // The first calls run after this load; its failure surfaces when one of them finds the library
+    // missing and reloads.
     loading.catch(() => undefined);
     return loading;
+  }
+
+  private loadOn(node: Redis): Promise<unknown> {
+    return node.call('FUNCTION', 'LOAD', 'REPLACE', this.library.code);
+  }
+
+  /** Every master of the cluster (known once the client has connected: a PING waits for that). */
+  private async loadOnMasters(): Promise<void> {
+    if (this.redis.status !== 'ready') await this.redis.ping();
+    const nodes = masters(this.redis);
+    if (nodes.length === 0) throw new Error('the cluster client knows no master');
+    await Promise.all(nodes.map((node) => this.loadOn(node)));
   }
 }
