@@ -3,74 +3,73 @@
 import { z } from 'zod';
 import { parseClusterNodes, type RedisTarget } from './store/redis/connection.ts';
 
-const Config = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    /** Unset: the in-process seat store (single node). */
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-    /**
-     * A Redis Cluster instead of one server: comma-separated startup nodes `host:port` (or
-     * `redis://user:pass@host:port`, `rediss://…` for TLS); the client discovers the others.
-     */
-    REDIS_CLUSTER_NODES: z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          return parseClusterNodes(value);
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', message: (err as Error).message });
-          return z.NEVER;
-        }
-      })
-      .optional(),
-    REDIS_PREFIX: z.string().min(1).max(64).default('pt:'),
-    /** Unset: PGlite (embedded Postgres) in DATA_DIR. */
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    DATABASE_SCHEMA: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
-      .optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    /** How often expired holds are swept (ms). */
-    SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-    /** Longest hold a client may ask for or extend to. */
-    MAX_HOLD_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
-    /** Seed a demo organisation, venue and event on first start (embedded default). */
-    SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
-    /** API requests per second per public key and client IP (0: no limit). */
-    RATE_LIMIT_PUBLIC_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(50),
-    /** Most requests one public key and client IP may send in one second (burst above the rate). */
-    RATE_LIMIT_PUBLIC_BURST: z.coerce.number().int().min(0).max(1_000_000).default(100),
-    /** API requests per second per secret key or staff session (0: no limit). */
-    RATE_LIMIT_SECRET_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(200),
-    /** Most requests one secret key or staff session may send in one second. */
-    RATE_LIMIT_SECRET_BURST: z.coerce.number().int().min(0).max(1_000_000).default(400),
-    /** API requests per second per organisation, summed over its keys (0: no limit). */
-    RATE_LIMIT_ORG_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(500),
-    /** Failed authentications per client IP per minute before it gets 429 (0: no limit). */
-    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
-    /**
-     * API requests one node works on at once; beyond, requests wait in one queue per organisation,
-     * served in turn, so a flooding organisation cannot crowd out the others (0: no limit).
-     */
-    HTTP_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(8),
-    /**
-     * Which proxies' X-Forwarded-For to believe for the client IP (per-IP limits): Express's
-     * "trust proxy" value, e.g. `1` (one proxy hop), `loopback`, `10.0.0.0/8`. Unset: none.
-     */
-    TRUST_PROXY: z
-      .string()
-      .regex(/^[\w.:/, -]+$/, 'must be a hop count, true, or proxy addresses/subnets')
-      .optional(),
-  })
-  .refine((c) => !(c.REDIS_URL && c.REDIS_CLUSTER_NODES), {
-    path: ['REDIS_CLUSTER_NODES'],
-    message: 'set either REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both',
-  });
+const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: the in-process seat store (single node). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * A Redis Cluster instead of one server: comma-separated startup nodes `host:port` (or
+   * `redis://user:pass@host:port`, `rediss://…` for TLS); the client discovers the others.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return parseClusterNodes(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('pt:'),
+  /** Unset: PGlite (embedded Postgres) in DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often expired holds are swept (ms). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Longest hold a client may ask for or extend to. */
+  MAX_HOLD_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+  /** Seed a demo organisation, venue and event on first start (embedded default). */
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** API requests per second per public key and client IP (0: no limit). */
+  RATE_LIMIT_PUBLIC_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(50),
+  /** Most requests one public key and client IP may send in one second (burst above the rate). */
+  RATE_LIMIT_PUBLIC_BURST: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** API requests per second per secret key or staff session (0: no limit). */
+  RATE_LIMIT_SECRET_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(200),
+  /** Most requests one secret key or staff session may send in one second. */
+  RATE_LIMIT_SECRET_BURST: z.coerce.number().int().min(0).max(1_000_000).default(400),
+  /** API requests per second per organisation, summed over its keys (0: no limit). */
+  RATE_LIMIT_ORG_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(500),
+  /** Failed authentications per client IP per minute before it gets 429 (0: no limit). */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  /**
+   * API requests one node works on at once; beyond, requests wait in one queue per organisation,
+   * served in turn, so a flooding organisation cannot crowd out the others (0: no limit).
+   */
+  HTTP_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(8),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client IP (per-IP limits): Express's
+   * "trust proxy" value, e.g. `1` (one proxy hop), `loopback`, `10.0.0.0/8`. Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'must be a hop count, true, or proxy addresses/subnets')
+    .optional(),
+});
+
+/** Config plus the rules that span several variables. */
+const CheckedConfig = Config.refine((c) => !(c.REDIS_URL && c.REDIS_CLUSTER_NODES), {
+  path: ['REDIS_CLUSTER_NODES'],
+  message: 'set either REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both',
+});
 
 export type Config = z.infer<typeof Config>;
 
@@ -92,7 +91,7 @@ export class ConfigError extends Error {
  * @example const config = loadConfig(process.env);
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const result = Config.safeParse(
+  const result = CheckedConfig.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
   if (!result.success) {
