@@ -11,6 +11,16 @@ import {
   type SeatmapDocument,
 } from '@parterre/seatmaps';
 import { elementIndex } from '../editor/element-index.ts';
+import {
+  edgeMidpoints,
+  fromFrame,
+  HANDLE_IDS,
+  HANDLE_PX,
+  handlePoint,
+  polygonOf,
+  selectionFrame,
+  type Frame,
+} from '../editor/handles.ts';
 import { cachedSectionBounds } from '../editor/hit-test.ts';
 import { sceneOf } from '../editor/scene.ts';
 import { selectedSeatIds } from '../editor/selection.ts';
@@ -25,6 +35,10 @@ interface Props {
   readonly preview: Preview | null;
   readonly view: Bounds;
   readonly zoom: number;
+  /** Draw the selection's transform handles (select tool, not editing points). */
+  readonly handles: boolean;
+  readonly editingPoints: string | null;
+  readonly selectedVertex: number | null;
 }
 
 function containerBounds(doc: SeatmapDocument, id: string): Bounds | null {
@@ -116,10 +130,74 @@ function drawPreview(ctx: CanvasRenderingContext2D, preview: Preview, zoom: numb
   }
 }
 
+/** The frame and its handles: squares for resizing, a circle on a stem for rotating. */
+function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, zoom: number): void {
+  const { minX, minY, maxX, maxY } = frame.bounds;
+  const corners = [
+    { x: minX, y: minY },
+    { x: maxX, y: minY },
+    { x: maxX, y: maxY },
+    { x: minX, y: maxY },
+  ].map((p) => fromFrame(frame.angle, p));
+  ctx.strokeStyle = ACCENT;
+  ctx.lineWidth = 1 / zoom;
+  ctx.beginPath();
+  polyline(ctx, corners);
+  ctx.closePath();
+  const top = handlePoint(frame, 'n', zoom);
+  const knob = handlePoint(frame, 'rotate', zoom);
+  ctx.moveTo(top.x, top.y);
+  ctx.lineTo(knob.x, knob.y);
+  ctx.stroke();
+  const r = HANDLE_PX / 2 / zoom;
+  ctx.fillStyle = '#fff';
+  ctx.lineWidth = 1.5 / zoom;
+  for (const id of HANDLE_IDS) {
+    const h = handlePoint(frame, id, zoom);
+    ctx.beginPath();
+    if (id === 'rotate') ctx.arc(h.x, h.y, r * 1.2, 0, Math.PI * 2);
+    else ctx.rect(h.x - r, h.y - r, r * 2, r * 2);
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
+/** Vertices (filled when selected) and edge midpoints (faint) of the polygon being edited. */
+function drawPoints(ctx: CanvasRenderingContext2D, p: Props): void {
+  const poly = p.editingPoints === null ? null : polygonOf(p.document, p.editingPoints);
+  if (!poly) return;
+  const { zoom } = p;
+  const r = HANDLE_PX / 2 / zoom;
+  ctx.strokeStyle = ACCENT;
+  ctx.lineWidth = 1.5 / zoom;
+  ctx.beginPath();
+  polyline(ctx, poly.points);
+  if (poly.closed) ctx.closePath();
+  ctx.stroke();
+  ctx.fillStyle = 'rgba(34, 139, 230, 0.35)';
+  for (const m of edgeMidpoints(poly.points, poly.closed)) {
+    ctx.beginPath();
+    ctx.arc(m.x, m.y, r * 0.8, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  poly.points.forEach((q, i) => {
+    ctx.beginPath();
+    ctx.arc(q.x, q.y, r, 0, Math.PI * 2);
+    ctx.fillStyle = i === p.selectedVertex ? ACCENT : '#fff';
+    ctx.fill();
+    ctx.stroke();
+  });
+}
+
 export function OverlayLayer(props: Props) {
   const draw = (konvaCtx: Context) => {
     const ctx = konvaCtx._context;
     drawSelection(ctx, props);
+    if (props.editingPoints !== null) drawPoints(ctx, props);
+    else if (props.handles && !props.preview) {
+      const frame = selectionFrame(props.document, sceneOf(props.document), props.selectedIds);
+      if (frame) drawFrame(ctx, frame, props.zoom);
+    }
     if (props.preview) drawPreview(ctx, props.preview, props.zoom);
   };
   return <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />;

@@ -11,6 +11,7 @@ import { ElementsLayer } from './ElementsLayer.tsx';
 import { GridShape } from './GridShape.tsx';
 import { Minimap } from './Minimap.tsx';
 import { OverlayLayer } from './OverlayLayer.tsx';
+import { moveRulerMarkers, Rulers } from './Rulers.tsx';
 import { SeatsShape } from './SeatsShape.tsx';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { visibleWorld } from './viewport.ts';
@@ -33,10 +34,16 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
   const { document: doc, appState } = useEditorSnapshot(editor);
   const drawn = useRef(false);
   const coords = useRef<HTMLOutputElement>(null);
-  const onCursor = useCallback((p: { x: number; y: number }) => {
-    // Written straight to the DOM: a React render per pointer move would cost more than it shows.
-    if (coords.current) coords.current.textContent = `x ${Math.round(p.x)} · y ${Math.round(p.y)}`;
-  }, []);
+  const onCursor = useCallback(
+    (p: { x: number; y: number }) => {
+      // Written straight to the DOM: a React render per pointer move would cost more than it shows.
+      if (coords.current)
+        coords.current.textContent = `x ${Math.round(p.x)} · y ${Math.round(p.y)}`;
+      const { camera } = editor.appState;
+      moveRulerMarkers(ref.current, p.x * camera.zoom + camera.x, p.y * camera.zoom + camera.y);
+    },
+    [editor],
+  );
   useCanvasInput(ref, editor, spaceHeld, onCursor);
 
   useEffect(() => {
@@ -106,10 +113,14 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
               preview={appState.preview}
               view={view}
               zoom={camera.zoom}
+              handles={appState.tool === 'select'}
+              editingPoints={appState.editingPoints}
+              selectedVertex={appState.selectedVertex}
             />
           </Layer>
         </Stage>
       )}
+      {size && <Rulers camera={camera} width={size.width} height={size.height} />}
       <output ref={coords} className="coords" aria-label="Pointer position" />
       {size && (
         <Minimap

@@ -23,7 +23,8 @@ function setCamera(editor: Editor, camera: Camera): void {
 
 function toolPointer(editor: Editor, e: PointerEvent, rect: DOMRect, double: boolean): ToolPointer {
   const raw = screenToWorld(editor.appState.camera, e.clientX - rect.left, e.clientY - rect.top);
-  return { point: editor.snap(raw), raw, shiftKey: e.shiftKey, altKey: e.altKey, double };
+  const touch = e.pointerType === 'touch';
+  return { point: editor.snap(raw), raw, shiftKey: e.shiftKey, altKey: e.altKey, double, touch };
 }
 
 function pinch(editor: Editor, g: Gesture, id: number, next: { x: number; y: number }): void {

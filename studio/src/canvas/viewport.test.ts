@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cameraAfterPan, cameraAfterWheel } from './camera-input.ts';
-import { detailFor, screenToWorld, visibleWorld } from './viewport.ts';
+import { detailFor, rulerTicks, screenToWorld, visibleWorld } from './viewport.ts';
 
 const wheel = {
   deltaX: 0,
@@ -62,5 +62,25 @@ describe('viewport', () => {
     expect(detailFor(0.05)).toBe('sections');
     expect(detailFor(0.2)).toBe('squares');
     expect(detailFor(1)).toBe('circles');
+  });
+});
+
+describe('ruler ticks', () => {
+  it('labels round venue units at least 60 px apart, following pan and zoom', () => {
+    const ticks = rulerTicks(0, 1, 300);
+    expect(ticks.filter((t) => t.major).map((t) => t.value)).toEqual([0, 100, 200, 300]);
+    expect(ticks.filter((t) => !t.major).length).toBeGreaterThan(8);
+    // Zoomed in 4× and panned 50 px right: 20-unit labels, the world origin at x = 50 px.
+    const zoomed = rulerTicks(50, 4, 400);
+    const majors = zoomed.filter((t) => t.major);
+    expect(majors.map((t) => t.value).slice(0, 3)).toEqual([0, 20, 40]);
+    expect(majors.find((t) => t.value === 0)?.screen).toBe(50);
+    for (let i = 1; i < majors.length; i++)
+      expect((majors[i]?.screen ?? 0) - (majors[i - 1]?.screen ?? 0)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('stays a few dozen ticks at any zoom', () => {
+    for (const zoom of [0.001, 0.05, 1, 37, 500])
+      expect(rulerTicks(123, zoom, 2000).length).toBeLessThan(200);
   });
 });

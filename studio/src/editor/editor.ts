@@ -25,6 +25,8 @@ export function initialAppState(doc: SeatmapDocument): AppState {
     preview: null,
     brushCategory: doc.categories[0]?.key ?? null,
     clipboard: null,
+    editingPoints: null,
+    selectedVertex: null,
     viewport: { width: 1280, height: 720 },
   };
 }
@@ -73,6 +75,8 @@ export class Editor {
     const document = result.document ?? before.document;
     let appState = result.appState ? { ...before.appState, ...result.appState } : before.appState;
     if (document !== before.document) appState = pruneSelection(document, appState);
+    if (appState.editingPoints !== null && !appState.selectedIds.includes(appState.editingPoints))
+      appState = { ...appState, editingPoints: null, selectedVertex: null };
     this.history.record(before.document, document, result.captureUpdate);
     if (document === before.document && appState === before.appState) return;
     this.snapshot = { document, appState };
@@ -149,6 +153,13 @@ export class Editor {
   key(input: KeyInput): boolean {
     if (input.key === 'Escape') {
       this.tool.cancel(this);
+      if (this.appState.editingPoints !== null) {
+        this.apply({
+          appState: { editingPoints: null, selectedVertex: null },
+          captureUpdate: 'NEVER',
+        });
+        return true;
+      }
       this.setTool('select');
       return true;
     }
@@ -163,6 +174,8 @@ export class Editor {
 
 function pruneSelection(doc: SeatmapDocument, appState: AppState): AppState {
   const ids = appState.selectedIds;
+  if (appState.editingPoints !== null && !elementIndex(doc).has(appState.editingPoints))
+    appState = { ...appState, editingPoints: null, selectedVertex: null };
   if (ids.length === 0) return appState;
   const refs = elementIndex(doc);
   const kept = ids.filter((id) => refs.has(id));

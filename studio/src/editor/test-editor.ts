@@ -9,6 +9,7 @@ interface Modifiers {
   readonly shiftKey?: boolean;
   readonly altKey?: boolean;
   readonly double?: boolean;
+  readonly touch?: boolean;
 }
 
 export class TestEditor extends Editor {
@@ -24,6 +25,7 @@ export class TestEditor extends Editor {
       shiftKey: m.shiftKey ?? false,
       altKey: m.altKey ?? false,
       double: m.double ?? false,
+      touch: m.touch ?? false,
     };
   }
 

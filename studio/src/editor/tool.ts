@@ -15,6 +15,8 @@ export interface ToolPointer {
   readonly altKey: boolean;
   /** Double click / double tap. */
   readonly double?: boolean;
+  /** A finger, not a mouse or pen: handles get a wider grab radius. */
+  readonly touch?: boolean;
 }
 
 export interface Tool {

@@ -54,6 +54,10 @@ export interface AppState {
   readonly clipboard: { readonly records: RecordSet; readonly pasted: number } | null;
   /** The category the brush tool paints seats with. */
   readonly brushCategory: string | null;
+  /** The polygon (section outline, standing area, shape) whose vertices are being edited. */
+  readonly editingPoints: string | null;
+  /** The selected vertex of that polygon (Delete removes it). */
+  readonly selectedVertex: number | null;
   /** Size of the canvas in CSS pixels, for zoom-to-fit and zooming about the centre. */
   readonly viewport: { readonly width: number; readonly height: number };
 }

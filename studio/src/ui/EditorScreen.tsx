@@ -1,6 +1,6 @@
 // The designer: tools on the left, canvas in the middle, inspector, categories and problems on
 // the right. Keyboard shortcuts go to the editor unless a form field has focus.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Autosave } from '../api/autosave.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { SeatmapVersion } from '../api/seatmaps-api.ts';
@@ -13,6 +13,11 @@ import { Toolbar } from './Toolbar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useEditorSnapshot } from './use-editor.ts';
 import { ValidationPanel } from './ValidationPanel.tsx';
+import './designer.css';
+
+/** Tablet-sized windows open with the side panels folded away, leaving the canvas the room. */
+const narrow = () =>
+  typeof window !== 'undefined' && window.matchMedia?.('(max-width: 1100px)').matches === true;
 
 interface Props {
   readonly editor: Editor;
@@ -60,8 +65,9 @@ export function EditorScreen({ editor, api, autosave, versions = [], onExit }: P
   const spaceHeld = useRef(false);
   useShortcuts(editor, spaceHeld);
   const { document: doc, appState } = snapshot;
+  const [panelsOpen, setPanelsOpen] = useState(() => !narrow());
   return (
-    <div className="studio">
+    <div className={panelsOpen ? 'studio' : 'studio panels-closed'}>
       <TopBar
         editor={editor}
         snapshot={snapshot}
@@ -72,10 +78,19 @@ export function EditorScreen({ editor, api, autosave, versions = [], onExit }: P
       />
       <Toolbar editor={editor} active={appState.tool} />
       <main className="stage-area">
+        <button
+          type="button"
+          className="panels-toggle"
+          aria-expanded={panelsOpen}
+          aria-controls="designer-panels"
+          onClick={() => setPanelsOpen((open) => !open)}
+        >
+          {panelsOpen ? 'Hide panels' : 'Panels'}
+        </button>
         <SeatmapCanvas editor={editor} spaceHeld={spaceHeld} />
         <StatusBar editor={editor} snapshot={snapshot} />
       </main>
-      <aside className="sidebar">
+      <aside className="sidebar" id="designer-panels">
         <Inspector editor={editor} document={doc} selectedIds={appState.selectedIds} />
         <CategoriesPanel
           editor={editor}

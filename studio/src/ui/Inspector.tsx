@@ -14,6 +14,14 @@ import { NumberField } from './NumberField.tsx';
 import { RowInspector } from './RowInspector.tsx';
 import { TextField } from './TextField.tsx';
 
+type SeatFlag = 'accessible' | 'restrictedView' | 'companion';
+
+const SEAT_FLAGS: readonly (readonly [SeatFlag, string])[] = [
+  ['accessible', 'Accessible (wheelchair)'],
+  ['companion', 'Companion seat'],
+  ['restrictedView', 'Restricted view'],
+];
+
 interface Props {
   readonly editor: Editor;
   readonly document: SeatmapDocument;
@@ -144,7 +152,7 @@ export const Inspector = memo(function Inspector({ editor, document: doc, select
     .slice(0, 5000)
     .map((id) => refs.get(id))
     .map((ref) => (ref ? record(doc, ref) : undefined));
-  const all = (flag: 'accessible' | 'restrictedView') =>
+  const all = (flag: SeatFlag) =>
     seatRecords.length > 0 && seatRecords.every((s) => s?.type === 'seat' && s[flag] === true);
   return (
     <section className="panel" aria-label="Inspector">
@@ -179,14 +187,14 @@ export const Inspector = memo(function Inspector({ editor, document: doc, select
       {seats.length > 0 && (
         <fieldset>
           <legend>Seat flags</legend>
-          {(['accessible', 'restrictedView'] as const).map((flag) => (
+          {SEAT_FLAGS.map(([flag, text]) => (
             <label key={flag} className="check">
               <input
                 type="checkbox"
                 checked={all(flag)}
                 onChange={(e) => editor.run(actionSetSeatFlags, { flag, value: e.target.checked })}
               />
-              {flag === 'accessible' ? 'Accessible (wheelchair)' : 'Restricted view'}
+              {text}
             </label>
           ))}
         </fieldset>

@@ -2,21 +2,80 @@
 // (pressed on empty space, marquee). A click on a seat selects its row or table; Alt-click or a
 // double click selects the seat itself. A drag is EVENTUALLY frames closed by one IMMEDIATELY
 // update, so it undoes in one step.
+//
+// Handles (tldraw's select tool child states): a press on a resize handle of the selection's
+// frame enters Resizing, on the rotate handle Rotating. While a polygon's points are edited
+// (double click on it, or Enter), a press on a vertex enters DraggingVertex, on an edge midpoint
+// it inserts a vertex there and drags it. Shift constrains: moves to one axis, resizes to the
+// same ratio, rotations to 15° steps; the dragged handle or vertex snaps to the grid.
 import type { Point } from '@parterre/seatmaps';
+import {
+  actionDeleteVertex,
+  actionEditPoints,
+  actionInsertVertex,
+  actionMoveVertex,
+} from '../actions/action-edit-points.ts';
 import { actionMoveSelection } from '../actions/action-move-selection.ts';
 import { actionSelect } from '../actions/action-select.ts';
+import {
+  actionRotateSelectionAbout,
+  actionScaleSelection,
+} from '../actions/action-transform-selection.ts';
 import type { Editor } from '../editor.ts';
+import {
+  edgeAt,
+  edgeMidpoints,
+  frameCentre,
+  fromFrame,
+  HANDLE_PX,
+  HANDLE_SPOTS,
+  hitHandle,
+  isPolygonRecord,
+  nearestWithin,
+  polygonOf,
+  selectionFrame,
+  TOUCH_HANDLE_PX,
+  worldToFrame,
+  type Frame,
+  type ResizeHandle,
+} from '../handles.ts';
 import { hitTest } from '../hit-test.ts';
 import type { Tool, ToolPointer } from '../tool.ts';
 
 /** Screen pixels the pointer must travel before a press becomes a drag. */
 const DRAG_THRESHOLD_PX = 3;
+/** Rotation step with Shift held. */
+const ROTATE_SNAP = 15;
+/** Smallest frame side a resize may shrink to, in world units. */
+const MIN_SIDE = 1;
 
 type State =
   | { readonly name: 'idle' }
-  | { readonly name: 'pointing'; readonly origin: Point; readonly screenOrigin: Point }
+  | {
+      readonly name: 'pointing';
+      readonly origin: Point;
+      readonly screenOrigin: Point;
+      /** Shift-pressed on a selected record: deselected on release unless it was dragged. */
+      readonly toggleOff: string | null;
+    }
   | { readonly name: 'dragging'; readonly origin: Point; applied: Point }
-  | { readonly name: 'brushing'; readonly origin: Point; readonly additive: boolean };
+  | { readonly name: 'brushing'; readonly origin: Point; readonly additive: boolean }
+  | {
+      readonly name: 'resizing';
+      readonly handle: ResizeHandle;
+      readonly frame: Frame;
+      applied: { sx: number; sy: number };
+    }
+  | { readonly name: 'rotating'; readonly centre: Point; readonly start: number; applied: number }
+  | {
+      readonly name: 'draggingVertex';
+      readonly id: string;
+      readonly index: number;
+      moved: boolean;
+    };
+
+const radius = (e: ToolPointer) => (e.touch ? TOUCH_HANDLE_PX : HANDLE_PX);
+const angleAt = (c: Point, p: Point) => (Math.atan2(p.y - c.y, p.x - c.x) * 180) / Math.PI;
 
 export class SelectTool implements Tool {
   readonly id = 'select' as const;
@@ -27,6 +86,7 @@ export class SelectTool implements Tool {
   }
 
   onPointerDown(editor: Editor, e: ToolPointer): void {
+    if (this.startOnPoints(editor, e) || this.startOnHandle(editor, e)) return;
     const { selectedIds, activeLevel, camera } = editor.appState;
     const hit = hitTest(editor.document, editor.scene, activeLevel, e.raw, 4 / camera.zoom);
     if (!hit) {
@@ -34,15 +94,61 @@ export class SelectTool implements Tool {
       this.s = { name: 'brushing', origin: e.raw, additive: e.shiftKey };
       return;
     }
-    const id = (e.altKey || e.double) && hit.seatId ? hit.seatId : hit.id;
-    if (e.shiftKey) {
-      const has = selectedIds.includes(id);
-      editor.run(actionSelect, has ? selectedIds.filter((x) => x !== id) : [...selectedIds, id]);
-    } else if (!selectedIds.includes(id)) {
-      editor.run(actionSelect, [id]);
+    if (e.double && !hit.seatId && !e.shiftKey && isPolygonRecord(editor.document, hit.id)) {
+      editor.run(actionEditPoints, hit.id);
+      return;
     }
+    const id = (e.altKey || e.double) && hit.seatId ? hit.seatId : hit.id;
+    const has = selectedIds.includes(id);
+    if (e.shiftKey && !has) editor.run(actionSelect, [...selectedIds, id]);
+    else if (!e.shiftKey && !has) editor.run(actionSelect, [id]);
     const screen = { x: e.raw.x * camera.zoom, y: e.raw.y * camera.zoom };
-    this.s = { name: 'pointing', origin: editor.snap(e.raw), screenOrigin: screen };
+    this.s = {
+      name: 'pointing',
+      origin: editor.snap(e.raw),
+      screenOrigin: screen,
+      toggleOff: e.shiftKey && has ? id : null,
+    };
+  }
+
+  /** While points are edited: grab a vertex, add one at an edge midpoint or on a double click. */
+  private startOnPoints(editor: Editor, e: ToolPointer): boolean {
+    const { editingPoints: id, camera } = editor.appState;
+    const poly = id === null ? null : polygonOf(editor.document, id);
+    if (id === null || !poly) return false;
+    const r = radius(e);
+    const vertex = nearestWithin(poly.points, e.raw, camera.zoom, r);
+    if (vertex >= 0) {
+      editor.apply({ appState: { selectedVertex: vertex }, captureUpdate: 'NEVER' });
+      this.s = { name: 'draggingVertex', id, index: vertex, moved: false };
+      return true;
+    }
+    const mid = nearestWithin(edgeMidpoints(poly.points, poly.closed), e.raw, camera.zoom, r);
+    const edge =
+      mid >= 0 ? mid : e.double ? edgeAt(poly.points, poly.closed, e.raw, camera.zoom, r) : -1;
+    if (edge >= 0) {
+      // Inserted as part of the drag that follows, so adding and placing undo together.
+      const captureUpdate = mid >= 0 ? 'EVENTUALLY' : 'IMMEDIATELY';
+      editor.run(actionInsertVertex, { id, index: edge + 1, point: e.point, captureUpdate });
+      this.s = { name: 'draggingVertex', id, index: edge + 1, moved: mid >= 0 };
+      return true;
+    }
+    return false;
+  }
+
+  private startOnHandle(editor: Editor, e: ToolPointer): boolean {
+    const { selectedIds, camera, editingPoints } = editor.appState;
+    if (editingPoints !== null) return false;
+    const frame = selectionFrame(editor.document, editor.scene, selectedIds);
+    const handle = frame && hitHandle(frame, e.raw, camera.zoom, radius(e));
+    if (!frame || !handle) return false;
+    if (handle === 'rotate') {
+      const centre = frameCentre(frame);
+      this.s = { name: 'rotating', centre, start: angleAt(centre, e.raw), applied: 0 };
+    } else {
+      this.s = { name: 'resizing', handle, frame, applied: { sx: 1, sy: 1 } };
+    }
+    return true;
   }
 
   onPointerMove(editor: Editor, e: ToolPointer): void {
@@ -59,23 +165,120 @@ export class SelectTool implements Tool {
     } else if (s.name === 'dragging') {
       const p = editor.snap(e.raw);
       const total = { x: p.x - s.origin.x, y: p.y - s.origin.y };
+      if (e.shiftKey) {
+        if (Math.abs(total.x) >= Math.abs(total.y)) total.y = 0;
+        else total.x = 0;
+      }
       const dx = total.x - s.applied.x;
       const dy = total.y - s.applied.y;
       if (dx === 0 && dy === 0) return;
       editor.run(actionMoveSelection, { dx, dy, captureUpdate: 'EVENTUALLY' });
       s.applied = total;
+    } else if (s.name === 'resizing') {
+      this.resize(editor, s, e);
+    } else if (s.name === 'rotating') {
+      let total = angleAt(s.centre, e.raw) - s.start;
+      total = e.shiftKey ? Math.round(total / ROTATE_SNAP) * ROTATE_SNAP : Math.round(total);
+      const degrees = total - s.applied;
+      if (degrees === 0) return;
+      editor.run(actionRotateSelectionAbout, {
+        centre: s.centre,
+        degrees,
+        captureUpdate: 'EVENTUALLY',
+      });
+      s.applied = total;
+    } else if (s.name === 'draggingVertex') {
+      editor.run(actionMoveVertex, {
+        id: s.id,
+        index: s.index,
+        point: e.point,
+        captureUpdate: 'EVENTUALLY',
+      });
+      s.moved = true;
     }
+  }
+
+  /** Scale factors from the frame's start to the pointer, applied as a change since last frame. */
+  private resize(editor: Editor, s: Extract<State, { name: 'resizing' }>, e: ToolPointer): void {
+    const { bounds, angle } = s.frame;
+    const [fx, fy] = HANDLE_SPOTS[s.handle];
+    const w = bounds.maxX - bounds.minX || 1;
+    const h = bounds.maxY - bounds.minY || 1;
+    // The anchor is the opposite handle; an edge handle scales one axis only.
+    const anchor = { x: bounds.minX + w * (1 - fx), y: bounds.minY + h * (1 - fy) };
+    const q = worldToFrame(angle, angle === 0 ? e.point : e.raw);
+    let sx = fx === 0.5 ? 1 : Math.max(MIN_SIDE, (q.x - anchor.x) * (fx === 1 ? 1 : -1)) / w;
+    let sy = fy === 0.5 ? 1 : Math.max(MIN_SIDE, (q.y - anchor.y) * (fy === 1 ? 1 : -1)) / h;
+    if (e.shiftKey) {
+      const k = fx === 0.5 ? sy : fy === 0.5 ? sx : Math.max(sx, sy);
+      sx = k;
+      sy = k;
+    }
+    const step = { sx: sx / s.applied.sx, sy: sy / s.applied.sy };
+    if (Math.abs(step.sx - 1) < 1e-6 && Math.abs(step.sy - 1) < 1e-6) return;
+    const ok = editor.run(actionScaleSelection, {
+      anchor: fromFrame(angle, anchor),
+      sx: step.sx,
+      sy: step.sy,
+      angle,
+      captureUpdate: 'EVENTUALLY',
+    });
+    if (ok) s.applied = { sx, sy };
   }
 
   onPointerUp(editor: Editor, e: ToolPointer): void {
     const s = this.s;
     this.s = { name: 'idle' };
-    if (s.name === 'dragging') {
-      editor.run(actionMoveSelection, { dx: 0, dy: 0, captureUpdate: 'IMMEDIATELY' });
-    } else if (s.name === 'brushing') {
+    if (s.name === 'brushing') {
       editor.setPreview(null);
       this.selectInMarquee(editor, s.origin, e.raw, s.additive);
+    } else if (s.name === 'pointing' && s.toggleOff !== null) {
+      const ids = editor.appState.selectedIds;
+      editor.run(
+        actionSelect,
+        ids.filter((x) => x !== s.toggleOff),
+      );
+    } else {
+      this.finish(editor, s);
     }
+  }
+
+  /** Closes a gesture's EVENTUALLY frames into one undo step. */
+  private finish(editor: Editor, s: State): void {
+    if (s.name === 'dragging')
+      editor.run(actionMoveSelection, { dx: 0, dy: 0, captureUpdate: 'IMMEDIATELY' });
+    else if (s.name === 'resizing' && (s.applied.sx !== 1 || s.applied.sy !== 1))
+      editor.run(actionScaleSelection, {
+        anchor: { x: 0, y: 0 },
+        sx: 1,
+        sy: 1,
+        captureUpdate: 'IMMEDIATELY',
+      });
+    else if (s.name === 'rotating' && s.applied !== 0)
+      editor.run(actionRotateSelectionAbout, {
+        centre: s.centre,
+        degrees: 0,
+        captureUpdate: 'IMMEDIATELY',
+      });
+    else if (s.name === 'draggingVertex' && s.moved) editor.apply({ captureUpdate: 'IMMEDIATELY' });
+  }
+
+  onKey(editor: Editor, key: string): boolean {
+    const { editingPoints, selectedVertex, selectedIds } = editor.appState;
+    if (editingPoints !== null && selectedVertex !== null) {
+      if (key === 'Delete' || key === 'Backspace') {
+        // The last points a polygon needs are kept: the key is still consumed, so the whole
+        // section is not deleted by a press meant for one vertex.
+        editor.run(actionDeleteVertex, { id: editingPoints, index: selectedVertex });
+        return true;
+      }
+    }
+    if (key === 'Enter') {
+      if (editingPoints !== null) return editor.run(actionEditPoints, null);
+      const only = selectedIds.length === 1 ? (selectedIds[0] as string) : null;
+      if (only && isPolygonRecord(editor.document, only)) return editor.run(actionEditPoints, only);
+    }
+    return false;
   }
 
   private selectInMarquee(editor: Editor, a: Point, b: Point, additive: boolean): void {
@@ -94,8 +297,7 @@ export class SelectTool implements Tool {
   cancel(editor: Editor): void {
     const s = this.s;
     this.s = { name: 'idle' };
-    if (s.name === 'dragging')
-      editor.run(actionMoveSelection, { dx: 0, dy: 0, captureUpdate: 'IMMEDIATELY' });
+    if (s.name !== 'brushing') this.finish(editor, s);
     if (editor.appState.preview) editor.setPreview(null);
   }
 }
