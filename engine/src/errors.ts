@@ -24,6 +24,10 @@ export type ErrorCode =
   | 'INVALID_DOCUMENT'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'TICKET_INVALID'
+  | 'TICKET_CANCELLED'
+  | 'ALREADY_SCANNED'
+  | 'WRONG_EVENT'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -38,11 +42,15 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_BOOKED: 409,
   NOT_BLOCKED: 409,
   SALES_CLOSED: 409,
+  TICKET_CANCELLED: 409,
+  ALREADY_SCANNED: 409,
+  WRONG_EVENT: 409,
   HOLD_EXPIRED: 410,
   PRECONDITION_FAILED: 412,
   UNKNOWN_SEATS: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   INVALID_DOCUMENT: 422,
+  TICKET_INVALID: 422,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -60,6 +68,8 @@ export interface ErrorDetails {
   problems?: unknown[];
   /** For RATE_LIMITED: when to try again. */
   retryAfterSeconds?: number;
+  /** For ALREADY_SCANNED: when the ticket was first scanned (ISO 8601). */
+  scannedAt?: string;
 }
 
 /**

@@ -41,6 +41,10 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   INVALID_DOCUMENT: 'Invalid seat-map document',
   RATE_LIMITED: 'Too many requests',
   SERVICE_UNAVAILABLE: 'Service unavailable',
+  TICKET_INVALID: 'Not a valid ticket',
+  TICKET_CANCELLED: 'Ticket cancelled',
+  ALREADY_SCANNED: 'Ticket already scanned',
+  WRONG_EVENT: 'Ticket for another event',
   INTERNAL: 'Internal error',
 };
 
