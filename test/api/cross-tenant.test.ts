@@ -28,6 +28,7 @@ function overridesFor(t: Tenant, seats: string[]) {
     seatmapId: t.seatmapId,
     eventId: t.eventId,
     orgId: t.orgId,
+    endpointId: t.webhookEndpointId,
     seats,
     areaId: t.areaId,
     category: 'A',
@@ -80,7 +81,7 @@ function ghostsOf(t: Tenant): [string, string][] {
   const pairs: [string, string][] = [
     [t.holdToken, t.holdToken.replace(t.eventId, event).replace(/[^.]+$/, (m) => random(m.length))],
     [t.eventId, event],
-    ...[t.seatmapId, t.bookingId, t.orgId, t.keyId].map(
+    ...[t.seatmapId, t.bookingId, t.orgId, t.keyId, t.webhookEndpointId].map(
       (id) => [id, `${id.slice(0, 3)}${random(id.length - 3)}`] as [string, string],
     ),
     [t.tag, `${t.tag.slice(0, 2)}${random(t.tag.length - 2).toLowerCase()}`],
@@ -101,7 +102,16 @@ const refersTo = (t: Tenant, req: BuiltRequest) =>
 /** B's strings the answer must not contain, unless the request itself sent them. */
 function leaks(t: Tenant, req: BuiltRequest, answer: unknown): string[] {
   const sent = JSON.stringify([req.path, req.query, req.body, req.headers]);
-  const secrets = [t.orgId, t.eventId, t.seatmapId, t.holdToken, t.bookingId, t.keyId, t.areaId];
+  const secrets = [
+    t.orgId,
+    t.eventId,
+    t.seatmapId,
+    t.holdToken,
+    t.bookingId,
+    t.keyId,
+    t.areaId,
+    t.webhookEndpointId,
+  ];
   const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
   return [...secrets, ...t.names, ...t.seatIds, t.staffEmail].filter(
     (s) => !sent.includes(s) && text.includes(s),

@@ -56,7 +56,9 @@ it('documents every route Express serves, with security and problem+json errors'
     for (const [method, op] of Object.entries(item)) {
       if (op.tags.includes('meta')) continue;
       documented.push(`${method.toUpperCase()} ${path}`);
-      expect(op.security.length, `${method} ${path} security`).toBeGreaterThan(0);
+      // Only staff login is open to callers without credentials.
+      if (path === '/auth/login') expect(op.security).toEqual([]);
+      else expect(op.security.length, `${method} ${path} security`).toBeGreaterThan(0);
       expect(op.responses['401']?.content['application/problem+json']?.schema).toEqual({
         $ref: '#/components/schemas/Problem',
       });
@@ -65,11 +67,25 @@ it('documents every route Express serves, with security and problem+json errors'
   const served = expressRoutes();
   expect(served.length).toBeGreaterThanOrEqual(20);
   expect(documented.sort()).toEqual(served);
-  expect(doc.paths['/events/{id}/book'].post.security).toEqual([{ secretKey: [] }]);
+  expect(doc.paths['/events/{id}/book'].post.security).toEqual([
+    { secretKey: [] },
+    { staffSession: [] },
+  ]);
   expect(doc.paths['/events/{id}/holds'].post.security).toEqual([
     { secretKey: [] },
     { publicKey: [] },
+    { staffSession: [] },
   ]);
+  expect(doc.paths['/auth/me'].get.security).toEqual([{ staffSession: [] }]);
+  expect(doc.components.securitySchemes.staffSession).toMatchObject({
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'parterre_session',
+  });
+  for (const path of ['/keys', '/webhooks/endpoints']) {
+    expect(doc.paths[path].post.security, path).toEqual([{ secretKey: [] }, { staffSession: [] }]);
+  }
+  expect(doc.paths['/webhooks/endpoints/{id}'].patch.requestBody).toBeDefined();
   expect(doc.paths['/events/{id}/book'].post.parameters).toContainEqual(
     expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
   );

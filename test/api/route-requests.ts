@@ -13,6 +13,7 @@ export interface ResourceIds {
   bookingId: string;
   keyId: string;
   orgId: string;
+  webhookEndpointId: string;
 }
 
 /** A request ready to send: method, path with params substituted, query, body, headers. */
@@ -52,6 +53,7 @@ const KIND_BY_SEGMENT: Record<string, keyof ResourceIds> = {
   'api-keys': 'keyId',
   orgs: 'orgId',
   organisations: 'orgId',
+  endpoints: 'webhookEndpointId',
 };
 
 const KIND_BY_NAME: Record<string, keyof ResourceIds> = {
@@ -62,6 +64,7 @@ const KIND_BY_NAME: Record<string, keyof ResourceIds> = {
   bookingId: 'bookingId',
   keyId: 'keyId',
   orgId: 'orgId',
+  endpointId: 'webhookEndpointId',
 };
 
 /**
@@ -105,6 +108,7 @@ export type Overrides = Record<string, unknown>;
 
 function stringFor(s: JsonSchema): string {
   if (s.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
+  if (s.format === 'uri') return 'https://hooks.example/parterre';
   return 'x'.repeat(Math.max(1, s.minLength ?? 1));
 }
 

@@ -1,7 +1,8 @@
 // Two organisations on one real engine (HTTP API and /live sockets on 127.0.0.1:0), each with a
-// seat map (published version 1, draft at version 2), an event, a hold, a booking and a block, all
-// made through the API. Every name and seat id of an organisation carries its random tag, so an
-// answer that mentions another organisation's data can be found by a plain text search.
+// seat map (published version 1, draft at version 2), an event, a hold, a booking, a block and a
+// webhook endpoint with one logged delivery, all made through the API (but the delivery). Every
+// name and seat id of an organisation carries its random tag, so an answer that mentions another
+// organisation's data can be found by a plain text search.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -96,6 +97,20 @@ async function ok(call: Call, method: string, path: string, opts: CallOptions) {
   return res.body;
 }
 
+/** One failed attempt to deliver the organisation's first webhook event, for its delivery log. */
+async function logDelivery(engine: TestEngine, orgId: string, endpointId: string) {
+  await engine.ctx.db.transaction(
+    (tx) =>
+      tx.query(
+        `INSERT INTO webhook_deliveries (outbox_id, endpoint_id, org_id, attempt, status_code,
+             duration_ms, error)
+           SELECT min(id), $2, $1, 1, 500, 12, 'answered 500' FROM webhook_outbox WHERE org_id = $1`,
+        [orgId, endpointId],
+      ),
+    { orgId },
+  );
+}
+
 /** Creates an organisation and, through the API, its map, event, hold, booking and block. */
 async function makeTenant(engine: TestEngine, call: Call, label: string): Promise<Tenant> {
   const tag = uniqueName(label).replace(/_/g, '');
@@ -148,6 +163,11 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     key,
     body: { seats: [s4], reason: 'house seat' },
   });
+  const hook = await ok(call, 'POST', '/webhooks/endpoints', {
+    key,
+    body: { url: `http://127.0.0.1:9/${tag}/hooks`, events: ['booking.created'] },
+  });
+  await logDelivery(engine, org.id, hook.endpoint.id);
   return {
     tag,
     orgId: org.id,
@@ -156,11 +176,19 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     holdToken: hold.holdToken,
     bookingId: booking.bookingId,
     keyId: secret.id,
+    webhookEndpointId: hook.endpoint.id,
     secretKey: key,
     publicKey: pub.key,
     seatIds,
     areaId,
-    names: [`${tag} house`, `${tag} map`, `${tag} hall`, `${tag} night`, `${tag} owner`],
+    names: [
+      `${tag} house`,
+      `${tag} map`,
+      `${tag} hall`,
+      `${tag} night`,
+      `${tag} owner`,
+      `${tag}/hooks`,
+    ],
     staffEmail: owner.email,
   };
 }
@@ -220,12 +248,19 @@ export async function startTenants(): Promise<TenantsWorld> {
   };
 }
 
+/** Tenant tables the key and webhook management routes write, beyond the tenancy suite's. */
+const MANAGEMENT_TABLES = [
+  ['webhook_endpoints', 'org_id'],
+  ['webhook_deliveries', 'org_id'],
+  ['audit_log', 'org_id'],
+] as const;
+
 /** Rows the organisation owns in every tenant table (read under its own organisation). */
 async function rowCounts(world: TenantsWorld, t: Tenant): Promise<Record<string, number>> {
   return world.engine.ctx.db.transaction(
     async (tx) => {
       const counts: Record<string, number> = {};
-      for (const [table, column] of TENANT_TABLES) {
+      for (const [table, column] of [...TENANT_TABLES, ...MANAGEMENT_TABLES]) {
         const { rows } = await tx.query<{ n: string }>(
           `select count(*)::text as n from ${table} where ${column} = $1`,
           [t.orgId],
@@ -254,6 +289,12 @@ export async function stateOf(world: TenantsWorld, t: Tenant) {
     report: await get(`/events/${t.eventId}/report?by=category`),
     seatmap: await get(`/seatmaps/${t.seatmapId}`),
     events: await get('/events'),
+    // lastUsedAt moves whenever a key is used (at most once a minute): not a change to the keys.
+    keys: ((await get('/keys')).body.keys as Record<string, unknown>[]).map(
+      ({ lastUsedAt: _used, ...k }) => k,
+    ),
+    webhooks: await get('/webhooks/endpoints'),
+    deliveries: await get('/webhooks/deliveries'),
     rows: await rowCounts(world, t),
   };
 }

@@ -21,6 +21,8 @@ export interface ApiKeyRecord {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** Browser origins the key may be used from (empty: any). */
+  allowedOrigins: string[];
 }
 
 interface ApiKeyRow {
@@ -32,9 +34,11 @@ interface ApiKeyRow {
   created_at: Date;
   revoked_at: Date | null;
   last_used_at: Date | null;
+  allowed_origins: string[];
 }
 
-const COLUMNS = 'id, org_id, kind, name, prefix, created_at, revoked_at, last_used_at';
+const COLUMNS =
+  'id, org_id, kind, name, prefix, created_at, revoked_at, last_used_at, allowed_origins';
 const KEY_PREFIX: Record<ApiKeyKind, string> = { secret: 'sk_', public: 'pk_' };
 /** `sk_` or `pk_` and 32 bytes in base64url (43 characters). */
 export const API_KEY_FORMAT = /^(sk|pk)_[A-Za-z0-9_-]{43}$/;
@@ -49,6 +53,7 @@ const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
   lastUsedAt: r.last_used_at,
+  allowedOrigins: r.allowed_origins,
 });
 
 /** The stored form of a key: hex SHA-256. */

@@ -5,7 +5,6 @@ import type { Request } from 'express';
 import { DomainError } from '../errors.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { StaffAuth } from './authenticate.ts';
-import { assertStaff } from './guards.ts';
 import { sessionCookie, sessionToken } from './session-cookie.ts';
 import {
   LoginBody,
@@ -61,12 +60,11 @@ function registerSessionRoutes(api: ApiRouter, staff: StaffAuth): void {
     operationId: 'logout',
     summary: 'End the staff session and clear its cookie',
     tag: 'auth',
-    access: 'public',
+    access: 'staff',
     role: 'viewer',
     responses: { 200: { description: 'Logged out', schema: LogoutResult } },
     errors: [],
-    handler: async ({ principal, req, res }) => {
-      assertStaff(principal);
+    handler: async ({ req, res }) => {
       await logout(staff.db, tokenOf(req));
       res.append('Set-Cookie', sessionCookie(null, req.headers, req.secure));
       return { body: { loggedOut: true } };
@@ -78,12 +76,11 @@ function registerSessionRoutes(api: ApiRouter, staff: StaffAuth): void {
     operationId: 'me',
     summary: 'The logged-in user, their organisations and roles, and the active organisation',
     tag: 'auth',
-    access: 'public',
+    access: 'staff',
     role: 'viewer',
     responses: { 200: { description: 'The session', schema: SessionViewSchema } },
     errors: [],
     handler: async ({ principal }) => {
-      assertStaff(principal);
       return { body: await describeSession(staff.db, principal) };
     },
   });
@@ -96,13 +93,12 @@ function registerAccountRoutes(api: ApiRouter, staff: StaffAuth): void {
     operationId: 'changePassword',
     summary: "Change the user's password; every other session of the user ends",
     tag: 'auth',
-    access: 'public',
+    access: 'staff',
     role: 'viewer',
     body: PasswordBody,
     responses: { 200: { description: 'Changed', schema: PasswordResult } },
     errors: [403],
     handler: async ({ principal, body, req }) => {
-      assertStaff(principal);
       const { currentPassword, newPassword } = body;
       return {
         body: await changePassword(
@@ -121,13 +117,12 @@ function registerAccountRoutes(api: ApiRouter, staff: StaffAuth): void {
     operationId: 'switchOrganisation',
     summary: "Make another of the user's organisations the session's active one",
     tag: 'auth',
-    access: 'public',
+    access: 'staff',
     role: 'viewer',
     body: SwitchBody,
     responses: { 200: { description: 'Switched', schema: SessionViewSchema } },
     errors: [404],
     handler: async ({ principal, body, req }) => {
-      assertStaff(principal);
       return { body: await switchOrganisation(staff.db, tokenOf(req), principal, body.orgId) };
     },
   });

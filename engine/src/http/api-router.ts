@@ -4,18 +4,25 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.ts';
-import { ANONYMOUS, assertRole, assertSecret, principalFromHeader } from '../auth/guards.ts';
+import {
+  ANONYMOUS,
+  assertRole,
+  assertSecret,
+  assertStaff,
+  principalFromHeader,
+} from '../auth/guards.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { RequestValidationError, type InputPart } from './problem.ts';
 import type { ApiGuard } from './security.ts';
 
 /**
- * `public`: any API key or staff session; `secret`: secret keys and staff sessions only; `none`:
- * no credentials at all (staff login), the handler gets {@link ANONYMOUS}.
+ * `public`: any API key or staff session; `secret`: secret keys and staff sessions only; `staff`:
+ * staff sessions only (the /auth routes of a logged-in user); `none`: no credentials at all (staff
+ * login), the handler gets {@link ANONYMOUS}.
  */
-export type Access = 'none' | 'public' | 'secret';
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type Access = 'none' | 'public' | 'secret' | 'staff';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A documented answer. Without `schema` the body is described only in words. */
 export interface ResponseSpec {
@@ -136,6 +143,7 @@ export class ApiRouter {
           ? ANONYMOUS
           : await (this.guard?.admit(req, res, authenticate) ?? authenticate());
       if (spec.access === 'secret') assertSecret(principal);
+      if (spec.access === 'staff') assertStaff(principal);
       assertRole(principal, spec.role);
       const reply = await spec.handler({
         params: spec.params ? parse('path', spec.params, req.params) : ({} as z.output<P>),

@@ -8,8 +8,10 @@ import { mountStorefront } from '../demo/storefront.ts';
 import { registerStaffRoutes } from '../auth/staff-routes.ts';
 import { registerEventRoutes } from '../events/routes.ts';
 import { registerHoldRoutes } from '../holds/routes.ts';
+import { registerKeyRoutes } from '../keys/routes.ts';
 import { registerMapRoutes } from '../maps/routes.ts';
 import { registerOrderRoutes } from '../orders/routes.ts';
+import { registerWebhookRoutes } from '../webhooks/routes.ts';
 import { ApiRouter } from './api-router.ts';
 import { apiCors } from './cors.ts';
 import { docsPage } from './docs-page.ts';
@@ -54,6 +56,8 @@ export function createApiRouter(ctx: EngineContext): ApiRouter {
   registerEventRoutes(api, ctx);
   registerMapRoutes(api, ctx);
   registerStaffRoutes(api, ctx.auth.staff);
+  registerKeyRoutes(api, ctx);
+  registerWebhookRoutes(api, ctx);
   return api;
 }
 

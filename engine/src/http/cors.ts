@@ -9,7 +9,7 @@ import { getApiKeyOrigins } from '../auth/repo.ts';
 import type { Db } from '../db/db.ts';
 import { DomainError, type Principal } from '../errors.ts';
 
-const METHODS = 'GET, POST, PUT, DELETE';
+const METHODS = 'GET, POST, PUT, PATCH, DELETE';
 /** Answer headers a browser script may read beyond the CORS-safelisted ones. */
 const EXPOSED = 'Date, ETag, Location, Retry-After, X-Request-Id';
 /** Browsers cache a preflight this long (s); the key check happens on every request anyway. */

@@ -12,7 +12,7 @@ h1{margin-bottom:0}h2{border-bottom:1px solid #ddd;margin-top:2em}
 .op{border:1px solid #ddd;border-radius:6px;margin:10px 0}
 .op>summary{cursor:pointer;padding:8px 12px;display:flex;gap:12px;align-items:baseline}
 .m{font:bold 12px monospace;text-transform:uppercase;padding:2px 6px;border-radius:4px;color:#fff;min-width:44px;text-align:center}
-.get{background:#2f7d32}.post{background:#1565c0}.put{background:#b26a00}.delete{background:#b71c1c}
+.get{background:#2f7d32}.post{background:#1565c0}.put{background:#b26a00}.patch{background:#6a1b9a}.delete{background:#b71c1c}
 .p{font-family:monospace;white-space:nowrap}.sec{font-size:12px;color:#666;margin-left:auto}
 .body{padding:0 12px 12px}pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
@@ -54,7 +54,8 @@ function operation(doc, path, method, op) {
     body.append(el('div', {}, el('b', { textContent: status + ' ' }), r.description + (type ? ' (' + type + ')' : '')));
     if (c && status < 400 && c.schema?.$ref) body.append(json(doc, c.schema));
   }
-  const access = op.security.length === 0 ? 'no key' : op.security.length > 1 ? 'public or secret key' : 'secret key';
+  const names = op.security.map((r) => Object.keys(r)[0]);
+  const access = names.length === 0 ? 'no credentials' : names.includes('publicKey') ? 'public or secret key, or session' : names.includes('secretKey') ? 'secret key or session' : 'staff session';
   return el('details', { className: 'op', id: op.operationId },
     el('summary', {}, el('span', { className: 'm ' + method, textContent: method }),
       el('span', { className: 'p', textContent: doc.servers[0].url + path }),

@@ -3,6 +3,7 @@
 // converted as inputs (defaults make fields optional), answers as outputs, each named once under
 // components.schemas.
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import type { AnyRoute, ApiRouter, ResponseSpec } from './api-router.ts';
 import { PROBLEM_TITLES, PROBLEM_CONTENT_TYPE } from './problem.ts';
 
@@ -40,8 +41,8 @@ export interface ExtraOperation {
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request (VALIDATION_FAILED), listing the offending fields',
-  401: 'Missing or invalid API key (UNAUTHORIZED)',
-  403: 'A public key on a secret-key operation (FORBIDDEN)',
+  401: 'Missing or invalid API key or session (UNAUTHORIZED)',
+  403: 'Not allowed (FORBIDDEN): a public key on a secret-key operation, a role that may not, or a cookie request without its cross-site proof',
   404: 'Not found, or belongs to another organisation (NOT_FOUND)',
   409: 'Conflict with the live seat state (SEATS_UNAVAILABLE, GA_UNAVAILABLE, …)',
   410: 'The hold expired (HOLD_EXPIRED)',
@@ -136,10 +137,18 @@ function successResponse(route: AnyRoute, status: number, spec: ResponseSpec, ou
 function errorStatuses(route: AnyRoute): number[] {
   const all = new Set(route.errors);
   if (route.params || route.query || route.body) all.add(400);
-  all.add(401).add(500).add(503);
-  if (route.access === 'secret') all.add(403);
+  all.add(500).add(503);
+  if (route.access !== 'none') all.add(401).add(403).add(429);
   return [...all].sort((a, b) => a - b);
 }
+
+/** Who may call a route, as OpenAPI security requirements (any one of them suffices). */
+const SECURITY: Record<AnyRoute['access'], Json[]> = {
+  none: [],
+  staff: [{ staffSession: [] }],
+  secret: [{ secretKey: [] }, { staffSession: [] }],
+  public: [{ secretKey: [] }, { publicKey: [] }, { staffSession: [] }],
+};
 
 function operation(route: AnyRoute, inputs: SchemaSet, outputs: SchemaSet): Json {
   const responses: Json = Object.fromEntries(
@@ -159,8 +168,7 @@ function operation(route: AnyRoute, inputs: SchemaSet, outputs: SchemaSet): Json
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],
-    security:
-      route.access === 'secret' ? [{ secretKey: [] }] : [{ secretKey: [] }, { publicKey: [] }],
+    security: SECURITY[route.access],
     parameters: parameters(route),
     ...(bodySchema
       ? {
@@ -236,6 +244,13 @@ export function buildOpenApi(
           scheme: 'bearer',
           description:
             'Public key `pk_…` (browsers): layout, availability, hold, release, best-available, extend.',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'Staff session cookie set by POST /auth/login (HTTP-only, SameSite=Lax, 12 h). What it may do depends on the role in the active organisation. A state-changing request authenticated by the cookie must send `X-Requested-With: parterre` or an Origin equal to its Host.',
         },
       },
       schemas: { ...inputs.toComponents(), ...outputs.toComponents() },

@@ -127,6 +127,39 @@ export async function listWebhookEndpoints(db: Db, orgId: string): Promise<Webho
   return rows.map(toEndpoint);
 }
 
+/** What an update may change; omitted fields stay as they are. */
+export interface UpdateWebhookEndpointInput {
+  url?: string;
+  /** Empty: every event type. */
+  events?: string[];
+  /** An inactive endpoint receives nothing until it is activated again. */
+  active?: boolean;
+}
+
+/**
+ * Changes an endpoint's URL, event types or active flag; undefined when no such endpoint exists
+ * in `orgId` (another organisation's id included).
+ * @throws InvalidInput for a URL that is not http(s) or an unknown event type.
+ */
+export async function updateWebhookEndpoint(
+  db: Db,
+  orgId: string,
+  id: string,
+  input: UpdateWebhookEndpointInput,
+): Promise<WebhookEndpoint | undefined> {
+  if (input.url !== undefined) checkUrl(input.url);
+  const events = input.events === undefined ? null : checkEvents(input.events);
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<EndpointRow>(
+      `UPDATE webhook_endpoints SET url = coalesce($3, url), events = coalesce($4::text[], events),
+           active = coalesce($5, active)
+         WHERE id = $1 AND org_id = $2 RETURNING ${ENDPOINT_COLUMNS}`,
+      [id, orgId, input.url ?? null, events, input.active ?? null],
+    ),
+  );
+  return rows[0] && toEndpoint(rows[0]);
+}
+
 /**
  * Removes an endpoint and its delivery log; pending events are no longer sent to it. False when
  * no such endpoint exists in `orgId` (another organisation's id included).

@@ -1,0 +1,78 @@
+// Key management for the API: create, list and revoke an organisation's keys, each change written
+// to the audit log in the same transaction. The CLI (`parterre key …`) uses the same repo.
+import type { Authenticator } from '../auth/authenticate.ts';
+import {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  setApiKeyOrigins,
+  type ApiKeyKind,
+  type ApiKeyRecord,
+} from '../auth/repo.ts';
+import { auditActor, recordAudit } from '../audit/audit-log.ts';
+import type { Db } from '../db/db.ts';
+import { inOrg } from '../db/tenancy.ts';
+import { DomainError, type Principal } from '../errors.ts';
+
+/** A key as the API shows it: never the key, nor its hash. */
+export type KeyView = Omit<ApiKeyRecord, 'orgId'>;
+
+const view = ({ orgId: _orgId, ...key }: ApiKeyRecord): KeyView => key;
+
+/** The organisation's keys, newest first, revoked ones included (with `revokedAt`). */
+export async function listKeys(db: Db, principal: Principal): Promise<KeyView[]> {
+  return (await listApiKeys(db, principal.orgId)).map(view);
+}
+
+/**
+ * Creates a key with its allowed origins and audits it; the answer is the only time the key is
+ * visible. Refuses (VALIDATION_FAILED) an origin that is not `scheme://host[:port]`.
+ * @example const { key } = await createKey(db, principal, { kind: 'public', name: 'shop' });
+ */
+export async function createKey(
+  db: Db,
+  principal: Principal,
+  input: { kind: ApiKeyKind; name: string; allowedOrigins?: string[] },
+): Promise<KeyView & { key: string }> {
+  const { orgId } = principal;
+  return inOrg(db, orgId, async (tx) => {
+    const created = await createApiKey(tx, orgId, input.kind, input.name);
+    const origins = input.allowedOrigins ?? [];
+    if (origins.length) await setApiKeyOrigins(tx, orgId, created.id, origins);
+    await recordAudit(tx, {
+      orgId,
+      actor: auditActor(principal),
+      action: 'key.create',
+      target: created.id,
+      details: { kind: input.kind, name: input.name, allowedOrigins: origins },
+    });
+    const record = (await listApiKeys(tx, orgId)).find((k) => k.id === created.id);
+    return { ...view(record as ApiKeyRecord), key: created.key };
+  });
+}
+
+/**
+ * Revokes a live key of the organisation and audits it; this node forgets its cached lookups at
+ * once, other nodes within their cache TTL (30 s). 404 for a key that is not live here (another
+ * organisation's included).
+ */
+export async function revokeKey(
+  db: Db,
+  auth: Pick<Authenticator, 'clear'>,
+  principal: Principal,
+  id: string,
+): Promise<void> {
+  const { orgId } = principal;
+  await inOrg(db, orgId, async (tx) => {
+    if (!(await revokeApiKey(tx, orgId, id))) {
+      throw new DomainError('NOT_FOUND', `No live API key ${id}`);
+    }
+    await recordAudit(tx, {
+      orgId,
+      actor: auditActor(principal),
+      action: 'key.revoke',
+      target: id,
+    });
+  });
+  auth.clear();
+}
