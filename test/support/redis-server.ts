@@ -33,11 +33,12 @@ export interface RedisServer {
 }
 
 /**
- * Starts `redis-server` (no persistence) on a free port and waits until it answers PING.
+ * Starts `redis-server` (no persistence) on a free port, or on `port` (a restart on the port of a
+ * killed one), and waits until it answers PING.
  * @example const redis = await startRedisServer(); … await redis.stop();
  */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedisServer(opts: { port?: number } = {}): Promise<RedisServer> {
+  const port = opts.port ?? (await freePort());
   const child = spawn(
     'redis-server',
     ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],

@@ -48,6 +48,8 @@ export class ChangeSubscriber {
     if (this.connection) return;
     const connection = this.source.duplicate();
     this.connection = connection;
+    // The source connection reports errors (the node logs them); this one only reconnects.
+    connection.on('error', () => undefined);
     connection.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const cut = message.lastIndexOf(' ');
