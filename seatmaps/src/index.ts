@@ -31,4 +31,6 @@ export type {
   BestAvailableResult,
 } from './best-available/find-best-available.ts';
 export { findOrphans } from './best-available/find-orphans.ts';
+export { findGroupBlock, splitGroup } from './best-available/find-group-block.ts';
+export type { GroupRequest, GroupResult } from './best-available/find-group-block.ts';
 export { BestAvailableError } from './best-available/errors.ts';
