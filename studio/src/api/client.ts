@@ -1,5 +1,6 @@
-// The engine's REST API (/api/v1) as the studio uses it: Bearer key, JSON bodies, problem+json
-// errors turned into ApiError with the stable `code`, draft versions carried as ETag/If-Match.
+// The engine's REST API (/api/v1) as the studio uses it: Bearer key or the staff session cookie,
+// JSON bodies, problem+json errors turned into ApiError with the stable `code`, draft versions
+// carried as ETag/If-Match.
 
 /** An error answer from the engine, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -17,7 +18,8 @@ export class ApiError extends Error {
 export interface ApiClientOptions {
   /** Origin of the engine, '' for the page's own. */
   readonly baseUrl: string;
-  readonly apiKey: string;
+  /** A secret key; null: the staff session cookie (same origin) authenticates. */
+  readonly apiKey: string | null;
   /** Injected in tests; the browser's fetch otherwise. */
   readonly fetch?: typeof fetch;
 }
@@ -40,19 +42,43 @@ export interface ApiResponse<T> {
 export class ApiClient {
   constructor(private readonly options: ApiClientOptions) {}
 
+  /** The API key, or null when the staff session cookie authenticates (sockets use the same). */
+  get apiKey(): string | null {
+    return this.options.apiKey;
+  }
+
   async request<T>(
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
+    const { res, text } = await this.send(method, path, body, headers);
+    const parsed: unknown = text ? safeJson(text) : null;
+    return { body: parsed as T, etag: res.headers.get('etag') };
+  }
+
+  /** A GET whose answer is text (CSV): the body as the engine sent it. */
+  async text(path: string): Promise<string> {
+    return (await this.send('GET', path)).text;
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ res: Response; text: string }> {
     const doFetch = this.options.fetch ?? fetch.bind(globalThis);
     let res: Response;
     try {
       res = await doFetch(`${this.options.baseUrl}/api/v1${path}`, {
         method,
+        credentials: 'same-origin',
         headers: {
-          authorization: `Bearer ${this.options.apiKey}`,
+          // The engine's CSRF check for cookie sessions; harmless with a key.
+          'x-requested-with': 'parterre',
+          ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...headers,
         },
@@ -62,13 +88,13 @@ export class ApiClient {
       throw new ApiError(0, 'NETWORK', `Cannot reach the engine: ${(err as Error).message}`);
     }
     const text = await res.text();
-    const parsed: unknown = text ? safeJson(text) : null;
     if (!res.ok) {
+      const parsed: unknown = text ? safeJson(text) : null;
       const p = (parsed ?? {}) as Problem;
       const message = p.detail ?? p.title ?? `The engine answered ${res.status}`;
       throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, message, parsed);
     }
-    return { body: parsed as T, etag: res.headers.get('etag') };
+    return { res, text };
   }
 }
 

@@ -65,3 +65,33 @@ export const exportSeatmap = async (
 ): Promise<unknown> =>
   (await api.request<unknown>('GET', `/seatmaps/${encodeURIComponent(id)}/export?format=${format}`))
     .body;
+
+/** One line of the organisation's seat-map list (GET /seatmaps). */
+export interface SeatmapSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly draftVersion: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly latestVersion: number | null;
+  readonly latestSeatCount: number | null;
+  readonly versions: readonly number[];
+}
+
+export const listSeatmaps = async (api: ApiClient): Promise<SeatmapSummary[]> =>
+  (await api.request<{ seatmaps: SeatmapSummary[] }>('GET', '/seatmaps')).body.seatmaps;
+
+/** The categories of a published version (read from its document). */
+export const versionCategories = async (
+  api: ApiClient,
+  id: string,
+  version: number,
+): Promise<{ key: string; label: string; color: string }[]> => {
+  const doc = (
+    await api.request<{ categories?: { key: string; label: string; color: string }[] }>(
+      'GET',
+      `/seatmaps/${encodeURIComponent(id)}/export?format=parterre&version=${version}`,
+    )
+  ).body;
+  return doc.categories ?? [];
+};

@@ -1,46 +1,75 @@
-// Top-level screens: sign-in (or a local file), the seat-map list, the editor.
-import { useEffect, useMemo, useState } from 'react';
+// Top level: sign-in (staff login, an API key, or a local file), then the app shell with its
+// pages — Designer (seat-map list and the editor), Events, Box office, Reports — chosen by the
+// address bar (shell/routes.ts), so every page survives a reload.
+import { useEffect, useState } from 'react';
+import { BoxOfficeScreen } from '../boxoffice/BoxOfficeScreen.tsx';
 import { openDocument } from '../editor/document-io.ts';
 import { Editor } from '../editor/editor.ts';
+import { EventForm } from '../events/EventForm.tsx';
+import { EventsScreen } from '../events/EventsScreen.tsx';
+import { ReportsScreen } from '../reports/ReportsScreen.tsx';
+import { AppShell } from '../shell/AppNav.tsx';
+import {
+  resumeAuth,
+  signInWithKey,
+  signInWithPassword,
+  signOut,
+  switchOrg,
+  type Auth,
+} from '../shell/auth.ts';
+import { navigate, useRoute } from '../shell/navigation.tsx';
+import type { Route } from '../shell/routes.ts';
+import '../shell/app.css';
 import { readJsonFile } from './download.ts';
 import { EditorScreen } from './EditorScreen.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 import { MapLoader } from './MapLoader.tsx';
-import {
-  checkKey,
-  clientFor,
-  currentMapId,
-  navigateToMap,
-  storedKey,
-  storeKey,
-} from './session.ts';
+
+function Page({ auth, route }: { auth: Auth; route: Exclude<Route, { page: 'map' }> }) {
+  const { api } = auth;
+  switch (route.page) {
+    case 'home':
+      return <HomeScreen api={api} onOpen={(mapId) => navigate({ page: 'map', mapId })} />;
+    case 'events':
+      return <EventsScreen api={api} />;
+    case 'event-new':
+      return <EventForm key={route.from ?? 'new'} api={api} from={route.from} />;
+    case 'boxoffice':
+      return route.eventId ? (
+        <BoxOfficeScreen key={route.eventId} api={api} eventId={route.eventId} />
+      ) : (
+        <EventsScreen api={api} purpose="boxoffice" />
+      );
+    case 'reports':
+      return <ReportsScreen key={route.eventId ?? 'all'} api={api} eventId={route.eventId} />;
+  }
+}
 
 export function App() {
-  const [apiKey, setApiKey] = useState(storedKey);
-  const [mapId, setMapId] = useState(currentMapId);
+  const route = useRoute();
+  const [auth, setAuth] = useState<Auth | null>(null);
+  const [checking, setChecking] = useState(true);
+  const [busy, setBusy] = useState(false);
   const [local, setLocal] = useState<Editor | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const api = useMemo(() => (apiKey ? clientFor(apiKey) : null), [apiKey]);
 
   useEffect(() => {
-    const onPop = () => setMapId(currentMapId());
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    resumeAuth()
+      .then(setAuth)
+      .catch((err: Error) => setError(err.message))
+      .finally(() => setChecking(false));
   }, []);
 
-  const open = (id: string | null) => {
-    navigateToMap(id);
-    setMapId(id);
-  };
-  const login = async (key: string) => {
+  const attempt = async (task: () => Promise<Auth>) => {
     setError(null);
+    setBusy(true);
     try {
-      await checkKey(clientFor(key));
-      storeKey(key);
-      setApiKey(key);
+      setAuth(await task());
     } catch (err) {
       setError((err as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
   const openLocal = async (file: File) => {
@@ -56,16 +85,49 @@ export function App() {
 
   if (local)
     return <EditorScreen editor={local} api={null} autosave={null} onExit={() => setLocal(null)} />;
-  if (!api) return <LoginScreen onLogin={login} onLocalFile={openLocal} error={error} />;
-  if (mapId) return <MapLoader key={mapId} api={api} mapId={mapId} onExit={() => open(null)} />;
+  if (checking) {
+    return (
+      <div className="center-screen" role="status" aria-busy="true">
+        Starting the studio…
+      </div>
+    );
+  }
+  if (!auth) {
+    return (
+      <LoginScreen
+        onPassword={(email, password) => attempt(() => signInWithPassword(email, password))}
+        onLogin={(key) => attempt(() => signInWithKey(key))}
+        onLocalFile={openLocal}
+        error={error}
+        busy={busy}
+      />
+    );
+  }
+  if (route.page === 'map') {
+    return (
+      <MapLoader
+        key={route.mapId}
+        api={auth.api}
+        mapId={route.mapId}
+        onExit={() => navigate({ page: 'home' })}
+      />
+    );
+  }
   return (
-    <HomeScreen
-      api={api}
-      onOpen={open}
+    <AppShell
+      // A new organisation remounts every page, so nothing of the previous one stays on screen.
+      key={auth.mode === 'staff' ? auth.session.activeOrg.orgId : 'key'}
+      auth={auth}
+      route={route}
+      onSwitchOrg={(orgId) => void attempt(() => switchOrg(auth, orgId))}
       onSignOut={() => {
-        storeKey(null);
-        setApiKey(null);
+        void signOut(auth).finally(() => {
+          setAuth(null);
+          navigate({ page: 'home' }, true);
+        });
       }}
-    />
+    >
+      <Page auth={auth} route={route} />
+    </AppShell>
   );
 }

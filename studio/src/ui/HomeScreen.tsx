@@ -1,17 +1,54 @@
-// Start here: a new plan, an existing one by id, a pretix import or a Parterre JSON file.
+// Start here: the organisation's seat maps (open one, or see its published versions), a new
+// plan, one by id, a pretix import or a Parterre JSON file.
 import { useState } from 'react';
-import { createSeatmap, importPretixPlan } from '../api/seatmaps-api.ts';
 import type { ApiClient } from '../api/client.ts';
+import { createSeatmap, importPretixPlan, listSeatmaps } from '../api/seatmaps-api.ts';
 import { newDocument } from '../editor/new-document.ts';
+import { formatCount, formatDateTime } from '../shell/format.ts';
+import { Link } from '../shell/navigation.tsx';
+import { Empty, ErrorState, Loading } from '../shell/PageState.tsx';
+import { useLoad } from '../shell/use-load.ts';
 import { readJsonFile } from './download.ts';
 
 interface Props {
   readonly api: ApiClient;
   readonly onOpen: (id: string) => void;
-  readonly onSignOut: () => void;
 }
 
-export function HomeScreen({ api, onOpen, onSignOut }: Props) {
+function SeatmapList({ api }: { api: ApiClient }) {
+  const maps = useLoad(() => listSeatmaps(api), [api]);
+  if (maps.loading && !maps.data) return <Loading what="Loading your seat maps…" />;
+  if (maps.error) return <ErrorState message={maps.error} onRetry={maps.reload} />;
+  if (!maps.data?.length) {
+    return <Empty>No seat maps yet. Create one below, or import a pretix plan.</Empty>;
+  }
+  return (
+    <table className="data-table" aria-label="Seat maps">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Published</th>
+          <th scope="col">Seats</th>
+          <th scope="col">Last edited</th>
+        </tr>
+      </thead>
+      <tbody>
+        {maps.data.map((m) => (
+          <tr key={m.id}>
+            <td>
+              <Link to={{ page: 'map', mapId: m.id }}>{m.name}</Link>
+            </td>
+            <td>{m.latestVersion === null ? 'Draft only' : `v${m.latestVersion}`}</td>
+            <td>{m.latestSeatCount === null ? '—' : formatCount(m.latestSeatCount)}</td>
+            <td>{formatDateTime(m.updatedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function HomeScreen({ api, onOpen }: Props) {
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -39,9 +76,10 @@ export function HomeScreen({ api, onOpen, onSignOut }: Props) {
     e.target.value = '';
   };
   return (
-    <div className="center-screen">
+    <div className="page">
+      <h1>Seat maps</h1>
+      <SeatmapList api={api} />
       <div className="card wide" aria-busy={busy !== null}>
-        <h1>Seat maps</h1>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -110,9 +148,6 @@ export function HomeScreen({ api, onOpen, onSignOut }: Props) {
             {error}
           </p>
         )}
-        <button type="button" className="link" onClick={onSignOut}>
-          Sign out
-        </button>
       </div>
     </div>
   );

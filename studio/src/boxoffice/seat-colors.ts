@@ -1,0 +1,62 @@
+// How the box office map colours seats: by status (free, held, sold, blocked), by price category
+// (sold and blocked seats dimmed), or as a heatmap of what sold first (earliest red, latest
+// yellow, unsold grey). Pure, so the legend and the canvas agree.
+import { SeatStatus } from '@parterre/seatmaps';
+
+export type ColourMode = 'status' | 'category' | 'heatmap';
+
+export const STATUS_COLOURS: Record<'free' | 'held' | 'booked' | 'blocked', string> = {
+  free: '#37b24d',
+  held: '#f59f00',
+  booked: '#1864ab',
+  blocked: '#868e96',
+};
+
+export const STATUS_WORDS: Record<keyof typeof STATUS_COLOURS, string> = {
+  free: 'Free',
+  held: 'Held',
+  booked: 'Sold',
+  blocked: 'Blocked',
+};
+
+const UNSOLD = '#dee2e6';
+const DIMMED = '#ced4da';
+
+const STATUS_BY_BYTE = [
+  STATUS_COLOURS.free,
+  STATUS_COLOURS.held,
+  STATUS_COLOURS.booked,
+  STATUS_COLOURS.blocked,
+];
+
+/** Red → orange → yellow for a rank 0…1 (0 = sold first). */
+export function heatColour(t: number): string {
+  const clamped = Math.min(1, Math.max(0, t));
+  const hue = Math.round(clamped * 55);
+  const light = Math.round(42 + clamped * 18);
+  return `hsl(${hue} 90% ${light}%)`;
+}
+
+export interface ColourInput {
+  readonly status: number;
+  readonly category: string | null;
+  /** Position in the order of first sales (undefined: never sold). */
+  readonly soldRank: number | undefined;
+}
+
+export interface ColourContext {
+  readonly mode: ColourMode;
+  readonly categoryColours: ReadonlyMap<string, string>;
+  /** How many seats have sold so far (heatmap scale). */
+  readonly soldCount: number;
+}
+
+export function seatColour(seat: ColourInput, ctx: ColourContext): string {
+  if (ctx.mode === 'status') return STATUS_BY_BYTE[seat.status] ?? STATUS_COLOURS.free;
+  if (ctx.mode === 'category') {
+    if (seat.status === SeatStatus.Booked || seat.status === SeatStatus.Blocked) return DIMMED;
+    return (seat.category && ctx.categoryColours.get(seat.category)) || STATUS_COLOURS.free;
+  }
+  if (seat.soldRank === undefined) return UNSOLD;
+  return heatColour(ctx.soldCount > 1 ? seat.soldRank / (ctx.soldCount - 1) : 0);
+}

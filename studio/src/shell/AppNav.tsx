@@ -1,0 +1,72 @@
+// The bar on every page but the map editor: where you are (Designer, Events, Box office,
+// Reports), who you are, the organisation you work in (switchable) and sign out.
+import type { ReactNode } from 'react';
+import type { Auth } from './auth.ts';
+import { Link } from './navigation.tsx';
+import { sectionOf, type Route } from './routes.ts';
+
+interface Props {
+  readonly auth: Auth;
+  readonly route: Route;
+  readonly onSwitchOrg: (orgId: string) => void;
+  readonly onSignOut: () => void;
+  readonly children: ReactNode;
+}
+
+const SECTIONS = [
+  { id: 'designer', label: 'Designer', to: { page: 'home' } },
+  { id: 'events', label: 'Events', to: { page: 'events' } },
+  { id: 'boxoffice', label: 'Box office', to: { page: 'boxoffice', eventId: null } },
+  { id: 'reports', label: 'Reports', to: { page: 'reports', eventId: null } },
+] as const satisfies readonly { id: string; label: string; to: Route }[];
+
+function Who({ auth, onSwitchOrg }: Pick<Props, 'auth' | 'onSwitchOrg'>) {
+  if (auth.mode === 'key') return <span className="who">Signed in with an API key</span>;
+  const { user, organisations, activeOrg } = auth.session;
+  return (
+    <span className="who">
+      <span title={user.email}>{user.name || user.email}</span>
+      {organisations.length > 1 ? (
+        <select
+          aria-label="Organisation"
+          value={activeOrg.orgId}
+          onChange={(e) => onSwitchOrg(e.target.value)}
+        >
+          {organisations.map((o) => (
+            <option key={o.orgId} value={o.orgId}>
+              {o.orgName} ({o.role})
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="org">
+          {activeOrg.orgName} · {activeOrg.role}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function AppShell({ auth, route, onSwitchOrg, onSignOut, children }: Props) {
+  const section = sectionOf(route);
+  return (
+    <div className="app-shell">
+      <header className="app-nav">
+        <strong className="brand">Parterre</strong>
+        <nav aria-label="Main">
+          {SECTIONS.map((s) => (
+            <Link key={s.id} to={s.to} current={s.id === section} className="nav-link">
+              {s.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <Who auth={auth} onSwitchOrg={onSwitchOrg} />
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <main className="app-main">{children}</main>
+    </div>
+  );
+}
