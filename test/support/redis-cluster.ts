@@ -15,7 +15,11 @@ const run = promisify(execFile);
 const READY_TIMEOUT_MS = 20_000;
 
 const live = new Set<ChildProcess>();
-process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
+const dirs = new Set<string>();
+process.once('exit', () => {
+  live.forEach((c) => c.kill('SIGKILL'));
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
 
 export interface RedisCluster {
   /** Startup nodes as `127.0.0.1:<port>` (the `REDIS_CLUSTER_NODES` value is `nodes.join(',')`). */
@@ -99,6 +103,7 @@ async function distinctFreePorts(count: number): Promise<number[]> {
  */
 export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'parterre-cluster-'));
+  dirs.add(dir);
   const all = await distinctFreePorts(masters * 2);
   const ports = all.slice(0, masters);
   const children = ports.map((port, i) => startServer(dir, port, all[masters + i] as number));
@@ -114,6 +119,7 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       }),
     );
     rmSync(dir, { recursive: true, force: true });
+    dirs.delete(dir);
   };
   try {
     const nodes = ports.map((p) => `127.0.0.1:${p}`);
