@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, type Authenticator } from './auth/authenticate.ts';
+import { boxOfficeBus } from './boxoffice/bus.ts';
+import { BoxOfficeHub } from './boxoffice/hub.ts';
 import { redisTarget, type Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -31,6 +33,8 @@ export interface EngineContext {
   catalog: EventCatalog;
   holds: HoldService;
   orders: OrderService;
+  /** The live box office of this node: statistics pushed on /boxoffice (boxoffice/). */
+  boxoffice: BoxOfficeHub;
   sweeper: Sweeper;
   /** Delivers the webhook outbox; started by the server like the sweeper. */
   webhooks: WebhookDispatcher;
@@ -83,6 +87,15 @@ export async function createEngineContext(
     onBooked: () => metrics.bookings.inc(),
     logger,
   });
+  const boxoffice = new BoxOfficeHub({
+    db,
+    store,
+    catalog,
+    bus: boxOfficeBus(redis, config.REDIS_PREFIX, (err) =>
+      logger.warn({ err }, 'box office: signal not published'),
+    ),
+    logger,
+  });
   const sweeper = new Sweeper({
     store,
     intervalMs: config.SWEEP_INTERVAL_MS,
@@ -106,6 +119,7 @@ export async function createEngineContext(
     catalog,
     holds,
     orders,
+    boxoffice,
     sweeper,
     webhooks,
     metrics,
@@ -113,6 +127,7 @@ export async function createEngineContext(
     async close() {
       await sweeper.stop();
       await webhooks.stop();
+      await boxoffice.close();
       await store.close();
       redis?.disconnect();
       await db.close();

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'TICKET_CANCELLED'
   | 'ALREADY_SCANNED'
   | 'WRONG_EVENT'
+  | 'ALREADY_RENEWED'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -45,6 +46,7 @@ const STATUS: Record<ErrorCode, number> = {
   TICKET_CANCELLED: 409,
   ALREADY_SCANNED: 409,
   WRONG_EVENT: 409,
+  ALREADY_RENEWED: 409,
   HOLD_EXPIRED: 410,
   PRECONDITION_FAILED: 412,
   UNKNOWN_SEATS: 422,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as IoServer } from 'socket.io';
+import { attachBoxOffice } from './boxoffice/namespace.ts';
 import type { EngineContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import { attachLive, type LiveLayer } from './live/attach.ts';
@@ -47,6 +48,7 @@ export async function startServer(ctx: EngineContext, opts: ListenOptions): Prom
   // Seat maps are read often and small once gzip'd by a proxy; sockets stay websocket-first.
   const io = new IoServer(http, { transports: ['websocket', 'polling'], serveClient: false });
   const live = attachLive(io, engineLiveDeps(ctx));
+  const boxoffice = attachBoxOffice(io, ctx);
   ctx.metrics.countSocketsWith(() => live.namespace.sockets.size);
   http.listen(opts.port, opts.host);
   await once(http, 'listening');
@@ -61,6 +63,7 @@ export async function startServer(ctx: EngineContext, opts: ListenOptions): Prom
     http.closeIdleConnections();
     const timer = setTimeout(() => http.closeAllConnections(), graceMs);
     await live.close();
+    await boxoffice.close();
     await io.close().catch(() => undefined);
     await closed;
     clearTimeout(timer);

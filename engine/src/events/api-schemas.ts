@@ -23,6 +23,33 @@ export const CreateEventBody = z.strictObject({
   prices: z.array(PriceInput).max(500).optional(),
   holdTtlSeconds: z.number().int().min(30).optional().describe('How long holds last (default 900)'),
   salesOpen: z.boolean().optional().describe('Default true'),
+  salesOpensAt: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .describe('Public sales start (default: at once)'),
+  salesClosesAt: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .describe('Public sales end (default: never)'),
+});
+
+export const PatchEventBody = z
+  .strictObject({
+    name: CreateEventBody.shape.name,
+    startsAt: CreateEventBody.shape.startsAt,
+    holdTtlSeconds: z.number().int().min(30),
+    salesOpensAt: CreateEventBody.shape.salesOpensAt.unwrap(),
+    salesClosesAt: CreateEventBody.shape.salesClosesAt.unwrap(),
+    prices: z.array(PriceInput).max(500).describe('Replaces all prices'),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'name at least one field to change' });
+
+export const DuplicateEventBody = z.strictObject({
+  name: CreateEventBody.shape.name.optional().describe("Default: the source's name + ' (copy)'"),
+  startsAt: CreateEventBody.shape.startsAt.optional().describe("Default: the source's date"),
 });
 
 const Price = z.object({
@@ -40,13 +67,29 @@ export const EventView = z.object({
   startsAt: z.iso.datetime(),
   holdTtlSeconds: z.number().int(),
   salesOpen: z.boolean(),
+  salesOpensAt: z.iso.datetime().nullable(),
+  salesClosesAt: z.iso.datetime().nullable(),
+  onSale: z.boolean().describe('Public keys may hold now (switch on and now inside the window)'),
   epoch: z.number().int(),
   seatCount: z.number().int(),
   createdAt: z.iso.datetime(),
   prices: z.array(Price),
 });
 
-export const EventList = z.object({ events: z.array(EventView) });
+export const EventSales = z.object({
+  capacity: z.number().int().describe('Seats plus standing capacity'),
+  sold: z.number().int().describe('Live booked seats plus standing units'),
+  blocked: z.number().int(),
+  bookings: z.number().int().describe('Live bookings'),
+  revenue: z
+    .array(z.object({ currency: z.string(), amount: z.number().int() }))
+    .describe('Live revenue per currency, minor units'),
+  sellThrough: z.number().describe('sold / capacity, 0…1'),
+});
+
+export const EventList = z.object({
+  events: z.array(EventView.extend({ sales: EventSales })),
+});
 
 const Point = z.object({ x: z.number(), y: z.number() });
 

@@ -24,6 +24,10 @@ export interface EventRecord {
   startsAt: Date;
   holdTtlSeconds: number;
   salesOpen: boolean;
+  /** Public sales start here (null: as soon as salesOpen). */
+  salesOpensAt: Date | null;
+  /** Public sales end here (null: never). */
+  salesClosesAt: Date | null;
   epoch: number;
   seatCount: number;
   createdAt: Date;
@@ -39,6 +43,8 @@ export interface CreateEventInput {
   startsAt: Date;
   holdTtlSeconds?: number;
   salesOpen?: boolean;
+  salesOpensAt?: Date | null;
+  salesClosesAt?: Date | null;
   prices?: Price[];
 }
 
@@ -59,6 +65,8 @@ interface EventRow {
   starts_at: Date;
   hold_ttl_seconds: number;
   sales_open: boolean;
+  sales_opens_at: Date | null;
+  sales_closes_at: Date | null;
   epoch: number;
   seat_count: number;
   created_at: Date;
@@ -73,7 +81,7 @@ interface PriceRow {
 }
 
 const EVENT_COLUMNS = `id, org_id, name, seatmap_id, seatmap_version, starts_at, hold_ttl_seconds,
-  sales_open, epoch, seat_count, created_at`;
+  sales_open, sales_opens_at, sales_closes_at, epoch, seat_count, created_at`;
 
 const toEvent = (r: EventRow, prices: PriceRow[]): EventRecord => ({
   id: r.id,
@@ -84,6 +92,8 @@ const toEvent = (r: EventRow, prices: PriceRow[]): EventRecord => ({
   startsAt: r.starts_at,
   holdTtlSeconds: r.hold_ttl_seconds,
   salesOpen: r.sales_open,
+  salesOpensAt: r.sales_opens_at,
+  salesClosesAt: r.sales_closes_at,
   epoch: r.epoch,
   seatCount: r.seat_count,
   createdAt: r.created_at,
@@ -107,7 +117,7 @@ async function pricesOf(tx: Db, orgId: string, eventIds: string[]): Promise<Pric
   return rows;
 }
 
-async function insertPrices(tx: Db, orgId: string, eventId: string, prices: Price[]) {
+export async function insertPrices(tx: Db, orgId: string, eventId: string, prices: Price[]) {
   if (prices.length === 0) return;
   await tx.query(
     `INSERT INTO prices (event_id, org_id, category, price_type, amount, currency)
@@ -140,8 +150,9 @@ export async function createEvent(db: Db, input: CreateEventInput): Promise<Even
       const id = newId('ev');
       await tx.query(
         `INSERT INTO events (id, org_id, name, seatmap_id, seatmap_version, starts_at,
-           hold_ttl_seconds, sales_open, seat_count)
-         VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::int, 900), coalesce($8::boolean, true), $9)`,
+           hold_ttl_seconds, sales_open, seat_count, sales_opens_at, sales_closes_at)
+         VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::int, 900), coalesce($8::boolean, true), $9,
+           $10, $11)`,
         [
           id,
           orgId,
@@ -152,6 +163,8 @@ export async function createEvent(db: Db, input: CreateEventInput): Promise<Even
           input.holdTtlSeconds ?? null,
           input.salesOpen ?? null,
           v.seat_count,
+          input.salesOpensAt ?? null,
+          input.salesClosesAt ?? null,
         ],
       );
       await insertPrices(tx, orgId, id, input.prices ?? []);

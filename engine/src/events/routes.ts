@@ -7,15 +7,20 @@ import { DomainError } from '../errors.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { getSeatmap, getVersion, latestVersion, type SeatmapVersion } from '../maps/repo.ts';
 import type { EventRuntime } from './catalog.ts';
+import { eventSales } from '../boxoffice/sales-summary.ts';
 import { CreateEventBody, EventLayout, EventList, EventParams, EventView } from './api-schemas.ts';
-import { createEvent, getEvent, listEvents, type EventRecord } from './repo.ts';
+import { createEvent, getEvent, listEvents } from './repo.ts';
+import { checkEventSettings } from './check-settings.ts';
+import { view } from './event-view.ts';
+import { registerEventSetupRoutes } from './setup-routes.ts';
 
 type CreateEventInput = ReturnType<typeof CreateEventBody.parse>;
 
 /** Published layouts never change: their static JSON part is kept per map version. */
 const LAYOUT_CACHE_SIZE = 32;
 
-const view = ({ orgId: _orgId, ...event }: EventRecord) => event;
+const dateOrNull = (iso: string | null | undefined) =>
+  iso === undefined ? undefined : iso === null ? null : new Date(iso);
 
 async function publishedVersion(
   ctx: EngineContext,
@@ -40,35 +45,6 @@ async function publishedVersion(
   });
 }
 
-/** Every price must name a category of the map, once per price type. */
-function checkPrices(ctx: EngineContext, body: CreateEventInput, document: unknown): void {
-  const fields: Record<string, string> = {};
-  if (body.holdTtlSeconds !== undefined && body.holdTtlSeconds > ctx.config.MAX_HOLD_SECONDS) {
-    fields.holdTtlSeconds = `must be at most ${ctx.config.MAX_HOLD_SECONDS}`;
-  }
-  const parsed = migrate(document);
-  const keys = parsed.success ? parsed.data.categories.map((c) => c.key as string) : [];
-  const seen = new Set<string>();
-  for (const [i, price] of (body.prices ?? []).entries()) {
-    const type = price.priceType ?? 'full';
-    if (!keys.includes(price.category)) {
-      fields[`prices[${i}].category`] =
-        `unknown category "${price.category}"; the map has ${keys.map((k) => `"${k}"`).join(', ') || 'no categories'}`;
-    } else if (seen.has(`${price.category}/${type}`)) {
-      fields[`prices[${i}]`] = `a second ${type} price for category "${price.category}"`;
-    }
-    seen.add(`${price.category}/${type}`);
-  }
-  const listed = Object.entries(fields);
-  if (listed.length) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `Invalid request body: ${listed.map(([k, v]) => `${k}: ${v}`).join('; ')}`,
-      { fields },
-    );
-  }
-}
-
 function registerCreateAndRead(api: ApiRouter, ctx: EngineContext): void {
   api.add({
     method: 'post',
@@ -83,9 +59,14 @@ function registerCreateAndRead(api: ApiRouter, ctx: EngineContext): void {
     errors: [404],
     handler: async ({ body, principal }) => {
       const version = await publishedVersion(ctx, principal.orgId, body);
-      checkPrices(ctx, body, version.document);
+      const window = {
+        salesOpensAt: dateOrNull(body.salesOpensAt),
+        salesClosesAt: dateOrNull(body.salesClosesAt),
+      };
+      checkEventSettings(ctx, body, version.document, window);
       const event = await createEvent(ctx.db, {
         ...body,
+        ...window,
         orgId: principal.orgId,
         seatmapVersion: version.version,
         startsAt: new Date(body.startsAt),
@@ -97,15 +78,19 @@ function registerCreateAndRead(api: ApiRouter, ctx: EngineContext): void {
     method: 'get',
     path: '/events',
     operationId: 'listEvents',
-    summary: 'The organisation’s events by start time',
+    summary: 'The organisation’s events by start time, with their sales (sell-through)',
     tag: 'events',
     access: 'secret',
     role: 'viewer',
     responses: { 200: { description: 'Events', schema: EventList } },
     errors: [],
-    handler: async ({ principal }) => ({
-      body: { events: (await listEvents(ctx.db, principal.orgId)).map(view) },
-    }),
+    handler: async ({ principal }) => {
+      const [events, sales] = await Promise.all([
+        listEvents(ctx.db, principal.orgId),
+        eventSales(ctx.db, principal.orgId),
+      ]);
+      return { body: { events: events.map((e) => ({ ...view(e), sales: sales.get(e.id)! })) } };
+    },
   });
   api.add({
     method: 'get',
@@ -216,5 +201,6 @@ function registerLayout(api: ApiRouter, ctx: EngineContext): void {
  */
 export function registerEventRoutes(api: ApiRouter, ctx: EngineContext): void {
   registerCreateAndRead(api, ctx);
+  registerEventSetupRoutes(api, ctx);
   registerLayout(api, ctx);
 }

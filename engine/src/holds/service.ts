@@ -12,6 +12,7 @@ import { inOrg } from '../db/tenancy.ts';
 import { DomainError, fromStoreError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
+import { salesClosedMessage, salesState } from '../events/sales-window.ts';
 import { addBlocks, removeBlocks } from '../orders/repo.ts';
 import type { GaQuantity, GaState, HoldInfo, SeatStore } from '../store/seat-store.ts';
 import { KeyedQueue } from './keyed-queue.ts';
@@ -251,11 +252,12 @@ export class HoldService {
     return { ...snap, seatIds: event.seatIds };
   }
 
-  /** The event, refusing public keys while sales are closed. */
+  /** The event, refusing public keys outside its sales (switch off, or outside the window). */
   async openEvent(p: Principal, eventId: string): Promise<EventRuntime> {
     const event = await this.catalog.get(p.orgId, eventId);
-    if (!event.salesOpen && p.kind === 'public') {
-      throw new DomainError('SALES_CLOSED', `Sales for ${event.name} are closed`);
+    const now = Date.now();
+    if (p.kind === 'public' && salesState(event, now) !== 'open') {
+      throw new DomainError('SALES_CLOSED', salesClosedMessage(event.name, event, now));
     }
     return event;
   }

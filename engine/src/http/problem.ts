@@ -45,6 +45,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   TICKET_CANCELLED: 'Ticket cancelled',
   ALREADY_SCANNED: 'Ticket already scanned',
   WRONG_EVENT: 'Ticket for another event',
+  ALREADY_RENEWED: 'Subscription already renewed',
   INTERNAL: 'Internal error',
 };
 
