@@ -17,7 +17,7 @@ export function FindSeats({ categories, busy, onSearch, onBest }: Props) {
   const n = Number(quantity);
   const validN = Number.isInteger(n) && n >= 1 && n <= 100;
   return (
-    <section className="find-seats" aria-label="Find seats">
+    <section className="find-seats" aria-label="Seat search">
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -37,7 +37,7 @@ export function FindSeats({ categories, busy, onSearch, onBest }: Props) {
           }}
         />
         <button type="submit" disabled={!query.trim()}>
-          Select
+          Find
         </button>
         {found && (
           <span role="status" className="muted">

@@ -1,0 +1,260 @@
+// The box office in real browsers (Debian chromium) against a real engine node (Redis seat
+// store, Postgres, /live and /boxoffice sockets): staff log in with email and password; two
+// browsers watch one event and a hold made in one shows in the other within a second (measured
+// and printed); a counter sale updates both browsers' counters and the velocity chart; a block
+// is undone; the report page's CSV download equals the API's CSV; an event is duplicated.
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMembership, createUser } from '../../engine/src/auth/users.ts';
+import { startServer, type RunningServer } from '../../engine/src/server.ts';
+import { launchBrowser } from '../support/browser.ts';
+import {
+  deleteKeys,
+  seedEvent,
+  testEngine,
+  type SeededEvent,
+  type TestEngine,
+} from '../support/engine.ts';
+import { databaseUrl, uniqueName } from '../support/services.ts';
+import { ensureStudioBuilt, STUDIO_DIST } from './studio-server.ts';
+
+const PASSWORD = 'box office password 1';
+
+let engine: TestEngine;
+let server: RunningServer;
+let browser: Browser;
+let seeded: SeededEvent;
+const staff: Record<'owner' | 'clerk', string> = { owner: '', clerk: '' };
+const pageErrors: string[] = [];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ensureStudioBuilt();
+  engine = await testEngine();
+  seeded = await seedEvent(engine.ctx, { rows: 6, perRow: 12 });
+  for (const [who, role] of [
+    ['owner', 'owner'],
+    ['clerk', 'boxoffice'],
+  ] as const) {
+    const user = await createUser(engine.ctx.db, {
+      email: `${uniqueName(who)}@venue.example`,
+      name: who === 'owner' ? 'Olivia Owner' : 'Carl Clerk',
+      password: PASSWORD,
+    });
+    await addMembership(engine.ctx.db, user.id, seeded.orgId, role);
+    staff[who] = user.email;
+  }
+  server = await startServer(engine.ctx, { port: 0, host: '127.0.0.1', studioDir: STUDIO_DIST });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  // The server closes the engine context; the schema and keys are removed here.
+  await server?.close(1000);
+  if (engine) {
+    const admin = new pg.Client({ connectionString: databaseUrl() });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${engine.prefix.slice(0, -1)} CASCADE`);
+    await admin.end();
+    await deleteKeys(engine.prefix);
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+async function newPage(viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return page;
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${server.url}/studio/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Seat maps' }).waitFor();
+}
+
+async function openBoxOffice(page: Page): Promise<void> {
+  // A direct address (as after a reload) finds the page: the engine serves the SPA for it.
+  await page.goto(`${server.url}/studio/boxoffice/${seeded.eventId}`);
+  await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+}
+
+const counter = (page: Page, name: string) => page.locator(`[data-counter="${name}"]`);
+
+/** Selects seats through the search field, as a keyboard user would. */
+async function findSeats(page: Page, query: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Find seats' }).fill(query);
+  await page.getByRole('textbox', { name: 'Find seats' }).press('Enter');
+}
+
+/** Waits (polling) until the locator's text equals or contains `text`. */
+async function textOf(locator: Locator, text: string, exact = true): Promise<void> {
+  const poll = expect.poll(async () => (await locator.textContent())?.trim() ?? '', {
+    timeout: 5000,
+  });
+  if (exact) await poll.toBe(text);
+  else await poll.toContain(text);
+}
+
+/** The canvas pixel colour at a seat's centre, from the camera the canvas publishes. */
+async function seatPixel(page: Page, seatId: string): Promise<string> {
+  const layout = (await (
+    await fetch(`${server.url}/api/v1/events/${seeded.eventId}/layout`, {
+      headers: { authorization: `Bearer ${seeded.secretKey}` },
+    })
+  ).json()) as { seats: { id: string; x: number; y: number }[] };
+  const seat = layout.seats.find((s) => s.id === seatId)!;
+  return page.locator('.seatmap-canvas canvas').evaluate(
+    (el: HTMLCanvasElement, p) => {
+      const cam = {
+        x: Number(el.dataset.cameraX),
+        y: Number(el.dataset.cameraY),
+        z: Number(el.dataset.zoom),
+      };
+      const dpr = window.devicePixelRatio || 1;
+      const px = el
+        .getContext('2d')!
+        .getImageData(
+          Math.round((p.x * cam.z + cam.x) * dpr),
+          Math.round((p.y * cam.z + cam.y) * dpr),
+          1,
+          1,
+        ).data;
+      return `rgb(${px[0]}, ${px[1]}, ${px[2]})`;
+    },
+    { x: seat.x, y: seat.y },
+  );
+}
+
+describe('the live box office', () => {
+  let a: Page;
+  let b: Page;
+
+  it('logs staff in with email and password and lists the organisation’s seat maps', async () => {
+    a = await newPage();
+    await logIn(a, staff.owner);
+    await a.getByRole('table', { name: 'Seat maps' }).getByText('Test hall').waitFor();
+    await a.getByText('Olivia Owner').waitFor();
+    b = await newPage();
+    await logIn(b, staff.clerk);
+  });
+
+  it('shows a hold made in one browser in the other within a second', async () => {
+    await Promise.all([openBoxOffice(a), openBoxOffice(b)]);
+    const freeColour = await seatPixel(b, 'R1-1');
+    await findSeats(a, 'Stalls A 1');
+    await a.getByRole('heading', { name: '1 seat selected, free' }).waitFor();
+    const seen = b.waitForFunction(
+      () => document.querySelector('.boxoffice-map')?.getAttribute('data-held') === '1',
+      undefined,
+      { polling: 'raf', timeout: 5000 },
+    );
+    const started = Date.now();
+    await a.getByRole('button', { name: /^Hold 1 seat/ }).click();
+    await seen;
+    const latencyMs = Date.now() - started;
+    console.log(`box office: hold in browser A visible in browser B after ${latencyMs} ms`);
+    expect(latencyMs).toBeLessThan(1000);
+    await textOf(a.getByRole('timer'), 'Holding 1 seat', false);
+    // B's map paints the seat in the held colour (amber), not the free one.
+    await expect.poll(() => seatPixel(b, 'R1-1')).not.toBe(freeColour);
+    expect(await seatPixel(b, 'R1-1')).toBe('rgb(245, 159, 0)');
+    await a.getByRole('button', { name: 'Release the hold' }).click();
+    await b.waitForFunction(
+      () => document.querySelector('.boxoffice-map')?.getAttribute('data-held') === '0',
+    );
+  });
+
+  it('sells at the counter and both browsers’ counters and velocity chart follow', async () => {
+    await findSeats(a, 'A 2-3');
+    await a.getByText('reduced', { exact: true }).click();
+    await a.getByLabel('Customer name or reference (optional)').fill('Smith');
+    await a.getByRole('button', { name: 'Sell 2 seats for €50.00' }).click();
+    await a.getByRole('status').filter({ hasText: 'Sold 2 seats' }).waitFor();
+    for (const page of [a, b]) {
+      await textOf(counter(page, 'sold'), '2');
+      await textOf(counter(page, 'revenue'), '€50.00');
+      await expect
+        .poll(() => page.locator('.velocity rect[data-count]').last().getAttribute('data-count'))
+        .toBe('2');
+      await textOf(
+        page.getByRole('region', { name: 'Recent changes' }),
+        'Sold 2 tickets for €50.00',
+        false,
+      );
+    }
+  });
+
+  it('blocks house seats with a reason and undoes it', async () => {
+    await findSeats(b, 'Stalls B');
+    await b.getByRole('button', { name: 'Block 12 seats…' }).click();
+    await b.getByLabel('Why block them?').selectOption('House seats');
+    await b.getByRole('button', { name: 'Block 12 seats', exact: true }).click();
+    await textOf(counter(a, 'blocked'), '12');
+    await b.getByRole('button', { name: 'Undo block' }).click();
+    await textOf(counter(a, 'blocked'), '0');
+    await b.getByRole('status').filter({ hasText: 'Undone' }).waitFor();
+  });
+
+  it('cancels a sale only after asking', async () => {
+    await findSeats(b, 'Stalls A 3');
+    await b.getByRole('button', { name: 'Cancel and refund 1 seat…' }).click();
+    await textOf(b.getByRole('alertdialog'), 'must get their money back', false);
+    await b.getByRole('button', { name: 'Yes, cancel and refund' }).click();
+    await textOf(counter(a, 'sold'), '1');
+  });
+});
+
+describe('reports and events', () => {
+  let page: Page;
+
+  it('downloads the same CSV as the API report and shows its totals', async () => {
+    page = await newPage();
+    await logIn(page, staff.owner);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Reports' })
+      .click();
+    await textOf(page.getByRole('table', { name: 'Sell-through per event' }), 'Test night', false);
+    await page.getByRole('link', { name: 'Test night' }).click();
+    await page.getByRole('heading', { name: 'By status' }).waitFor();
+    for (const by of ['status', 'category']) {
+      const api = await fetch(
+        `${server.url}/api/v1/events/${seeded.eventId}/report?by=${by}&format=csv`,
+        { headers: { authorization: `Bearer ${seeded.secretKey}` } },
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Download CSV (${by})` }).click(),
+      ]);
+      const file = await readFile((await download.path())!, 'utf8');
+      expect(file).toBe(await api.text());
+      expect(file.split('\r\n')[0]).toBe('key,currency,bookings,count,revenue');
+    }
+    await textOf(page.locator('[data-report="status"]'), 'Sold', false);
+    await textOf(page.locator('.report-summary'), 'revenue €25.00', false);
+  });
+
+  it('duplicates an event for another date and lists both', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Events' })
+      .click();
+    await page.getByRole('link', { name: 'Duplicate Test night' }).click();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Test night (copy)');
+    expect(await page.getByLabel('Front reduced price').inputValue()).toBe('25.00');
+    await page.getByLabel('Date and time').fill('2031-05-01T19:30');
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await textOf(page.getByRole('table', { name: 'Events' }), 'Test night (copy)', false);
+    await page.reload();
+    await textOf(page.getByRole('table', { name: 'Events' }), 'Test night (copy)', false);
+  });
+});
