@@ -24,8 +24,10 @@ process.once('exit', () => {
 export interface RedisCluster {
   /** Startup nodes as `127.0.0.1:<port>` (the `REDIS_CLUSTER_NODES` value is `nodes.join(',')`). */
   nodes: string[];
-  /** The masters' ports. */
+  /** Every server's port (masters and replicas as `redis-cli` paired them). */
   ports: number[];
+  /** Kills (SIGKILL) the server on `port`, as a crash would. */
+  kill(port: number): Promise<void>;
   /** A cluster client (closed by `stop()`). */
   client: Cluster;
   /** Kills the servers, closes the client and removes the temp folder. */
@@ -96,28 +98,36 @@ async function distinctFreePorts(count: number): Promise<number[]> {
   return [...ports];
 }
 
+async function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /**
- * Starts a cluster of `masters` (default 3) and waits until every node reports
- * `cluster_state:ok` and the client is ready.
+ * Starts a cluster of `masters` masters (default 3) with `replicas` replicas each (default 0) and
+ * waits until every node reports `cluster_state:ok`, every replica is in sync and the client is
+ * ready.
  * @example const cluster = await startRedisCluster(); … await cluster.stop();
  */
-export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
+export async function startRedisCluster(
+  opts: { masters?: number; replicas?: number } = {},
+): Promise<RedisCluster> {
+  const masters = opts.masters ?? 3;
+  const replicas = opts.replicas ?? 0;
+  const count = masters * (1 + replicas);
   const dir = mkdtempSync(join(tmpdir(), 'parterre-cluster-'));
   dirs.add(dir);
-  const all = await distinctFreePorts(masters * 2);
-  const ports = all.slice(0, masters);
-  const children = ports.map((port, i) => startServer(dir, port, all[masters + i] as number));
+  const all = await distinctFreePorts(count * 2);
+  const ports = all.slice(0, count);
+  const children = new Map(
+    ports.map((port, i) => [port, startServer(dir, port, all[count + i] as number)]),
+  );
   let client: Cluster | undefined;
   const stop = async () => {
     client?.disconnect();
-    await Promise.all(
-      children.map(async (child) => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = once(child, 'exit');
-        child.kill('SIGKILL');
-        await exited;
-      }),
-    );
+    await Promise.all([...children.values()].map(killChild));
     rmSync(dir, { recursive: true, force: true });
     dirs.delete(dir);
   };
@@ -127,7 +137,7 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       await until(`port ${port}`, async () => (await ask(port, 'PING')) === 'PONG');
     await run(
       'redis-cli',
-      ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes'],
+      ['--cluster', 'create', ...nodes, '--cluster-replicas', String(replicas), '--cluster-yes'],
       {
         timeout: READY_TIMEOUT_MS,
       },
@@ -136,6 +146,10 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       await until(`cluster_state:ok on ${port}`, async () =>
         String(await ask(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok'),
       );
+      await until(`replication on ${port}`, async () => {
+        const info = String(await ask(port, 'INFO', 'replication'));
+        return info.includes('role:master') || info.includes('master_link_status:up');
+      });
     }
     client = new Cluster(ports.map((port) => ({ host: '127.0.0.1', port })));
     client.on('error', () => undefined);
@@ -144,7 +158,8 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       'the client',
       async () => (await c.ping()) === 'PONG' && c.nodes('master').length === masters,
     );
-    return { nodes, ports, client: c, stop };
+    const kill = (port: number) => killChild(children.get(port) as ChildProcess);
+    return { nodes, ports, kill, client: c, stop };
   } catch (err) {
     await stop();
     throw err;
