@@ -59,8 +59,8 @@ export function LoginScreen({ onPassword, onLogin, onLocalFile, error, busy = fa
             {error}
           </p>
         )}
-        <section className="key-login" aria-labelledby="key-login-title">
-          <h2 id="key-login-title">Or use an API key</h2>
+        <div className="key-login">
+          <h2>Or use a key</h2>
           <form
             aria-label="Sign in"
             onSubmit={(e) => {
@@ -84,7 +84,7 @@ export function LoginScreen({ onPassword, onLogin, onLocalFile, error, busy = fa
               Sign in
             </button>
           </form>
-        </section>
+        </div>
         <hr />
         <label className="file-button">
           Open a seat-map file without signing in
