@@ -78,17 +78,12 @@ export function EditorScreen({ editor, api, autosave, versions = [], onExit }: P
       />
       <Toolbar editor={editor} active={appState.tool} />
       <main className="stage-area">
-        <button
-          type="button"
-          className="panels-toggle"
-          aria-expanded={panelsOpen}
-          aria-controls="designer-panels"
-          onClick={() => setPanelsOpen((open) => !open)}
-        >
-          {panelsOpen ? 'Hide panels' : 'Panels'}
-        </button>
         <SeatmapCanvas editor={editor} spaceHeld={spaceHeld} />
-        <StatusBar editor={editor} snapshot={snapshot} />
+        <StatusBar
+          editor={editor}
+          snapshot={snapshot}
+          panels={{ open: panelsOpen, toggle: () => setPanelsOpen((open) => !open) }}
+        />
       </main>
       <aside className="sidebar" id="designer-panels">
         <Inspector editor={editor} document={doc} selectedIds={appState.selectedIds} />

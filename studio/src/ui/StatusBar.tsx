@@ -10,7 +10,14 @@ import type { Editor } from '../editor/editor.ts';
 import { TOOLS } from '../editor/tools/index.ts';
 import type { EditorSnapshot } from '../editor/types.ts';
 
-export function StatusBar({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
+interface Props {
+  readonly editor: Editor;
+  readonly snapshot: EditorSnapshot;
+  /** Whether the side panels are shown, and how to fold them (tablets). */
+  readonly panels?: { readonly open: boolean; readonly toggle: () => void };
+}
+
+export function StatusBar({ editor, snapshot, panels }: Props) {
   const { appState } = snapshot;
   const hint = TOOLS.find((t) => t.id === appState.tool)?.hint ?? '';
   return (
@@ -59,6 +66,17 @@ export function StatusBar({ editor, snapshot }: { editor: Editor; snapshot: Edit
       >
         Fit
       </button>
+      {panels && (
+        <button
+          type="button"
+          className="panels-toggle"
+          aria-expanded={panels.open}
+          aria-controls="designer-panels"
+          onClick={panels.toggle}
+        >
+          {panels.open ? 'Hide panels' : 'Panels'}
+        </button>
+      )}
     </footer>
   );
 }

@@ -124,6 +124,22 @@ describe('transform handles', () => {
     expect(ed.appState.selectedIds).toEqual([]);
   });
 
+  it('lets a press on a seat of another row win over a handle on it', () => {
+    const ed = hall();
+    // Row A's frame is 110…250 × 140…160: its 'e' handle sits at (250, 150); B's seat at 262.
+    ed.run(actionAddRow, { kind: 'straight', start: { x: 262, y: 150 }, count: 1, spacing: 30 });
+    const b = section(ed)?.rows[1];
+    ed.run(actionSelect, [row(ed)?.id as string]);
+    ed.down(257, 150);
+    expect(ed.tool.state).toBe('pointing');
+    expect(ed.appState.selectedIds).toEqual([b?.id]);
+    ed.up(257, 150);
+    // With A selected, a press there off any other seat grabs the handle.
+    ed.run(actionSelect, [row(ed)?.id as string]);
+    ed.down(250, 143);
+    expect(ed.tool.state).toBe('resizing');
+  });
+
   it('grabs handles from further away with a finger', () => {
     const ed = hall();
     ed.down(310, 310);

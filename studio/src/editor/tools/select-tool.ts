@@ -142,6 +142,9 @@ export class SelectTool implements Tool {
     const frame = selectionFrame(editor.document, editor.scene, selectedIds);
     const handle = frame && hitHandle(frame, e.raw, camera.zoom, radius(e));
     if (!frame || !handle) return false;
+    // Rows are dense: a press on a seat of something not selected picks it, even on a handle.
+    const seat = editor.scene.seatAt(editor.appState.activeLevel, e.raw.x, e.raw.y);
+    if (seat && !selectedIds.includes(seat.owner)) return false;
     if (handle === 'rotate') {
       const centre = frameCentre(frame);
       this.s = { name: 'rotating', centre, start: angleAt(centre, e.raw), applied: 0 };
