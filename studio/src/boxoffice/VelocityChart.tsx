@@ -45,7 +45,7 @@ export function VelocityChart({ velocity }: { velocity: SalesVelocity }) {
               y={H - PAD.bottom - h}
               width={Math.max(1, bw - 1)}
               height={h}
-              className="bar"
+              className="vbar"
             >
               <title>
                 {time(i)}: {v}

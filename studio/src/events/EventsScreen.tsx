@@ -15,16 +15,28 @@ interface Row {
   readonly sales: SellThrough | null;
 }
 
+/** The engine's sales summary when the list carries it, else one made from availability. */
+async function salesOf(api: ApiClient, event: EventView): Promise<SellThrough | null> {
+  if (event.sales) {
+    const { capacity, sold, blocked } = event.sales;
+    const sellable = capacity - blocked;
+    return {
+      capacity,
+      sold,
+      blocked,
+      held: 0,
+      free: sellable - sold,
+      ratio: sellable ? sold / sellable : 0,
+    };
+  }
+  return getAvailability(api, event.id)
+    .then(sellThrough)
+    .catch(() => null);
+}
+
 async function loadRows(api: ApiClient): Promise<Row[]> {
   const events = await listEvents(api);
-  return Promise.all(
-    events.map(async (event) => ({
-      event,
-      sales: await getAvailability(api, event.id)
-        .then(sellThrough)
-        .catch(() => null),
-    })),
-  );
+  return Promise.all(events.map(async (event) => ({ event, sales: await salesOf(api, event) })));
 }
 
 function SellThroughBar({ sales }: { sales: SellThrough | null }) {
@@ -105,32 +117,34 @@ export function EventsScreen({
                 <td>
                   <SellThroughBar sales={sales} />
                 </td>
-                <td className="actions">
-                  <Link
-                    to={{ page: 'boxoffice', eventId: event.id }}
-                    className={`button${boxoffice ? ' primary big' : ''}`}
-                    label={`Open the box office of ${event.name}`}
-                  >
-                    Box office
-                  </Link>
-                  {!boxoffice && (
-                    <>
-                      <Link
-                        to={{ page: 'reports', eventId: event.id }}
-                        className="button"
-                        label={`Report of ${event.name}`}
-                      >
-                        Report
-                      </Link>
-                      <Link
-                        to={{ page: 'event-new', from: event.id }}
-                        className="button"
-                        label={`Duplicate ${event.name}`}
-                      >
-                        Duplicate
-                      </Link>
-                    </>
-                  )}
+                <td>
+                  <div className="actions">
+                    <Link
+                      to={{ page: 'boxoffice', eventId: event.id }}
+                      className={`button${boxoffice ? ' primary big' : ''}`}
+                      label={`Open the box office of ${event.name}`}
+                    >
+                      Box office
+                    </Link>
+                    {!boxoffice && (
+                      <>
+                        <Link
+                          to={{ page: 'reports', eventId: event.id }}
+                          className="button"
+                          label={`Report of ${event.name}`}
+                        >
+                          Report
+                        </Link>
+                        <Link
+                          to={{ page: 'event-new', from: event.id }}
+                          className="button"
+                          label={`Duplicate ${event.name}`}
+                        >
+                          Duplicate
+                        </Link>
+                      </>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

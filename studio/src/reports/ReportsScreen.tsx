@@ -141,8 +141,9 @@ function EventReport({ api, eventId }: { api: ApiClient; eventId: string }) {
         {event.seatmapVersion} · printed {formatDateTime(Date.now())}
       </p>
       <p className="report-summary">
-        Sold <strong>{formatCount(soldTotals.count)}</strong> tickets in{' '}
-        {formatCount(soldTotals.bookings)} bookings, revenue{' '}
+        Sold <strong>{formatCount(soldTotals.count)}</strong>{' '}
+        {soldTotals.count === 1 ? 'ticket' : 'tickets'} in {formatCount(soldTotals.bookings)}{' '}
+        {soldTotals.bookings === 1 ? 'booking' : 'bookings'}, revenue{' '}
         <strong>{formatMoneyList(soldTotals.revenue)}</strong>.
       </p>
       {reports.length === 0 ? (

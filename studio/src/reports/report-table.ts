@@ -6,12 +6,17 @@ export const GROUPING_TITLES: Record<string, string> = {
   status: 'By status',
   category: 'By price category',
   priceType: 'By price type',
+  price_type: 'By price type',
   channel: 'By channel',
   zone: 'By zone',
 };
 
 export const groupingTitle = (by: string) =>
-  GROUPING_TITLES[by] ?? `By ${by.replace(/([A-Z])/g, ' $1').toLowerCase()}`;
+  GROUPING_TITLES[by] ??
+  `By ${by
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/_/g, ' ')
+    .toLowerCase()}`;
 
 const STATUS_WORDS: Record<string, string> = {
   booked: 'Sold',
@@ -24,7 +29,10 @@ export function keyText(
   key: string | null,
   names: ReadonlyMap<string, string>,
 ): string {
-  if (key === null) return by === 'category' ? 'No category' : 'None';
+  if (key === null) {
+    if (by === 'category') return 'No category';
+    return by === 'channel' ? 'Direct (no channel)' : 'None';
+  }
   if (by === 'status') return STATUS_WORDS[key] ?? key;
   return names.get(key) ?? key;
 }
