@@ -11,6 +11,9 @@ import { registerHoldRoutes } from '../holds/routes.ts';
 import { registerKeyRoutes } from '../keys/routes.ts';
 import { registerMapRoutes } from '../maps/routes.ts';
 import { registerOrderRoutes } from '../orders/routes.ts';
+import { registerSeriesRoutes } from '../series/routes.ts';
+import { ticketPages } from '../tickets/pages.ts';
+import { registerTicketRoutes } from '../tickets/routes.ts';
 import { registerWebhookRoutes } from '../webhooks/routes.ts';
 import { ApiRouter } from './api-router.ts';
 import { apiCors } from './cors.ts';
@@ -55,6 +58,8 @@ export function createApiRouter(ctx: EngineContext): ApiRouter {
   registerOrderRoutes(api, ctx);
   registerEventRoutes(api, ctx);
   registerMapRoutes(api, ctx);
+  registerTicketRoutes(api, ctx);
+  registerSeriesRoutes(api, ctx);
   registerStaffRoutes(api, ctx.auth.staff);
   registerKeyRoutes(api, ctx);
   registerWebhookRoutes(api, ctx);
@@ -105,6 +110,7 @@ export function createApp(ctx: EngineContext, options: AppOptions = {}): express
     res.type('text/html').send(docs);
   });
   app.use(healthRoutes(ctx));
+  app.use(ticketPages(ctx));
   app.get('/metrics', metricsHandler(ctx.metrics.registry));
   const studio = built(options.studioDir);
   if (studio) mountStatic(app, { studioDir: options.studioDir as string });
