@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, type Authenticator } from './auth/authenticate.ts';
+import { ChannelService } from './channels/service.ts';
 import { boxOfficeBus } from './boxoffice/bus.ts';
 import { BoxOfficeHub } from './boxoffice/hub.ts';
 import { redisTarget, type Config } from './config.ts';
@@ -33,6 +34,8 @@ export interface EngineContext {
   catalog: EventCatalog;
   holds: HoldService;
   orders: OrderService;
+  /** Sales channels of events: allocations, release, sell-through (channels/). */
+  channels: ChannelService;
   /** The live box office of this node: statistics pushed on /boxoffice (boxoffice/). */
   boxoffice: BoxOfficeHub;
   sweeper: Sweeper;
@@ -119,6 +122,7 @@ export async function createEngineContext(
     catalog,
     holds,
     orders,
+    channels: new ChannelService(db, store, catalog, holds),
     boxoffice,
     sweeper,
     webhooks,

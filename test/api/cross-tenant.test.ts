@@ -29,6 +29,7 @@ function overridesFor(t: Tenant, seats: string[]) {
     eventId: t.eventId,
     orgId: t.orgId,
     endpointId: t.webhookEndpointId,
+    channelId: t.channelId,
     seats,
     areaId: t.areaId,
     category: 'A',
@@ -52,6 +53,7 @@ const REFERENCE_FIELDS = [
   'orgId',
   'seats',
   'areaId',
+  'channelId',
 ];
 
 /**
@@ -81,7 +83,7 @@ function ghostsOf(t: Tenant): [string, string][] {
   const pairs: [string, string][] = [
     [t.holdToken, t.holdToken.replace(t.eventId, event).replace(/[^.]+$/, (m) => random(m.length))],
     [t.eventId, event],
-    ...[t.seatmapId, t.bookingId, t.orgId, t.keyId, t.webhookEndpointId].map(
+    ...[t.seatmapId, t.bookingId, t.orgId, t.keyId, t.webhookEndpointId, t.channelId].map(
       (id) => [id, `${id.slice(0, 3)}${random(id.length - 3)}`] as [string, string],
     ),
     [t.tag, `${t.tag.slice(0, 2)}${random(t.tag.length - 2).toLowerCase()}`],
@@ -111,6 +113,7 @@ function leaks(t: Tenant, req: BuiltRequest, answer: unknown): string[] {
     t.keyId,
     t.areaId,
     t.webhookEndpointId,
+    t.channelId,
   ];
   const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
   return [...secrets, ...t.names, ...t.seatIds, t.staffEmail].filter(

@@ -14,6 +14,7 @@ export interface ResourceIds {
   keyId: string;
   orgId: string;
   webhookEndpointId: string;
+  channelId: string;
 }
 
 /** A request ready to send: method, path with params substituted, query, body, headers. */
@@ -54,6 +55,7 @@ const KIND_BY_SEGMENT: Record<string, keyof ResourceIds> = {
   orgs: 'orgId',
   organisations: 'orgId',
   endpoints: 'webhookEndpointId',
+  channels: 'channelId',
 };
 
 const KIND_BY_NAME: Record<string, keyof ResourceIds> = {
@@ -65,6 +67,7 @@ const KIND_BY_NAME: Record<string, keyof ResourceIds> = {
   keyId: 'keyId',
   orgId: 'orgId',
   endpointId: 'webhookEndpointId',
+  channelId: 'channelId',
 };
 
 /**

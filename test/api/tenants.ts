@@ -1,8 +1,8 @@
 // Two organisations on one real engine (HTTP API and /live sockets on 127.0.0.1:0), each with a
-// seat map (published version 1, draft at version 2), an event, a hold, a booking, a block and a
-// webhook endpoint with one logged delivery, all made through the API (but the delivery). Every
-// name and seat id of an organisation carries its random tag, so an answer that mentions another
-// organisation's data can be found by a plain text search.
+// seat map (published version 1, draft at version 2), an event, a hold, a booking, a block, a
+// webhook endpoint with one logged delivery and a box-office channel holding seat 8, all made
+// through the API (but the delivery). Every name and seat id of an organisation carries its random
+// tag, so an answer that mentions another organisation's data can be found by a plain text search.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -168,6 +168,14 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     body: { url: `http://127.0.0.1:9/${tag}/hooks`, events: ['booking.created'] },
   });
   await logDelivery(engine, org.id, hook.endpoint.id);
+  const channel = await ok(call, 'POST', `/events/${event.id}/channels`, {
+    key,
+    body: { kind: 'boxoffice', name: `${tag} counter` },
+  });
+  await ok(call, 'POST', `/events/${event.id}/channels/${channel.id}/allocate`, {
+    key,
+    body: { seats: [seatIds[8]] },
+  });
   return {
     tag,
     orgId: org.id,
@@ -177,6 +185,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     bookingId: booking.bookingId,
     keyId: secret.id,
     webhookEndpointId: hook.endpoint.id,
+    channelId: channel.id,
     secretKey: key,
     publicKey: pub.key,
     seatIds,
@@ -188,6 +197,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
       `${tag} night`,
       `${tag} owner`,
       `${tag}/hooks`,
+      `${tag} counter`,
     ],
     staffEmail: owner.email,
   };

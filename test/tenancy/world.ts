@@ -2,6 +2,7 @@
 // open a migrated database on either adapter and read what an organisation owns.
 import pg from 'pg';
 import { createApiKey, listApiKeys } from '../../engine/src/auth/repo.ts';
+import { addAllocations, createChannel } from '../../engine/src/channels/repo.ts';
 import type { Db } from '../../engine/src/db/db.ts';
 import { withIdempotency } from '../../engine/src/db/idempotency.ts';
 import { migrate } from '../../engine/src/db/migrate.ts';
@@ -25,6 +26,8 @@ export const TENANT_TABLES = [
   ['blocks', 'org_id'],
   ['idempotency_keys', 'org_id'],
   ['api_keys', 'org_id'],
+  ['channels', 'org_id'],
+  ['channel_allocations', 'org_id'],
 ] as const;
 
 export type Adapter = 'postgres' | 'pglite';
@@ -64,7 +67,7 @@ export interface Tenant {
 }
 
 /** An organisation with a row in every tenant table: map, version, event, prices, a booking with
- * seats and GA, a block, an idempotency key and an API key. */
+ * seats and GA, a block, an idempotency key, an API key and a channel with seat 7 and 3 places. */
 export async function tenant(db: Db): Promise<Tenant> {
   const { orgId, seatmapId, event } = await world(db);
   const booking = await createBooking(db, {
@@ -80,6 +83,18 @@ export async function tenant(db: Db): Promise<Tenant> {
     body: { bookingId: booking.id },
   }));
   const key = await createApiKey(db, orgId, 'secret', 'server');
+  const channel = await createChannel(db, {
+    orgId,
+    eventId: event.id,
+    kind: 'boxoffice',
+    name: 'Box',
+  });
+  await db.transaction(
+    (tx) => addAllocations(tx, channel!, [7], [{ areaId: 'floor', quantity: 3 }]),
+    {
+      orgId,
+    },
+  );
   return { orgId, seatmapId, eventId: event.id, bookingId: booking.id, keyId: key.id };
 }
 

@@ -7,7 +7,7 @@ const LENGTH = 20;
 const LIMIT = 256 - (256 % ALPHABET.length);
 
 /** The readable prefixes of the engine's ids. */
-export type IdPrefix = 'org' | 'sm' | 'ev' | 'bk' | 'tk' | 'sr' | 'sb';
+export type IdPrefix = 'org' | 'sm' | 'ev' | 'bk' | 'ch' | 'tk' | 'sr' | 'sb';
 
 /**
  * A new random id: prefix, underscore, 20 base58 characters (~117 bits).

@@ -7,6 +7,8 @@ import type { Db } from '../db/db.ts';
 import { DbUnavailable } from '../db/errors.ts';
 import { DomainError } from '../errors.ts';
 import { getVersion } from '../maps/repo.ts';
+import { getSharedEvent } from '../channels/repo.ts';
+import { loadEventChannels, type EventChannels } from '../channels/runtime.ts';
 import { SeatStoreError } from '../store/errors.ts';
 import type { SeatStore } from '../store/seat-store.ts';
 import { bumpEpoch, getEvent, liveState, type EventRecord } from './repo.ts';
@@ -18,6 +20,8 @@ export interface EventRuntime extends Omit<EventRecord, 'createdAt'> {
   focalPoint: Point;
   /** Seat ids in index order. */
   seatIds: readonly string[];
+  /** The channels the asking organisation sees (channels/runtime.ts). */
+  channels: EventChannels;
 }
 
 interface Published {
@@ -46,7 +50,8 @@ export class EventCatalog {
   ) {}
 
   /**
-   * The event of `orgId` with its layout; NOT_FOUND for a missing id and for another
+   * The event of `orgId` with its layout, or an event shared with `orgId` through a partner
+   * channel (its `orgId` is then the owner's); NOT_FOUND for a missing id and for another
    * organisation's id alike.
    */
   async get(orgId: string, eventId: string): Promise<EventRuntime> {
@@ -135,15 +140,17 @@ export class EventCatalog {
   }
 
   private async load(orgId: string, eventId: string): Promise<EventRuntime> {
-    const record = await getEvent(this.db, orgId, eventId);
+    const record =
+      (await getEvent(this.db, orgId, eventId)) ?? (await getSharedEvent(this.db, orgId, eventId));
     if (!record) throw notFound(eventId);
-    const { layout, focalPoint } = await this.layout(
-      orgId,
-      record.seatmapId,
-      record.seatmapVersion,
-    );
+    // The layout is read in the owner's organisation: published versions are immutable and
+    // cached per version for every organisation that sells the event.
+    const [{ layout, focalPoint }, channels] = await Promise.all([
+      this.layout(record.orgId, record.seatmapId, record.seatmapVersion),
+      loadEventChannels(this.db, orgId, eventId),
+    ]);
     const { createdAt: _createdAt, ...rest } = record;
-    return { ...rest, layout, focalPoint, seatIds: layout.seats.map((s) => s.id) };
+    return { ...rest, layout, focalPoint, seatIds: layout.seats.map((s) => s.id), channels };
   }
 
   private layout(orgId: string, seatmapId: string, version: number): Promise<Published> {

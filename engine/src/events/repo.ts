@@ -1,7 +1,7 @@
 // Events: a published seat-map version put on sale, its prices, and the epoch that tells live
 // clients their seat state was rebuilt. liveState is what a rebuild of Redis starts from.
 import type { Db } from '../db/db.ts';
-import { inOrg } from '../db/tenancy.ts';
+import { asSystem, inOrg } from '../db/tenancy.ts';
 import { NotFound } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 
@@ -80,10 +80,10 @@ interface PriceRow {
   currency: string;
 }
 
-const EVENT_COLUMNS = `id, org_id, name, seatmap_id, seatmap_version, starts_at, hold_ttl_seconds,
+export const EVENT_COLUMNS = `id, org_id, name, seatmap_id, seatmap_version, starts_at, hold_ttl_seconds,
   sales_open, sales_opens_at, sales_closes_at, epoch, seat_count, created_at`;
 
-const toEvent = (r: EventRow, prices: PriceRow[]): EventRecord => ({
+export const toEvent = (r: EventRow, prices: PriceRow[]): EventRecord => ({
   id: r.id,
   orgId: r.org_id,
   name: r.name,
@@ -107,7 +107,7 @@ const toEvent = (r: EventRow, prices: PriceRow[]): EventRecord => ({
     })),
 });
 
-async function pricesOf(tx: Db, orgId: string, eventIds: string[]): Promise<PriceRow[]> {
+export async function pricesOf(tx: Db, orgId: string, eventIds: string[]): Promise<PriceRow[]> {
   const { rows } = await tx.query<PriceRow>(
     `SELECT event_id, category, price_type, amount, currency FROM prices
      WHERE org_id = $1 AND event_id IN (SELECT jsonb_array_elements_text($2::jsonb))
@@ -249,13 +249,15 @@ export async function bumpEpoch(db: Db, orgId: string, eventId: string): Promise
 /**
  * Live booked seats, blocked seats and booked GA quantities of an event, read in one statement
  * (one snapshot), sorted by seat index. Undefined when the event does not exist in `orgId`.
+ * Bookings of a shared event also belong to its partners (channels), so this reads as system work
+ * and checks the owner itself: it answers indexes and counts only.
  */
 export async function liveState(
   db: Db,
   orgId: string,
   eventId: string,
 ): Promise<LiveState | undefined> {
-  const { rows } = await inOrg(db, orgId, (tx) =>
+  const { rows } = await asSystem(db, (tx) =>
     tx.query<{
       epoch: number;
       booked: number[];
@@ -264,12 +266,12 @@ export async function liveState(
     }>(
       `SELECT e.epoch,
        (SELECT coalesce(jsonb_agg(s.seat_index ORDER BY s.seat_index), '[]') FROM booking_seats s
-        WHERE s.event_id = e.id AND s.org_id = e.org_id AND s.live) AS booked,
+        WHERE s.event_id = e.id AND s.live) AS booked,
        (SELECT coalesce(jsonb_agg(b.seat_index ORDER BY b.seat_index), '[]') FROM blocks b
         WHERE b.event_id = e.id AND b.org_id = e.org_id) AS blocked,
        (SELECT coalesce(jsonb_object_agg(g.area_id, g.quantity), '{}') FROM (
           SELECT area_id, sum(quantity)::int AS quantity FROM booking_ga
-          WHERE event_id = e.id AND org_id = e.org_id AND live GROUP BY area_id) g) AS ga
+          WHERE event_id = e.id AND live GROUP BY area_id) g) AS ga
      FROM events e WHERE e.id = $1 AND e.org_id = $2`,
       [eventId, orgId],
     ),

@@ -18,12 +18,20 @@ export const GaQuantity = z.strictObject({
 export const HoldToken = z.string().min(1).max(200).describe('Token returned by a hold');
 
 export const EventIdParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const ChannelId = z
+  .string()
+  .min(1)
+  .max(100)
+  .describe(
+    "Sell through this channel of the event's owner (default: general sale); a partner's keys always sell through the partner's channel",
+  );
 export const HoldTokenParams = z.strictObject({ token: HoldToken });
 
 export const HoldBody = z.strictObject({
   seats: SeatIdList.default([]),
   ga: z.array(GaQuantity).max(50).optional().describe('Standing (GA) quantities'),
   holdToken: HoldToken.optional().describe('Add to this existing hold instead of starting one'),
+  channelId: ChannelId.optional(),
 });
 
 export const BestAvailableBody = z.strictObject({
@@ -32,6 +40,7 @@ export const BestAvailableBody = z.strictObject({
   sectionId: z.string().min(1).max(200).optional(),
   together: z.boolean().optional().describe('Seats side by side in one row (default true)'),
   holdToken: HoldToken.optional(),
+  channelId: ChannelId.optional(),
 });
 
 export const ReleaseBody = z.strictObject({

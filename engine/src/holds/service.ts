@@ -7,6 +7,8 @@ import {
   type PreparedBestAvailable,
 } from '@parterre/seatmaps';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
+import { channelStatus, checkAllocation, isPartner, sellingChannel } from '../channels/fence.ts';
+import type { ChannelView } from '../channels/runtime.ts';
 import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError, fromStoreError, type Principal } from '../errors.ts';
@@ -39,6 +41,8 @@ export interface HoldRequestInput {
   seats: string[];
   ga?: GaQuantity[];
   holdToken?: string;
+  /** The owner's channel to sell through (partners always sell through their own). */
+  channelId?: string;
 }
 
 export interface BestAvailableInput {
@@ -48,6 +52,8 @@ export interface BestAvailableInput {
   together?: boolean;
   accessible?: boolean;
   holdToken?: string;
+  /** As in {@link HoldRequestInput}. */
+  channelId?: string;
 }
 
 /** Another buyer may take the chosen seats between search and hold; search again this often. */
@@ -76,6 +82,7 @@ export class HoldService {
         fields: { seats: 'must not be empty' },
       });
     }
+    checkAllocation(event, sellingChannel(event, p, req.channelId), seats, ga);
     const token = req.holdToken
       ? checkTokenForEvent(req.holdToken, eventId)
       : newHoldToken(eventId);
@@ -95,11 +102,13 @@ export class HoldService {
     const token = req.holdToken
       ? checkTokenForEvent(req.holdToken, eventId)
       : newHoldToken(eventId);
-    return this.searches.run(eventId, () => this.searchAndHold(event, token, req));
+    const channel = sellingChannel(event, p, req.channelId);
+    return this.searches.run(eventId, () => this.searchAndHold(event, channel, token, req));
   }
 
   private async searchAndHold(
     event: EventRuntime,
+    channel: ChannelView | null,
     token: string,
     req: BestAvailableInput,
   ): Promise<HoldView> {
@@ -107,7 +116,8 @@ export class HoldService {
     const prepared = this.preparedFor(event);
     for (let attempt = 1; ; attempt++) {
       const snap = await this.command(event, () => this.store.snapshot(eventId));
-      const found = findBestAvailable(prepared, snap.status, {
+      // Only the seats this channel sells are candidates.
+      const found = findBestAvailable(prepared, channelStatus(event, channel, snap.status), {
         quantity: req.quantity,
         focalPoint: event.focalPoint,
         ...(req.category ? { category: req.category } : {}),
@@ -198,7 +208,7 @@ export class HoldService {
    * If that write fails, the seats are put back so the two never disagree for long.
    */
   async block(p: Principal, eventId: string, seatIds: string[], reason: string) {
-    const event = await this.catalog.get(p.orgId, eventId);
+    const event = await this.ownEvent(p, eventId);
     const seats = seatIndexes(event, seatIds);
     await this.command(event, () => this.store.block(eventId, { seats }));
     try {
@@ -218,7 +228,7 @@ export class HoldService {
 
   /** Puts blocked seats back on sale: Postgres first, so a crash between leaves them blocked. */
   async unblock(p: Principal, eventId: string, seatIds: string[]) {
-    const event = await this.catalog.get(p.orgId, eventId);
+    const event = await this.ownEvent(p, eventId);
     const seats = seatIndexes(event, seatIds);
     const snapshot = await this.command(event, () => this.store.snapshot(eventId));
     const notBlocked = seats.filter((i) => snapshot.status[i] !== 3);
@@ -232,6 +242,15 @@ export class HoldService {
     });
     await this.command(event, () => this.store.unblock(eventId, { seats }));
     return { seats: seatIdsOf(event, seats) };
+  }
+
+  /** An event the caller owns: a partner sells its channel but never blocks the owner's seats. */
+  private async ownEvent(p: Principal, eventId: string): Promise<EventRuntime> {
+    const event = await this.catalog.get(p.orgId, eventId);
+    if (isPartner(event, p)) {
+      throw new DomainError('FORBIDDEN', `Only the organisation running ${event.name} may do this`);
+    }
+    return event;
   }
 
   private audit(

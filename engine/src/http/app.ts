@@ -6,6 +6,7 @@ import express from 'express';
 import type { EngineContext } from '../context.ts';
 import { mountStorefront } from '../demo/storefront.ts';
 import { registerStaffRoutes } from '../auth/staff-routes.ts';
+import { registerChannelRoutes } from '../channels/routes.ts';
 import { registerEventRoutes } from '../events/routes.ts';
 import { registerHoldRoutes } from '../holds/routes.ts';
 import { registerKeyRoutes } from '../keys/routes.ts';
@@ -57,6 +58,7 @@ export function createApiRouter(ctx: EngineContext): ApiRouter {
   registerHoldRoutes(api, ctx);
   registerOrderRoutes(api, ctx);
   registerEventRoutes(api, ctx);
+  registerChannelRoutes(api, ctx);
   registerMapRoutes(api, ctx);
   registerTicketRoutes(api, ctx);
   registerSeriesRoutes(api, ctx);

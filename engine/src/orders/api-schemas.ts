@@ -1,6 +1,6 @@
 // Request and answer schemas of the booking routes (parsing and OpenAPI share them).
 import { z } from 'zod';
-import { GaQuantity, HoldToken, SeatIdList } from '../holds/api-schemas.ts';
+import { ChannelId, GaQuantity, HoldToken, SeatIdList } from '../holds/api-schemas.ts';
 
 export const IdempotencyKey = z
   .string()
@@ -17,6 +17,7 @@ export const BookBody = z.strictObject({
   ),
   orderRef: z.string().min(1).max(200).optional().describe('Your order reference'),
   priceType: z.string().min(1).max(100).optional().describe("Price type (default 'full')"),
+  channelId: ChannelId.optional(),
 });
 
 export const Booking = z.object({

@@ -1,6 +1,8 @@
 // Bookings, cancellations, blocks and reports: the durable side of selling seats. The partial
 // unique index booking_seats_live_seat is the fence: whatever the live store believes, Postgres
 // refuses a second live booking of a seat, and createBooking names the seats that collided.
+import { gaFits } from '../channels/ga-fence.ts';
+import { gaTaken, lockGaArea } from '../channels/repo.ts';
 import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DbError, InvalidInput, NotFound, UniqueViolation } from '../db/errors.ts';
@@ -60,6 +62,8 @@ export interface CreateBookingInput {
   ga?: BookingGaInput[];
   orderRef?: string;
   currency: string;
+  /** The channel sold through (channels/); omitted: the owner's general sale. */
+  channelId?: string;
 }
 
 export interface Booking {
@@ -125,15 +129,26 @@ async function eventSeatCount(tx: Db, orgId: string, eventId: string): Promise<n
   return rows[0].seat_count;
 }
 
+/** The seat count of an event the organisation owns or sells through a partner channel. */
+async function sellableSeatCount(tx: Db, orgId: string, eventId: string): Promise<number> {
+  const { rows } = await tx.query<{ seat_count: number }>(
+    `SELECT seat_count FROM events WHERE id = $1 AND (org_id = $2
+       OR EXISTS (SELECT 1 FROM channels c WHERE c.event_id = events.id AND c.partner_org_id = $2))`,
+    [eventId, orgId],
+  );
+  if (!rows[0]) throw new NotFound('event', eventId);
+  return rows[0].seat_count;
+}
+
 async function insertBooking(tx: Db, input: CreateBookingInput): Promise<string> {
   const { orgId, eventId } = input;
   const ga = input.ga ?? [];
   const amount = [...input.seats, ...ga].reduce((sum, l) => sum + l.amount, 0);
   const id = newId('bk');
   await tx.query(
-    `INSERT INTO bookings (id, org_id, event_id, order_ref, amount, currency)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, orgId, eventId, input.orderRef ?? null, amount, input.currency],
+    `INSERT INTO bookings (id, org_id, event_id, order_ref, amount, currency, channel_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, orgId, eventId, input.orderRef ?? null, amount, input.currency, input.channelId ?? null],
   );
   // Seats go in index order so two overlapping bookings wait on each other instead of deadlocking.
   const seats = [...input.seats].sort((a, b) => a.index - b.index);
@@ -161,7 +176,8 @@ async function insertBooking(tx: Db, input: CreateBookingInput): Promise<string>
 
 /**
  * The standing-area fence: under a per-area transaction lock, live places plus the new ones must
- * fit the capacity. Seats have a unique index; quantities need a lock and a sum.
+ * fit the capacity, and the seller's share of it (channels/ga-fence.ts). Seats have a unique
+ * index; quantities need a lock and a sum, across every organisation selling the event.
  */
 async function checkGaCapacity(tx: Db, input: CreateBookingInput): Promise<void> {
   const fenced = (input.ga ?? [])
@@ -169,15 +185,10 @@ async function checkGaCapacity(tx: Db, input: CreateBookingInput): Promise<void>
     .sort((a, b) => a.areaId.localeCompare(b.areaId));
   const full: string[] = [];
   for (const g of fenced) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `parterre:ga:${input.eventId}:${g.areaId}`,
-    ]);
-    const { rows } = await tx.query<{ taken: number }>(
-      `SELECT coalesce(sum(quantity), 0)::int AS taken FROM booking_ga
-       WHERE event_id = $1 AND org_id = $2 AND area_id = $3 AND live`,
-      [input.eventId, input.orgId, g.areaId],
-    );
-    if ((rows[0]?.taken ?? 0) + g.quantity > (g.capacity as number)) full.push(g.areaId);
+    await lockGaArea(tx, input.eventId, g.areaId);
+    const figures = await gaTaken(tx, input.eventId, g.areaId);
+    const channel = input.channelId ?? null;
+    if (!gaFits(figures, channel, g.quantity, g.capacity as number)) full.push(g.areaId);
   }
   if (full.length) throw new GaCapacityExceeded(input.eventId, full);
 }
@@ -207,7 +218,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   // One transaction for the whole booking; the insert nests in a savepoint so the fence can roll
   // back alone and be retried or explained within it.
   return inOrg(db, orgId, async (outer) => {
-    checkBooking(input, await eventSeatCount(outer, orgId, eventId));
+    checkBooking(input, await sellableSeatCount(outer, orgId, eventId));
     for (let attempt = 1; ; attempt++) {
       try {
         const id = await outer.transaction(

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
+import { channelEvent, checkAllocation, sellingChannel } from '../channels/fence.ts';
+import { seatsOutsideChannel } from '../channels/repo.ts';
 import type { Db } from '../db/db.ts';
 import { DbUnavailable } from '../db/errors.ts';
 import { IdempotencyKeyReused, withIdempotency } from '../db/idempotency.ts';
@@ -35,6 +37,8 @@ export interface BookInput {
   holdToken?: string;
   orderRef?: string;
   priceType?: string;
+  /** The owner's channel to sell through (partners always sell through their own). */
+  channelId?: string;
 }
 
 export interface BookingView {
@@ -92,12 +96,15 @@ export class OrderService {
         fields: { seats: 'must not be empty' },
       });
     }
-    const priced = priceBooking(event, seats, ga, req.priceType);
+    const channel = sellingChannel(event, p, req.channelId);
+    checkAllocation(event, channel, seats, ga);
+    const priced = priceBooking(channelEvent(event, channel), seats, ga, req.priceType);
+    const channelId = channel?.id ?? null;
     // The hold token of this attempt: the visitor's, or one a counter sale takes inside `write`.
     let token = req.holdToken ? checkTokenForEvent(req.holdToken, eventId) : undefined;
     const write = async (db: Db) => {
       token ??= await this.holdForCounterSale(event, seats, ga);
-      return this.write(p, event, req, { seats, ga, token }, priced, db);
+      return this.write(p, event, req, { seats, ga, token, channelId }, priced, db);
     };
     let answer: { status: number; body: BookingView; replayed: boolean };
     try {
@@ -123,7 +130,7 @@ export class OrderService {
       // Not committed (or, when the database went away mid-commit, not known to be: the
       // reconciler then confirms in the store whatever Postgres did record). Give a counter
       // sale's seats back and explain the refusal.
-      if (err instanceof DbUnavailable) this.reconciler.schedule(event, p.orgId);
+      if (err instanceof DbUnavailable) this.reconciler.schedule(event, event.orgId);
       if (token && !req.holdToken)
         await this.store.release(eventId, { token }).catch(() => undefined);
       throw await this.refusal(event, err);
@@ -212,18 +219,30 @@ export class OrderService {
     if (seats.length) await this.confirmLive(event, { seats, ga: [] });
   }
 
-  /** The Postgres side of a booking: check the hold, record it, queue its webhook and audit. */
+  /**
+   * The Postgres side of a booking: check the hold, check the seats belong to the channel (the
+   * runtime's allocation map may be a few seconds old on this node), record it, queue its webhook
+   * and audit.
+   */
   private async write(
     p: Principal,
     event: EventRuntime,
     req: BookInput,
-    live: { seats: number[]; ga: GaQuantity[]; token: string },
+    live: { seats: number[]; ga: GaQuantity[]; token: string; channelId: string | null },
     priced: ReturnType<typeof priceBooking>,
     db: Db,
   ): Promise<BookingView> {
     const eventId = event.id;
-    await this.holds.command(event, () => this.store.checkHold(eventId, live));
+    const { channelId: _channelId, ...held } = live;
+    await this.holds.command(event, () => this.store.checkHold(eventId, held));
     return inOrg(db, p.orgId, async (tx) => {
+      const outside = await seatsOutsideChannel(tx, eventId, live.channelId, live.seats);
+      if (outside.length) {
+        const ids = seatIdsOf(event, outside);
+        throw new DomainError('NOT_IN_CHANNEL', `Not on sale in this channel: ${ids.join(', ')}`, {
+          seats: ids,
+        });
+      }
       const booking = await createBooking(tx, {
         orgId: p.orgId,
         eventId,
@@ -231,6 +250,7 @@ export class OrderService {
         ga: priced.ga,
         currency: priced.currency,
         ...(req.orderRef ? { orderRef: req.orderRef } : {}),
+        ...(live.channelId ? { channelId: live.channelId } : {}),
       });
       const view: BookingView = {
         bookingId: booking.id,

@@ -1,0 +1,106 @@
+// REST routes of sales channels under /events/:id/channels. The event's owner (secret key, or
+// staff with the owner role) manages channels; a partner may list its own; sell-through is the
+// owner's box office view.
+import type { EngineContext } from '../context.ts';
+import { EventIdParams } from '../holds/api-schemas.ts';
+import type { ApiRouter } from '../http/api-router.ts';
+import {
+  AllocateBody,
+  Channel,
+  ChannelList,
+  ChannelParams,
+  CreateChannelBody,
+  ReleaseAllocationBody,
+  ReleasedAllocation,
+  SellThrough,
+} from './api-schemas.ts';
+
+/**
+ * Registers the channel routes.
+ * @example registerChannelRoutes(api, ctx);
+ */
+export function registerChannelRoutes(api: ApiRouter, ctx: EngineContext): void {
+  api.add({
+    method: 'post',
+    path: '/events/:id/channels',
+    operationId: 'createChannel',
+    summary: 'Create a sales channel (online, box office, or a partner organisation)',
+    tag: 'channels',
+    access: 'secret',
+    role: 'owner',
+    params: EventIdParams,
+    body: CreateChannelBody,
+    responses: { 201: { description: 'The channel, with nothing allocated yet', schema: Channel } },
+    errors: [404],
+    handler: async ({ params, body, principal }) => ({
+      status: 201,
+      body: await ctx.channels.create(principal, params.id, body),
+    }),
+  });
+  api.add({
+    method: 'get',
+    path: '/events/:id/channels',
+    operationId: 'listChannels',
+    summary: 'The event’s channels and their allocations (a partner sees its own)',
+    tag: 'channels',
+    access: 'secret',
+    role: 'viewer',
+    params: EventIdParams,
+    responses: { 200: { description: 'Channels', schema: ChannelList } },
+    errors: [404],
+    handler: async ({ params, principal }) => ({
+      body: { channels: await ctx.channels.list(principal, params.id) },
+    }),
+  });
+  api.add({
+    method: 'get',
+    path: '/events/:id/channels/sell-through',
+    operationId: 'getChannelSellThrough',
+    summary: 'Allocated and sold per channel and for the general sale (counts and revenue)',
+    tag: 'channels',
+    access: 'secret',
+    role: 'boxoffice',
+    params: EventIdParams,
+    responses: { 200: { description: 'Sell-through per channel', schema: SellThrough } },
+    errors: [404],
+    handler: async ({ params, principal }) => ({
+      body: { channels: await ctx.channels.sellThrough(principal, params.id) },
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: '/events/:id/channels/:channelId/allocate',
+    operationId: 'allocateToChannel',
+    summary: 'Give free seats and standing places to a channel, all or nothing',
+    description:
+      'Seats must be free (not held, booked, blocked or in another channel): 409 `SEATS_UNAVAILABLE` names the others. Standing places come out of what the general sale has left (409 `GA_UNAVAILABLE`).',
+    tag: 'channels',
+    access: 'secret',
+    role: 'owner',
+    params: ChannelParams,
+    body: AllocateBody,
+    responses: { 200: { description: 'The channel with its allocation', schema: Channel } },
+    errors: [404, 409, 422],
+    handler: async ({ params, body, principal }) => ({
+      body: await ctx.channels.allocate(principal, params.id, params.channelId, body),
+    }),
+  });
+  api.add({
+    method: 'post',
+    path: '/events/:id/channels/:channelId/release',
+    operationId: 'releaseChannelAllocation',
+    summary: 'Give a channel’s unsold seats and places back to the general sale',
+    description:
+      'Without `seats` and `ga`, everything unsold goes back. Sold seats stay with the channel and are listed in `kept`.',
+    tag: 'channels',
+    access: 'secret',
+    role: 'owner',
+    params: ChannelParams,
+    body: ReleaseAllocationBody,
+    responses: { 200: { description: 'What went back', schema: ReleasedAllocation } },
+    errors: [404, 409, 422],
+    handler: async ({ params, body, principal }) => ({
+      body: await ctx.channels.release(principal, params.id, params.channelId, body),
+    }),
+  });
+}
