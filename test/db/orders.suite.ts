@@ -10,9 +10,9 @@ import {
   createBooking,
   getBooking,
   removeBlocks,
-  report,
   SeatsAlreadyBooked,
 } from '../../engine/src/orders/repo.ts';
+import { reportRows as report } from '../support/report.ts';
 import { seat, systemQuery, world } from './fixtures.ts';
 
 async function liveRows(db: Db, eventId: string): Promise<number> {

@@ -24,9 +24,9 @@ import {
   cancelSeats,
   createBooking,
   getBooking,
-  report,
   SeatsAlreadyBooked,
 } from '../../engine/src/orders/repo.ts';
+import { reportRows as report } from '../support/report.ts';
 import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { doc, layout, seat, systemQuery, world } from './fixtures.ts';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../engine/src/errors.ts';
 import { liveState } from '../../engine/src/events/repo.ts';
 import { StoreReconciler } from '../../engine/src/orders/reconcile.ts';
-import { report } from '../../engine/src/orders/repo.ts';
+import { reportRows as report } from '../support/report.ts';
 import {
   deleteKeys,
   seedEvent,

@@ -29,8 +29,8 @@ import {
   createBooking,
   getBooking,
   removeBlocks,
-  report,
 } from '../../engine/src/orders/repo.ts';
+import { reportRows as report } from '../support/report.ts';
 import { doc, layout, seat } from '../db/fixtures.ts';
 import {
   idempotencyKeyOf,

@@ -1,19 +1,12 @@
-// REST routes of bookings: book (idempotent with Idempotency-Key), cancel, and the sales report.
+// REST routes of bookings: book (idempotent with Idempotency-Key), cancel, and the reports
+// (boxoffice/report-routes.ts).
 // All need a secret key: money changes hands here.
+import { registerReportRoutes } from '../boxoffice/report-routes.ts';
 import type { EngineContext } from '../context.ts';
 import type { ApiRouter } from '../http/api-router.ts';
-import { toCsv } from '../http/csv.ts';
 import { RequestValidationError } from '../http/problem.ts';
 import { EventIdParams } from '../holds/api-schemas.ts';
-import {
-  BookBody,
-  Booking,
-  CancelBody,
-  CancelResult,
-  IdempotencyKey,
-  Report,
-  ReportQuery,
-} from './api-schemas.ts';
+import { BookBody, Booking, CancelBody, CancelResult, IdempotencyKey } from './api-schemas.ts';
 
 function idempotencyKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -58,7 +51,7 @@ function registerBook(api: ApiRouter, ctx: EngineContext): void {
   });
 }
 
-function registerCancelAndReport(api: ApiRouter, ctx: EngineContext): void {
+function registerCancel(api: ApiRouter, ctx: EngineContext): void {
   api.add({
     method: 'post',
     path: '/events/:id/cancel',
@@ -75,30 +68,6 @@ function registerCancelAndReport(api: ApiRouter, ctx: EngineContext): void {
       body: await ctx.orders.cancel(principal, params.id, body),
     }),
   });
-  api.add({
-    method: 'get',
-    path: '/events/:id/report',
-    operationId: 'report',
-    summary: 'Counts and revenue by status or category (JSON or CSV)',
-    tag: 'orders',
-    access: 'secret',
-    role: 'boxoffice',
-    params: EventIdParams,
-    query: ReportQuery,
-    responses: {
-      200: { description: 'The report (text/csv when format=csv)', schema: Report },
-    },
-    errors: [404],
-    handler: async ({ params, query, principal, res }) => {
-      const report = await ctx.orders.report(principal, params.id, query.by);
-      if (query.format === 'json') return { body: report };
-      res
-        .type('text/csv')
-        .attachment(`report-${params.id}-${query.by}.csv`)
-        .send(toCsv(report.rows, ['key', 'currency', 'bookings', 'count', 'revenue']));
-      return undefined;
-    },
-  });
 }
 
 /**
@@ -107,5 +76,6 @@ function registerCancelAndReport(api: ApiRouter, ctx: EngineContext): void {
  */
 export function registerOrderRoutes(api: ApiRouter, ctx: EngineContext): void {
   registerBook(api, ctx);
-  registerCancelAndReport(api, ctx);
+  registerCancel(api, ctx);
+  registerReportRoutes(api, ctx);
 }
