@@ -37,18 +37,3 @@ export const CancelResult = z.object({
   cancelled: z.array(z.string()).describe('Seats free again'),
   ga: z.array(z.object({ areaId: z.string(), quantity: z.number().int() })),
 });
-
-export const ReportQuery = z.strictObject({
-  by: z.enum(['status', 'category']).default('status'),
-  format: z.enum(['json', 'csv']).default('json'),
-});
-
-export const ReportRow = z.object({
-  key: z.string().nullable().describe('Status or category (null: uncategorised)'),
-  currency: z.string().nullable(),
-  bookings: z.number().int(),
-  count: z.number().int().describe('Seats plus standing units'),
-  revenue: z.number().int().describe('Minor units'),
-});
-
-export const Report = z.object({ by: z.enum(['status', 'category']), rows: z.array(ReportRow) });

@@ -1,4 +1,4 @@
-// Bookings, cancellations, blocks and reports: the durable side of selling seats. The partial
+// Bookings, cancellations and blocks: the durable side of selling seats. The partial
 // unique index booking_seats_live_seat is the fence: whatever the live store believes, Postgres
 // refuses a second live booking of a seat, and createBooking names the seats that collided.
 import { gaFits } from '../channels/ga-fence.ts';
@@ -84,17 +84,6 @@ export interface Booking {
 export interface Freed {
   seats: number[];
   ga: { areaId: string; quantity: number }[];
-}
-
-export interface ReportRow {
-  /** Status ('booked', 'cancelled', 'blocked') or category (null: uncategorised). */
-  key: string | null;
-  currency: string | null;
-  bookings: number;
-  /** Seats plus GA units. */
-  count: number;
-  /** Minor units. */
-  revenue: number;
 }
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
@@ -404,51 +393,4 @@ export async function removeBlocks(
     ),
   );
   return rows.map((r) => r.seat_index).sort((a, b) => a - b);
-}
-
-// Seats and GA lines of one event as uniform "units" rows, for both report groupings.
-const UNITS = `WITH units AS (
-    SELECT s.booking_id, s.live, s.category, b.currency, 1 AS units, s.amount
-    FROM booking_seats s JOIN bookings b ON b.id = s.booking_id
-    WHERE s.event_id = $1 AND s.org_id = $2
-    UNION ALL
-    SELECT g.booking_id, g.live, g.category, b.currency, g.quantity, g.amount
-    FROM booking_ga g JOIN bookings b ON b.id = g.booking_id
-    WHERE g.event_id = $1 AND g.org_id = $2)`;
-const TOTALS = `count(DISTINCT booking_id)::int AS bookings, sum(units)::int AS count,
-  sum(amount)::bigint AS revenue`;
-
-const REPORT_SQL = {
-  status: `${UNITS}
-    SELECT CASE WHEN live THEN 'booked' ELSE 'cancelled' END AS key, currency, ${TOTALS}
-    FROM units GROUP BY 1, 2
-    UNION ALL
-    SELECT 'blocked', NULL, 0, count(*)::int, 0 FROM blocks
-    WHERE event_id = $1 AND org_id = $2 HAVING count(*) > 0
-    ORDER BY key, currency`,
-  category: `${UNITS}
-    SELECT category AS key, currency, ${TOTALS}
-    FROM units WHERE live GROUP BY 1, 2 ORDER BY key NULLS LAST, currency`,
-} as const;
-
-/**
- * Counts and revenue of an event from Postgres. By status: booked (live), cancelled and blocked
- * seats; by category: live seats and GA units per price category. Undefined when the event does
- * not exist in `orgId`.
- */
-export async function report(
-  db: Db,
-  orgId: string,
-  eventId: string,
-  by: 'status' | 'category',
-): Promise<ReportRow[] | undefined> {
-  return inOrg(db, orgId, async (tx) => {
-    const ev = await tx.query('SELECT 1 FROM events WHERE id = $1 AND org_id = $2', [
-      eventId,
-      orgId,
-    ]);
-    if (ev.rowCount === 0) return undefined;
-    const { rows } = await tx.query<ReportRow>(REPORT_SQL[by], [eventId, orgId]);
-    return rows;
-  });
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
+import { eventReport, zonesOf, type ReportGrouping } from '../boxoffice/report-repo.ts';
 import { channelEvent, checkAllocation, sellingChannel } from '../channels/fence.ts';
 import { seatsOutsideChannel } from '../channels/repo.ts';
 import type { Db } from '../db/db.ts';
@@ -26,7 +27,6 @@ import {
   createBooking,
   GaCapacityExceeded,
   getBooking,
-  report,
   SeatsAlreadyBooked,
   type Freed,
 } from './repo.ts';
@@ -382,11 +382,11 @@ export class OrderService {
     return async (tx, orgId) => ({ seats: await cancelSeats(tx, orgId, event.id, wanted), ga: [] });
   }
 
-  /** Counts and revenue from Postgres, the durable record. */
-  async report(p: Principal, eventId: string, by: 'status' | 'category') {
-    await this.catalog.get(p.orgId, eventId);
-    const rows = await report(this.db, p.orgId, eventId, by);
-    if (!rows) throw new DomainError('NOT_FOUND', `Event ${eventId} not found`);
-    return { by, rows };
+  /** Counts and revenue from Postgres, the durable record (boxoffice/report-repo.ts). */
+  async report(p: Principal, eventId: string, by: ReportGrouping) {
+    const event = await this.catalog.get(p.orgId, eventId);
+    const report = await eventReport(this.db, p.orgId, eventId, by, zonesOf(event.layout));
+    if (!report) throw new DomainError('NOT_FOUND', `Event ${eventId} not found`);
+    return { by, ...report };
   }
 }
