@@ -207,6 +207,10 @@ describe('designer on the canvas', () => {
     if (process.env.STUDIO_SHOTS) await page.screenshot({ path: '/tmp/tablet-closed.png' });
     const toggle = page.getByRole('button', { name: 'Panels' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // The overview starts folded too: it would cover the plan's corner.
+    expect(await page.getByRole('button', { name: 'Overview' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
     const canvasBox = await page.locator('.canvas').boundingBox();
     expect(canvasBox?.width).toBeGreaterThan(900);
 

@@ -1,7 +1,8 @@
 // Overview of the whole level in the canvas corner: section hulls in their category colour and
 // the camera's view as a rectangle. Click or drag on it to move the view there. A plain 2D canvas:
-// a few hundred polygons, redrawn when the plan, the level or the camera changes.
-import { useEffect, useMemo, useRef } from 'react';
+// a few hundred polygons, redrawn when the plan, the level or the camera changes. It folds away
+// (it covers the plan's corner), folded from the start on tablet-sized windows.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { unionBounds, type Bounds, type SeatmapDocument } from '@parterre/seatmaps';
 import type { Editor } from '../editor/editor.ts';
 import { sectionGeometry } from '../editor/section-seats.ts';
@@ -26,7 +27,26 @@ function planBounds(doc: SeatmapDocument): Bounds {
   return b ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
 }
 
-export function Minimap({ editor, document: doc, level, camera, viewport }: Props) {
+const narrow = () => typeof window !== 'undefined' && window.innerWidth <= 1100;
+
+export function Minimap(props: Props) {
+  const [open, setOpen] = useState(() => !narrow());
+  return (
+    <div className="minimap-box" data-canvas-ui>
+      <button
+        type="button"
+        className="minimap-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? 'Hide overview' : 'Overview'}
+      </button>
+      {open && <MinimapCanvas {...props} />}
+    </div>
+  );
+}
+
+function MinimapCanvas({ editor, document: doc, level, camera, viewport }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const bounds = useMemo(() => planBounds(doc), [doc]);
   const scale = Math.min(WIDTH / (bounds.maxX - bounds.minX), HEIGHT / (bounds.maxY - bounds.minY));

@@ -5,6 +5,7 @@ import type { LevelId, Point, SeatmapDocument } from '@parterre/seatmaps';
 import type { Action, KeyInput } from './action.ts';
 import { shortcutActions } from './action.ts';
 import { elementIndex } from './element-index.ts';
+import { polygonOf } from './handles.ts';
 import { History } from './history.ts';
 import { sceneOf, type Scene } from './scene.ts';
 import type { Tool, ToolPointer } from './tool.ts';
@@ -174,8 +175,12 @@ export class Editor {
 
 function pruneSelection(doc: SeatmapDocument, appState: AppState): AppState {
   const ids = appState.selectedIds;
-  if (appState.editingPoints !== null && !elementIndex(doc).has(appState.editingPoints))
-    appState = { ...appState, editingPoints: null, selectedVertex: null };
+  if (appState.editingPoints !== null) {
+    const poly = polygonOf(doc, appState.editingPoints);
+    if (!poly) appState = { ...appState, editingPoints: null, selectedVertex: null };
+    else if ((appState.selectedVertex ?? -1) >= poly.points.length)
+      appState = { ...appState, selectedVertex: null };
+  }
   if (ids.length === 0) return appState;
   const refs = elementIndex(doc);
   const kept = ids.filter((id) => refs.has(id));

@@ -209,6 +209,17 @@ describe('editing polygon points', () => {
     expect(worldOutline(ed)).toEqual(SQUARE);
   });
 
+  it('forgets a selected vertex that an undo took away', () => {
+    const ed = hall();
+    ed.click(200, 250, { double: true });
+    ed.click(300, 150, { double: true }); // adds vertex 2
+    ed.click(100, 300); // selects vertex 4
+    expect(ed.appState.selectedVertex).toBe(4);
+    ed.undo();
+    expect(ed.appState.selectedVertex).toBeNull();
+    expect(ed.appState.editingPoints).toBe(section(ed)?.id);
+  });
+
   it('edits a standing area inside a turned section in world coordinates', () => {
     const ed = hall();
     ed.drag({ x: 200, y: 72 }, { x: 328, y: 200 }); // turn the section 90°
