@@ -35,6 +35,13 @@ export interface StaffAuth {
   readonly throttle: LoginThrottle;
   /** The principal of a live session token, with the user's role; null for anything else. */
   principal(token: string): Promise<Principal | null>;
+  /**
+   * Tells this node's listeners that some sessions of a user ended or changed organisation
+   * (logout, password change, switch), so live sockets re-check theirs at once.
+   */
+  sessionsChanged(userId: string): void;
+  /** Listens for {@link sessionsChanged}; returns the function that stops listening. */
+  onSessionsChanged(listener: (userId: string) => void): () => void;
 }
 
 interface Entry {
@@ -76,6 +83,8 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
     touchApiKey(db, keyId).catch((err: unknown) => options.onTouchError?.(err));
   };
 
+  const sessionListeners = new Set<(userId: string) => void>();
+
   return {
     async authenticate(bearer) {
       if (!API_KEY_FORMAT.test(bearer)) return null;
@@ -101,6 +110,13 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
       db,
       throttle: createLoginThrottle(options.loginThrottle),
       principal: (token) => sessionPrincipal(db, token),
+      sessionsChanged(userId) {
+        for (const listener of sessionListeners) listener(userId);
+      },
+      onSessionsChanged(listener) {
+        sessionListeners.add(listener);
+        return () => sessionListeners.delete(listener);
+      },
     },
   };
 }

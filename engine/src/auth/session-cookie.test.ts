@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertNotCrossSite, sessionCookie, sessionToken } from './session-cookie.ts';
+import {
+  assertNotCrossSite,
+  assertSocketNotCrossSite,
+  sessionCookie,
+  sessionToken,
+} from './session-cookie.ts';
 
 describe('sessionToken', () => {
   it('finds the session cookie among others', () => {
@@ -38,6 +43,31 @@ describe('assertNotCrossSite', () => {
     ]) {
       expect(() => assertNotCrossSite('POST', headers)).toThrow(
         expect.objectContaining({ code: 'FORBIDDEN', status: 403 }),
+      );
+    }
+  });
+});
+
+describe('assertSocketNotCrossSite', () => {
+  const host = 'tickets.example:8080';
+  it('lets handshakes from our own pages and from programs through', () => {
+    expect(() => assertSocketNotCrossSite({ host })).not.toThrow();
+    expect(() =>
+      assertSocketNotCrossSite({ host, origin: 'https://tickets.example:8080' }),
+    ).not.toThrow();
+    expect(() =>
+      assertSocketNotCrossSite({
+        host,
+        origin: 'https://evil.example',
+        'x-requested-with': 'parterre',
+      }),
+    ).not.toThrow();
+  });
+
+  it("refuses another site's page", () => {
+    for (const origin of ['https://evil.example', 'https://tickets.example:8443', 'null']) {
+      expect(() => assertSocketNotCrossSite({ host, origin })).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
       );
     }
   });

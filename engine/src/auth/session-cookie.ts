@@ -72,3 +72,18 @@ export function assertNotCrossSite(method: string, headers: IncomingHttpHeaders)
     `A request authenticated by the session cookie must send "X-Requested-With: ${CSRF_VALUE}" or an Origin matching the Host (cross-site request refused)`,
   );
 }
+
+/**
+ * Refuses (403 FORBIDDEN) a socket handshake authenticated by the cookie that another site
+ * started (cross-site WebSocket hijacking): browsers send Origin with every WebSocket handshake
+ * and cross-origin request, so one that names another host than ours is refused, unless it
+ * carries `X-Requested-With: parterre` (which a cross-site page cannot send). A handshake without
+ * Origin comes from our own page's same-origin polling or from a program, not from another site.
+ */
+export function assertSocketNotCrossSite(headers: IncomingHttpHeaders): void {
+  if (!headers.origin || headers[CSRF_HEADER] === CSRF_VALUE || sameOrigin(headers)) return;
+  throw new DomainError(
+    'FORBIDDEN',
+    `A live connection authenticated by the session cookie must come from a page of this site (Origin ${headers.origin} is another site)`,
+  );
+}

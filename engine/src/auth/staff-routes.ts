@@ -64,8 +64,9 @@ function registerSessionRoutes(api: ApiRouter, staff: StaffAuth): void {
     role: 'viewer',
     responses: { 200: { description: 'Logged out', schema: LogoutResult } },
     errors: [],
-    handler: async ({ req, res }) => {
+    handler: async ({ principal, req, res }) => {
       await logout(staff.db, tokenOf(req));
+      staff.sessionsChanged(principal.keyId);
       res.append('Set-Cookie', sessionCookie(null, req.headers, req.secure));
       return { body: { loggedOut: true } };
     },
@@ -100,15 +101,15 @@ function registerAccountRoutes(api: ApiRouter, staff: StaffAuth): void {
     errors: [403],
     handler: async ({ principal, body, req }) => {
       const { currentPassword, newPassword } = body;
-      return {
-        body: await changePassword(
-          staff.db,
-          tokenOf(req),
-          principal.keyId,
-          currentPassword,
-          newPassword,
-        ),
-      };
+      const changed = await changePassword(
+        staff.db,
+        tokenOf(req),
+        principal.keyId,
+        currentPassword,
+        newPassword,
+      );
+      staff.sessionsChanged(principal.keyId);
+      return { body: changed };
     },
   });
   api.add({
@@ -123,7 +124,9 @@ function registerAccountRoutes(api: ApiRouter, staff: StaffAuth): void {
     responses: { 200: { description: 'Switched', schema: SessionViewSchema } },
     errors: [404],
     handler: async ({ principal, body, req }) => {
-      return { body: await switchOrganisation(staff.db, tokenOf(req), principal, body.orgId) };
+      const view = await switchOrganisation(staff.db, tokenOf(req), principal, body.orgId);
+      staff.sessionsChanged(principal.keyId);
+      return { body: view };
     },
   });
 }

@@ -44,6 +44,12 @@ export const apiCors: RequestHandler = (req, res, next) => {
 /** Enforces each key's allowed origins on actual API requests. */
 export interface OriginGuard {
   /**
+   * Whether a request from `origin` may use the principal's key: no Origin (servers), staff
+   * sessions (their cookie has its own cross-site rule) and keys without an allow-list pass.
+   * Socket handshakes use this directly (see live/engine-deps.ts).
+   */
+  allows(principal: Principal, origin: string | undefined): Promise<boolean>;
+  /**
    * Throws 403 FORBIDDEN (and withdraws Access-Control-Allow-Origin) when `origin` is set and not
    * one the principal's key allows. Requests without Origin (servers, same-origin GETs) pass.
    */
@@ -80,12 +86,17 @@ export function createOriginGuard(db: Db, options: OriginGuardOptions = {}): Ori
     return origins;
   };
 
+  const allows = async (principal: Principal, origin: string | undefined) => {
+    // Staff sessions are not API keys and have no allow-list; their cookies are the session's concern.
+    if (!origin || principal.kind === 'staff') return true;
+    const allowed = await originsOf(principal);
+    return allowed.length === 0 || allowed.includes(origin);
+  };
+
   return {
+    allows,
     async assertAllowed(principal, origin, res) {
-      // Staff sessions are not API keys and have no allow-list; their cookies are the session's concern.
-      if (!origin || principal.kind === 'staff') return;
-      const allowed = await originsOf(principal);
-      if (allowed.length === 0 || allowed.includes(origin)) return;
+      if (await allows(principal, origin)) return;
       res.removeHeader('Access-Control-Allow-Origin');
       res.removeHeader('Access-Control-Expose-Headers');
       throw new DomainError(

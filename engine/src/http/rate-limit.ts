@@ -101,6 +101,38 @@ async function limited(what: string, limit: string, msBeforeNext: number): Promi
   );
 }
 
+const shared = new WeakMap<object, Map<string, RateLimiter>>();
+
+/**
+ * One limiter per engine (`owner`, e.g. ctx.auth) and configuration, so the REST guard and the
+ * socket handshakes count failed authentications from an address together, on every store.
+ * @example const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis);
+ */
+export function sharedRateLimiter(
+  owner: object,
+  config: RateLimitConfig,
+  redis: RedisConnection | undefined,
+): RateLimiter {
+  const byConfig = shared.get(owner) ?? new Map<string, RateLimiter>();
+  shared.set(owner, byConfig);
+  const key = JSON.stringify([
+    redis ? 'redis' : 'memory',
+    config.REDIS_PREFIX,
+    config.RATE_LIMIT_PUBLIC_PER_SECOND,
+    config.RATE_LIMIT_PUBLIC_BURST,
+    config.RATE_LIMIT_SECRET_PER_SECOND,
+    config.RATE_LIMIT_SECRET_BURST,
+    config.RATE_LIMIT_ORG_PER_SECOND,
+    config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+  ]);
+  let limiter = byConfig.get(key);
+  if (!limiter) {
+    limiter = createRateLimiter(config, redis);
+    byConfig.set(key, limiter);
+  }
+  return limiter;
+}
+
 /**
  * The limits of `config`, counted in `redis` (shared by all nodes) or in memory when undefined.
  * @example

@@ -1,12 +1,14 @@
 // Security headers (helmet) for every answer, and the fair-use guard every API request passes
 // right after authentication: rate limits, then the key's allowed origins.
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { EngineContext } from '../context.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { createOriginGuard } from './cors.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createFairGate, type FairGate } from './fair-gate.ts';
+import { sharedRateLimiter } from './rate-limit.ts';
 
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 
@@ -53,13 +55,62 @@ export function trustProxy(value: string): number | boolean | string {
   return value;
 }
 
+/**
+ * The client address of a request that did not go through Express (a socket handshake), read
+ * with Express's own rules for TRUST_PROXY, so sockets and REST count the same address.
+ * @example const ipOf = clientAddress(config.TRUST_PROXY); ipOf({ headers, address });
+ */
+export function clientAddress(
+  trust: string | undefined,
+): (req: { headers: IncomingHttpHeaders; address: string }) => string {
+  const app = express();
+  if (trust) app.set('trust proxy', trustProxy(trust));
+  return ({ headers, address }) => {
+    const req = Object.create(app.request, {
+      app: { value: app },
+      headers: { value: headers },
+      socket: { value: { remoteAddress: address } },
+    }) as Request;
+    return req.ip ?? address;
+  };
+}
+
 /** What every API request passes between authentication and its operation. */
 export interface ApiGuard {
   /**
    * Authenticates with `authenticate` unless the client's address is blocked for failed
-   * authentications, counts failures, then applies the rate limits and the key's allowed origins.
+   * authentications, counts failures, then applies the rate limits and the key's allowed origins,
+   * and waits for the request's turn in the node's fair gate (fair-gate.ts).
    */
   admit(req: Request, res: Response, authenticate: () => Promise<Principal>): Promise<Principal>;
+}
+
+/**
+ * A request keeps its place in the gate at most this long (ms). The gate orders short requests
+ * (holds, reads); a slow one (a report, a booking waiting for an unreachable database) gives its
+ * place back after this, so a few of them cannot stall the node for everyone.
+ */
+const PLACE_MAX_MS = 100;
+
+/**
+ * Waits for a place in the gate and gives it back when the answer is sent, the client goes away
+ * or PLACE_MAX_MS passed; a client that left while waiting gives its place back at once and the
+ * request stops.
+ */
+async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<void> {
+  const place: { leave?: () => void; gone: boolean } = { gone: false };
+  res.once('close', () => {
+    place.gone = true;
+    place.leave?.();
+  });
+  place.leave = await gate.enter(orgId);
+  if (place.gone) {
+    place.leave();
+    throw new DomainError('SERVICE_UNAVAILABLE', 'The client closed the connection');
+  }
+  const slow = setTimeout(place.leave, PLACE_MAX_MS);
+  slow.unref();
+  res.once('close', () => clearTimeout(slow));
 }
 
 // req.ip honours TRUST_PROXY: behind a proxy without it, every client shares the proxy's address.
@@ -70,9 +121,12 @@ const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknow
  * from ctx.db.
  * @example const api = new ApiRouter(ctx.auth, createApiGuard(ctx));
  */
-export function createApiGuard(ctx: Pick<EngineContext, 'config' | 'redis' | 'db'>): ApiGuard {
-  const limits = createRateLimiter(ctx.config, ctx.redis);
+export function createApiGuard(
+  ctx: Pick<EngineContext, 'config' | 'redis' | 'db' | 'auth'>,
+): ApiGuard {
+  const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis);
   const origins = createOriginGuard(ctx.db);
+  const gate = createFairGate({ maxInFlight: ctx.config.HTTP_MAX_IN_FLIGHT });
   return {
     async admit(req, res, authenticate) {
       const ip = clientIp(req);
@@ -88,6 +142,7 @@ export function createApiGuard(ctx: Pick<EngineContext, 'config' | 'redis' | 'db
       }
       await limits.consume(principal, ip);
       await origins.assertAllowed(principal, req.headers.origin, res);
+      await holdPlace(gate, principal.orgId, res);
       return principal;
     },
   };

@@ -9,6 +9,8 @@ import type { SeatStore } from '../store/seat-store.ts';
 export interface Principal {
   orgId: string;
   keyKind: 'public' | 'secret' | 'staff';
+  /** A staff session's user, matched against {@link LiveDeps.onSessionsChanged}. */
+  userId?: string;
 }
 
 /** What else the handshake carried besides `auth`. */
@@ -79,6 +81,14 @@ export interface LiveDeps {
   hold(principal: Principal, req: HoldRequest): Promise<LiveHoldResult>;
   /** Releases a hold (or some of its seats); throws a {@link CodedError} on refusal. */
   release(principal: Principal, req: ReleaseRequest): Promise<{ released: string[] }>;
+  /**
+   * The principal as it is now: the same (a key), updated (a staff member's new role), or null
+   * when its session ended or moved to another organisation. Without it a principal never
+   * changes. `fresh`: skip any cache (after {@link onSessionsChanged}).
+   */
+  revalidate?(principal: Principal, fresh?: boolean): Promise<Principal | null>;
+  /** Calls `listener(userId)` when a user's sessions ended or changed; returns the removal. */
+  onSessionsChanged?(listener: (userId: string) => void): () => void;
   log?: LiveLogger;
 }
 
