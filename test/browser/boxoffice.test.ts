@@ -2,7 +2,7 @@
 // store, Postgres, /live and /boxoffice sockets): staff log in with email and password; two
 // browsers watch one event and a hold made in one shows in the other within a second (measured
 // and printed); a counter sale updates both browsers' counters and the velocity chart; a block
-// is undone; the report page's CSV download equals the API's CSV; an event is duplicated.
+// is undone; seats show their sales channel; the report page's CSV download equals the API's CSV; an event is duplicated.
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -98,7 +98,7 @@ async function findSeats(page: Page, query: string): Promise<void> {
 /** Waits (polling) until the locator's text equals or contains `text`. */
 async function textOf(locator: Locator, text: string, exact = true): Promise<void> {
   const poll = expect.poll(async () => (await locator.textContent())?.trim() ?? '', {
-    timeout: 5000,
+    timeout: 15_000,
   });
   if (exact) await poll.toBe(text);
   else await poll.toContain(text);
@@ -155,7 +155,7 @@ describe('the live box office', () => {
     const seen = b.waitForFunction(
       () => document.querySelector('.boxoffice-map')?.getAttribute('data-held') === '1',
       undefined,
-      { polling: 'raf', timeout: 5000 },
+      { polling: 'raf', timeout: 15_000 },
     );
     const started = Date.now();
     await a.getByRole('button', { name: /^Hold 1 seat/ }).click();
@@ -202,6 +202,31 @@ describe('the live box office', () => {
     await b.getByRole('button', { name: 'Undo block' }).click();
     await textOf(counter(a, 'blocked'), '0');
     await b.getByRole('status').filter({ hasText: 'Undone' }).waitFor();
+  });
+
+  it('colours seats by sales channel', async () => {
+    const call = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/v1/events/${seeded.eventId}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${seeded.secretKey}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { id: string } }));
+    const channel = await call('/channels', { kind: 'online', name: 'Web shop' });
+    expect(channel.status).toBe(201);
+    expect((await call(`/channels/${channel.body.id}/allocate`, { seats: ['R6-1'] })).status).toBe(
+      200,
+    );
+    // Channels are read when the box office opens.
+    await b.reload();
+    await b.locator('[data-connection="live"]').waitFor();
+    await b.getByText('Channel', { exact: true }).click();
+    await b.getByRole('list', { name: 'Legend' }).getByText('Web shop').waitFor();
+    await expect.poll(() => seatPixel(b, 'R6-1')).toBe('rgb(230, 73, 128)');
+    expect(await seatPixel(b, 'R6-2')).toBe('rgb(116, 192, 252)');
+    await b.getByText('Status', { exact: true }).click();
   });
 
   it('cancels a sale only after asking', async () => {

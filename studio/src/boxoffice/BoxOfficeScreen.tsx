@@ -4,6 +4,7 @@
 import type { BoxOfficeCounters } from '@parterre/seatmaps';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
+import { listChannels } from '../api/channels-api.ts';
 import { getLayout } from '../api/events-api.ts';
 import { formatDateTime } from '../shell/format.ts';
 import { Link } from '../shell/navigation.tsx';
@@ -86,6 +87,24 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
     [layout.categories],
   );
   const soldRank = live.stats?.soldRank ?? new Map<number, number>();
+  // Channels are the owner's to see; without them the map offers no channel colouring.
+  const channels = useLoad(() => listChannels(api, eventId).catch(() => []), [api, eventId]);
+  const channelOf = useMemo(() => {
+    const out = new Int16Array(model.seats.length).fill(-1);
+    (channels.data ?? []).forEach((c, i) => {
+      for (const id of c.seats) {
+        const seat = model.byId.get(id);
+        if (seat !== undefined) out[seat] = i;
+      }
+    });
+    return out;
+  }, [channels.data, model]);
+  const modes: [ColourMode, string][] = [
+    ['status', 'Status'],
+    ['category', 'Category'],
+    ...(channels.data?.length ? [['channel', 'Channel'] as [ColourMode, string]] : []),
+    ['heatmap', 'What sold first'],
+  ];
   const counters = live.stats?.counters ?? (ready ? countersFromSeats(layout, status) : null);
 
   const pickLevelOf = (seats: number[]) => {
@@ -142,13 +161,7 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
           <div className="map-options">
             <fieldset className="segmented">
               <legend className="sr-only">Colour seats by</legend>
-              {(
-                [
-                  ['status', 'Status'],
-                  ['category', 'Category'],
-                  ['heatmap', 'What sold first'],
-                ] as const
-              ).map(([m, label]) => (
+              {modes.map(([m, label]) => (
                 <label key={m} className={mode === m ? 'chosen' : undefined}>
                   <input
                     type="radio"
@@ -183,6 +196,7 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
               status={status}
               version={live.version}
               soldRank={soldRank}
+              channelOf={channelOf}
               colours={{ mode, categoryColours }}
               selection={selection}
               onPick={(seats) => setSelection((s) => toggleSeats(s, seats))}
@@ -192,7 +206,7 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
           ) : (
             <Loading what="Loading live seat states…" />
           )}
-          <Legend mode={mode} categories={layout.categories} />
+          <Legend mode={mode} categories={layout.categories} channels={channels.data ?? []} />
         </div>
         <aside className="boxoffice-side">
           <FindSeats

@@ -15,6 +15,8 @@ interface Props {
   /** Bumped whenever `status` changed in place. */
   readonly version: number;
   readonly soldRank: ReadonlyMap<number, number>;
+  /** Channel index per seat (-1: general sale). */
+  readonly channelOf: Int16Array;
   readonly colours: Omit<ColourContext, 'soldCount'>;
   readonly selection: readonly number[];
   readonly onPick: (seats: number[]) => void;
@@ -35,7 +37,7 @@ function draw(
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const dpr = window.devicePixelRatio || 1;
-  const { model, level, status, soldRank, colours, selection } = props;
+  const { model, level, status, soldRank, channelOf, colours, selection } = props;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   const r = Math.max(1, model.pitch * 0.42 * cam.zoom);
@@ -53,6 +55,7 @@ function draw(
         status: status[i] ?? 0,
         category: model.seats[i]?.category ?? null,
         soldRank: soldRank.get(i),
+        channel: channelOf[i] ?? -1,
       },
       ctxColours,
     );

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { packStatus, type BoxOfficeSnapshot } from '@parterre/seatmaps';
 import type { EventLayout, LayoutSeat } from '../api/events-api.ts';
-import { heatColour, seatColour, STATUS_COLOURS } from './seat-colors.ts';
+import {
+  channelColour,
+  DIMMED,
+  GENERAL_SALE,
+  heatColour,
+  seatColour,
+  STATUS_COLOURS,
+} from './seat-colors.ts';
 import { SeatMirror } from './seat-mirror.ts';
 import { buildSeatModel, describeSeats, seatAt, seatsIn } from './seat-model.ts';
 import { searchSeats } from './seat-search.ts';
@@ -119,6 +126,12 @@ describe('seat colours', () => {
       heatColour(1),
     );
     expect(heatColour(0)).not.toBe(heatColour(1));
+    const free = { status: 0, category: 'A', soldRank: undefined };
+    expect(seatColour({ ...free, channel: 1 }, { ...ctx, mode: 'channel' })).toBe(channelColour(1));
+    expect(seatColour(free, { ...ctx, mode: 'channel' })).toBe(GENERAL_SALE);
+    expect(seatColour({ ...free, status: 2, channel: 1 }, { ...ctx, mode: 'channel' })).toBe(
+      DIMMED,
+    );
   });
 });
 

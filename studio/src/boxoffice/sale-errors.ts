@@ -15,6 +15,10 @@ export function saleProblem(err: unknown, nameOf: (seatId: string) => string): s
       return 'The hold ran out, so the seats were released. Select them again.';
     case 'NOT_BOOKED':
       return `Not sold, so nothing to cancel${which}.`;
+    case 'NOT_IN_CHANNEL':
+      return `These seats belong to a sales channel this counter does not sell${which}. Pick seats of the general sale.`;
+    case 'SALES_CLOSED':
+      return `Sales are closed: ${err.message}`;
     case 'FORBIDDEN':
       return `You are not allowed to do this: ${err.message}`;
     case 'NETWORK':

@@ -1,9 +1,9 @@
 // How the box office map colours seats: by status (free, held, sold, blocked), by price category
-// (sold and blocked seats dimmed), or as a heatmap of what sold first (earliest red, latest
-// yellow, unsold grey). Pure, so the legend and the canvas agree.
+// or by sales channel (sold and blocked seats dimmed in both), or as a heatmap of what sold
+// first (earliest red, latest yellow, unsold grey). Pure, so the legend and the canvas agree.
 import { SeatStatus } from '@parterre/seatmaps';
 
-export type ColourMode = 'status' | 'category' | 'heatmap';
+export type ColourMode = 'status' | 'category' | 'channel' | 'heatmap';
 
 export const STATUS_COLOURS: Record<'free' | 'held' | 'booked' | 'blocked', string> = {
   free: '#37b24d',
@@ -20,7 +20,16 @@ export const STATUS_WORDS: Record<keyof typeof STATUS_COLOURS, string> = {
 };
 
 const UNSOLD = '#dee2e6';
-const DIMMED = '#ced4da';
+export const DIMMED = '#ced4da';
+
+/** Seats in no channel (the general sale). */
+export const GENERAL_SALE = '#74c0fc';
+
+/** Channel colours, by the channel's position in the event's list. */
+export const CHANNEL_COLOURS = ['#e64980', '#7950f2', '#12b886', '#fd7e14', '#82c91e', '#15aabf'];
+
+export const channelColour = (index: number): string =>
+  index < 0 ? GENERAL_SALE : CHANNEL_COLOURS[index % CHANNEL_COLOURS.length]!;
 
 const STATUS_BY_BYTE = [
   STATUS_COLOURS.free,
@@ -42,6 +51,8 @@ export interface ColourInput {
   readonly category: string | null;
   /** Position in the order of first sales (undefined: never sold). */
   readonly soldRank: number | undefined;
+  /** Index of the channel the seat is allocated to; -1 (or absent): the general sale. */
+  readonly channel?: number;
 }
 
 export interface ColourContext {
@@ -53,6 +64,10 @@ export interface ColourContext {
 
 export function seatColour(seat: ColourInput, ctx: ColourContext): string {
   if (ctx.mode === 'status') return STATUS_BY_BYTE[seat.status] ?? STATUS_COLOURS.free;
+  if (ctx.mode === 'channel') {
+    if (seat.status === SeatStatus.Booked || seat.status === SeatStatus.Blocked) return DIMMED;
+    return channelColour(seat.channel ?? -1);
+  }
   if (ctx.mode === 'category') {
     if (seat.status === SeatStatus.Booked || seat.status === SeatStatus.Blocked) return DIMMED;
     return (seat.category && ctx.categoryColours.get(seat.category)) || STATUS_COLOURS.free;
