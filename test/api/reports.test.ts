@@ -17,7 +17,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const GROUPINGS = ['status', 'category', 'price_type', 'zone'] as const;
+const GROUPINGS = ['status', 'category', 'price_type', 'channel', 'zone'] as const;
 
 interface Row {
   key: string | null;
@@ -130,6 +130,34 @@ describe('event report', () => {
     const status = await report('status');
     expect(status.rows.find((row) => row.key === 'blocked')).toMatchObject({ count: 1 });
     expect(status.rows.find((row) => row.key === 'cancelled')).toMatchObject({ count: 3 });
+  });
+
+  it('groups by channel: a channel’s sales under its name, the general sale under null', async () => {
+    const channel = await api.call('POST', `/api/v1/events/${eventId}/channels`, {
+      key,
+      body: { kind: 'boxoffice', name: 'Counter' },
+    });
+    expect(channel.status).toBe(201);
+    const channelId = channel.body.id as string;
+    const allocated = await api.call(
+      'POST',
+      `/api/v1/events/${eventId}/channels/${channelId}/allocate`,
+      { key, body: { seats: ['R2-5'] } },
+    );
+    expect(allocated.status).toBe(200);
+    await book({ seats: ['R2-5'], channelId });
+    const db = await recorded();
+    const r = await report('channel');
+    expect(r.rows.find((row) => row.key === 'Counter')).toEqual({
+      key: 'Counter',
+      currency: 'EUR',
+      bookings: 1,
+      count: 1,
+      revenue: 5000,
+    });
+    expect(r.rows.find((row) => row.key === null)!.revenue).toBe(db.lines - 5000);
+    expect(sum(r.rows, 'revenue')).toBe(db.lines);
+    expect(r.totals[0]!.revenue).toBe(db.lines);
   });
 
   it('exports exactly the JSON rows as CSV, for every grouping', async () => {

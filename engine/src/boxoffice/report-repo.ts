@@ -1,17 +1,18 @@
 // The sales report of one event from Postgres, the durable record, grouped by status, category,
-// price type or zone, with revenue. Every grouping reads the same "units" (one per booked
+// price type, channel or zone, with revenue. Every grouping reads the same "units" (one per booked
 // seat, the quantity of each standing line, each with its amount and its booking's currency), so
 // their totals agree with each other and with the bookings: revenue is the sum of the live lines'
-// amounts, which is each uncancelled booking's amount.
+// amounts, which is each uncancelled booking's amount. Bookings are read in the asking
+// organisation: an owner's report holds its own sales, a partner's only the partner's (channels/).
 import type { Layout } from '@parterre/seatmaps';
 import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
 
-export const REPORT_GROUPINGS = ['status', 'category', 'price_type', 'zone'] as const;
+export const REPORT_GROUPINGS = ['status', 'category', 'price_type', 'channel', 'zone'] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
 export interface ReportRow {
-  /** The group: a status, category, price type or zone (null: none). */
+  /** The group: a status, category, price type, channel name or zone (null: none). */
   key: string | null;
   currency: string | null;
   bookings: number;
@@ -47,13 +48,13 @@ const UNITS = `WITH seat_zone AS (
     SELECT (z.ord - 1)::int AS seat_index, z.zone FROM jsonb_array_elements_text($3::jsonb)
       WITH ORDINALITY AS z(zone, ord)),
   units AS (
-    SELECT s.booking_id, s.live, s.category, s.price_type, b.currency,
+    SELECT s.booking_id, s.live, s.category, s.price_type, b.channel_id, b.currency,
       1 AS units, s.amount, sz.zone
     FROM booking_seats s JOIN bookings b ON b.id = s.booking_id
       LEFT JOIN seat_zone sz ON sz.seat_index = s.seat_index
     WHERE s.event_id = $1 AND s.org_id = $2
     UNION ALL
-    SELECT g.booking_id, g.live, g.category, g.price_type, b.currency,
+    SELECT g.booking_id, g.live, g.category, g.price_type, b.channel_id, b.currency,
       g.quantity, g.amount, $4::jsonb->>g.area_id
     FROM booking_ga g JOIN bookings b ON b.id = g.booking_id
     WHERE g.event_id = $1 AND g.org_id = $2)`;
@@ -74,6 +75,8 @@ const REPORT_SQL: Record<ReportGrouping, string> = {
     ORDER BY key, currency`,
   category: LIVE_BY('category'),
   price_type: LIVE_BY('price_type'),
+  // The channel's name; null: the general sale (no channel).
+  channel: LIVE_BY('(SELECT c.name FROM channels c WHERE c.id = units.channel_id)'),
   zone: LIVE_BY('zone'),
 };
 

@@ -1,4 +1,4 @@
-// REST routes of reports: one event's sales by status, category, price type or zone
+// REST routes of reports: one event's sales by status, category, price type, channel or zone
 // (JSON or CSV with the same rows), and the multi-event overview (sell-through per event).
 import type { EngineContext } from '../context.ts';
 import type { Principal } from '../errors.ts';
@@ -93,7 +93,7 @@ export function registerReportRoutes(api: ApiRouter, ctx: EngineContext): void {
     method: 'get',
     path: '/events/:id/report',
     operationId: 'report',
-    summary: 'Counts and revenue by status, category, price type or zone (JSON or CSV)',
+    summary: 'Counts and revenue by status, category, price type, channel or zone (JSON or CSV)',
     description:
       'CSV has the JSON rows, one per line: key, currency, bookings, count, revenue (minor units).',
     tag: 'reports',

@@ -6,12 +6,14 @@ export const ReportQuery = z.strictObject({
   by: z
     .enum(REPORT_GROUPINGS)
     .default('status')
-    .describe('zone: the section of the seat or standing area'),
+    .describe(
+      'zone: the section of the seat or standing area; channel: by channel name (null: the general sale)',
+    ),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
 export const ReportRow = z.object({
-  key: z.string().nullable().describe('The group (null: uncategorised)'),
+  key: z.string().nullable().describe('The group (null: uncategorised, the general sale)'),
   currency: z.string().nullable(),
   bookings: z.number().int(),
   count: z.number().int().describe('Seats plus standing units'),
