@@ -29,6 +29,9 @@ function overridesFor(t: Tenant, seats: string[]) {
     eventId: t.eventId,
     orgId: t.orgId,
     endpointId: t.webhookEndpointId,
+    seriesId: t.seriesId,
+    eventIds: [t.eventId],
+    code: t.ticketCode,
     channelId: t.channelId,
     seats,
     areaId: t.areaId,
@@ -53,6 +56,9 @@ const REFERENCE_FIELDS = [
   'orgId',
   'seats',
   'areaId',
+  'seriesId',
+  'eventIds',
+  'code',
   'channelId',
 ];
 
@@ -83,6 +89,10 @@ function ghostsOf(t: Tenant): [string, string][] {
   const pairs: [string, string][] = [
     [t.holdToken, t.holdToken.replace(t.eventId, event).replace(/[^.]+$/, (m) => random(m.length))],
     [t.eventId, event],
+    [t.ticketCode, random(t.ticketCode.length)],
+    ...[t.seriesId, t.subscriptionId].map(
+      (id) => [id, `${id.slice(0, 3)}${random(id.length - 3)}`] as [string, string],
+    ),
     ...[t.seatmapId, t.bookingId, t.orgId, t.keyId, t.webhookEndpointId, t.channelId].map(
       (id) => [id, `${id.slice(0, 3)}${random(id.length - 3)}`] as [string, string],
     ),
@@ -113,6 +123,8 @@ function leaks(t: Tenant, req: BuiltRequest, answer: unknown): string[] {
     t.keyId,
     t.areaId,
     t.webhookEndpointId,
+    t.seriesId,
+    t.subscriptionId,
     t.channelId,
   ];
   const text = typeof answer === 'string' ? answer : JSON.stringify(answer);

@@ -14,6 +14,8 @@ export interface ResourceIds {
   keyId: string;
   orgId: string;
   webhookEndpointId: string;
+  seriesId: string;
+  subscriptionId: string;
   channelId: string;
 }
 
@@ -55,6 +57,8 @@ const KIND_BY_SEGMENT: Record<string, keyof ResourceIds> = {
   orgs: 'orgId',
   organisations: 'orgId',
   endpoints: 'webhookEndpointId',
+  series: 'seriesId',
+  subscriptions: 'subscriptionId',
   channels: 'channelId',
 };
 

@@ -34,6 +34,8 @@ export interface Tenant extends ResourceIds {
   names: string[];
   /** An owner of this organisation only (password: PASSWORD of staff-support.ts). */
   staffEmail: string;
+  /** A ticket code of the booking (door scans). */
+  ticketCode: string;
 }
 
 export interface TenantsWorld {
@@ -168,6 +170,15 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     body: { url: `http://127.0.0.1:9/${tag}/hooks`, events: ['booking.created'] },
   });
   await logDelivery(engine, org.id, hook.endpoint.id);
+  const series = await ok(call, 'POST', '/series', {
+    key,
+    body: { name: `${tag} season`, eventIds: [event.id] },
+  });
+  const subscription = await ok(call, 'POST', `/series/${series.id}/subscriptions`, {
+    key,
+    body: { seats: [seatIds[9]] },
+  });
+  const tickets = await ok(call, 'GET', `/bookings/${booking.bookingId}/tickets`, { key });
   const channel = await ok(call, 'POST', `/events/${event.id}/channels`, {
     key,
     body: { kind: 'boxoffice', name: `${tag} counter` },
@@ -185,6 +196,9 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     bookingId: booking.bookingId,
     keyId: secret.id,
     webhookEndpointId: hook.endpoint.id,
+    seriesId: series.id,
+    subscriptionId: subscription.id,
+    ticketCode: tickets.tickets[0].code,
     channelId: channel.id,
     secretKey: key,
     publicKey: pub.key,
@@ -197,6 +211,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
       `${tag} night`,
       `${tag} owner`,
       `${tag}/hooks`,
+      `${tag} season`,
       `${tag} counter`,
     ],
     staffEmail: owner.email,

@@ -10,6 +10,8 @@ import { openDb } from '../../engine/src/db/open.ts';
 import { getEvent, liveState } from '../../engine/src/events/repo.ts';
 import { getSeatmap, listVersions } from '../../engine/src/maps/repo.ts';
 import { addBlocks, createBooking, getBooking } from '../../engine/src/orders/repo.ts';
+import { createSeries, insertSubscription, recordGroup } from '../../engine/src/series/repo.ts';
+import { issueTickets } from '../../engine/src/tickets/repo.ts';
 import { seat, world } from '../db/fixtures.ts';
 import { databaseUrl, uniqueName } from '../support/services.ts';
 
@@ -28,6 +30,13 @@ export const TENANT_TABLES = [
   ['api_keys', 'org_id'],
   ['channels', 'org_id'],
   ['channel_allocations', 'org_id'],
+  ['ticket_keys', 'org_id'],
+  ['tickets', 'org_id'],
+  ['series', 'org_id'],
+  ['series_events', 'org_id'],
+  ['subscriptions', 'org_id'],
+  ['subscription_bookings', 'org_id'],
+  ['booking_groups', 'org_id'],
 ] as const;
 
 export type Adapter = 'postgres' | 'pglite';
@@ -94,6 +103,21 @@ export async function tenant(db: Db): Promise<Tenant> {
     {
       orgId,
     },
+  );
+  // Tickets (and the organisation's signing key), a series with a subscription, a group name.
+  await issueTickets(db, booking);
+  const seriesId = await createSeries(db, orgId, 'Season', [event.id]);
+  await db.transaction(
+    async (tx) => {
+      const bookings = [{ eventId: event.id, bookingId: booking.id }];
+      await insertSubscription(tx, { orgId, seriesId, seats: ['s1'], priceType: 'full', bookings });
+      await recordGroup(tx, orgId, {
+        bookingId: booking.id,
+        eventId: event.id,
+        groupName: 'Class',
+      });
+    },
+    { orgId },
   );
   return { orgId, seatmapId, eventId: event.id, bookingId: booking.id, keyId: key.id };
 }
