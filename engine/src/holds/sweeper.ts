@@ -39,8 +39,12 @@ export class Sweeper {
 
   start(): void {
     this.timer = setInterval(() => {
+      // A round whose store went away mid-way (Redis restarting) is skipped, not fatal.
       this.running ??= this.tick()
-        .then(() => undefined)
+        .then(
+          () => undefined,
+          (err: unknown) => this.options.logger.warn({ err }, 'sweep round failed'),
+        )
         .finally(() => (this.running = undefined));
     }, this.options.intervalMs);
     this.timer.unref();

@@ -58,5 +58,7 @@ export class ChangeSubscriber {
       for (const listener of [...this.listeners]) listener(eventId, seq);
     });
     this.subscribing = connection.subscribe(this.channel).then(() => undefined);
+    // Only `ready()` waits for it; a failed first subscribe is retried by ioredis on reconnect.
+    this.subscribing.catch(() => undefined);
   }
 }
