@@ -74,7 +74,8 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
       data-zoom={camera.zoom}
       data-camera-x={camera.x}
       data-camera-y={camera.y}
-      style={{ cursor: appState.tool === 'select' ? 'default' : 'crosshair' }}
+      // --hover-cursor is written by the input hook over handles (no React render per move).
+      style={{ cursor: appState.tool === 'select' ? 'var(--hover-cursor, default)' : 'crosshair' }}
     >
       {size && view && (
         <Stage

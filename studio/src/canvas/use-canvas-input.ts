@@ -93,6 +93,12 @@ export function useCanvasInput(
         return;
       }
       if (g.touches.has(e.pointerId)) g.touches.set(e.pointerId, p);
+      if (e.buttons === 0 && e.pointerType === 'mouse') {
+        const pointer = toolPointer(editor, e, el.getBoundingClientRect(), false);
+        const cursor = editor.tool.cursorAt?.(editor, pointer) ?? '';
+        if (el.style.getPropertyValue('--hover-cursor') !== cursor)
+          el.style.setProperty('--hover-cursor', cursor);
+      }
       if (g.panning) {
         setCamera(
           editor,

@@ -28,6 +28,8 @@ export interface Tool {
   onPointerUp?(editor: Editor, e: ToolPointer): void;
   /** Returns true when the tool handled the key. */
   onKey?(editor: Editor, key: string): boolean;
+  /** The CSS cursor for a hover at `e` with no button down (handles), or null for the default. */
+  cursorAt?(editor: Editor, e: ToolPointer): string | null;
   /** Leaves any gesture and clears previews (Escape, tool switch). */
   cancel(editor: Editor): void;
 }

@@ -63,8 +63,9 @@ function SingleRecord({
           <h3>Section</h3>
           <TextField label="Section label" value={r.label} onCommit={(label) => set({ label })} />
           <p className="hint">
-            {r.rows.length} rows, {r.tables.length} tables, {r.gaAreas.length} standing areas.
-            Rotate with [ and ].
+            {r.rows.length} rows, {r.tables.length} tables, {r.gaAreas.length} standing areas. Drag
+            the frame&apos;s handles to resize or rotate (Shift keeps the ratio or turns in 15°
+            steps); double-click the outline to edit its points.
           </p>
         </section>
       );

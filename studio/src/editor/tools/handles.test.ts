@@ -140,6 +140,20 @@ describe('transform handles', () => {
     expect(ed.tool.state).toBe('resizing');
   });
 
+  it('shows resize cursors turned with the frame, grab on the knob, none elsewhere', () => {
+    const ed = hall();
+    const at = (x: number, y: number) =>
+      ed.tool.cursorAt?.(ed, { point: { x, y }, raw: { x, y }, shiftKey: false, altKey: false });
+    expect(at(300, 300)).toBe('nwse-resize');
+    expect(at(300, 100)).toBe('nesw-resize');
+    expect(at(200, 100)).toBe('ns-resize');
+    expect(at(300, 200)).toBe('ew-resize');
+    expect(at(200, 72)).toBe('grab');
+    expect(at(200, 250)).toBeNull();
+    ed.drag({ x: 200, y: 72 }, { x: 328, y: 200 }); // a quarter turn
+    expect(at(200, 300)).toBe('ns-resize'); // its 'e' handle now faces down
+  });
+
   it('grabs handles from further away with a finger', () => {
     const ed = hall();
     ed.down(310, 310);
@@ -207,6 +221,16 @@ describe('editing polygon points', () => {
     expect(ed.document.sections).toHaveLength(1);
     ed.undo();
     expect(worldOutline(ed)).toEqual(SQUARE);
+  });
+
+  it('nudges the selected vertex with the arrow keys', () => {
+    const ed = hall({ gridSize: 10 });
+    ed.click(200, 250, { double: true });
+    ed.click(300, 300);
+    expect(ed.press('ArrowRight')).toBe(true);
+    expect(ed.press('ArrowDown')).toBe(true);
+    expect(worldOutline(ed)?.[2]).toEqual({ x: 310, y: 310 });
+    expect(section(ed)?.transform).toEqual({ x: 100, y: 100, rotation: 0 });
   });
 
   it('forgets a selected vertex that an undo took away', () => {

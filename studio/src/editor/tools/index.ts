@@ -25,7 +25,7 @@ export const TOOLS: readonly ToolInfo[] = [
     id: 'select',
     label: 'Select',
     key: 'v',
-    hint: 'Click to select, drag to move, drag on empty space to select seats. Alt-click picks one seat.',
+    hint: 'Click to select, drag to move (Shift: one axis), drag on empty space to select seats. Handles resize and rotate; double-click an outline to edit its points.',
   },
   {
     id: 'section',

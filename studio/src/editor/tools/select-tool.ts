@@ -74,6 +74,13 @@ type State =
       moved: boolean;
     };
 
+/** Arrow keys nudge the selected vertex by one grid step. */
+const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 const radius = (e: ToolPointer) => (e.touch ? TOUCH_HANDLE_PX : HANDLE_PX);
 const angleAt = (c: Point, p: Point) => (Math.atan2(p.y - c.y, p.x - c.x) * 180) / Math.PI;
 
@@ -266,9 +273,46 @@ export class SelectTool implements Tool {
     else if (s.name === 'draggingVertex' && s.moved) editor.apply({ captureUpdate: 'IMMEDIATELY' });
   }
 
+  cursorAt(editor: Editor, e: ToolPointer): string | null {
+    if (this.s.name !== 'idle') return null;
+    const { editingPoints: id, selectedIds, camera } = editor.appState;
+    const r = radius(e);
+    if (id !== null) {
+      const poly = polygonOf(editor.document, id);
+      if (!poly) return null;
+      if (nearestWithin(poly.points, e.raw, camera.zoom, r) >= 0) return 'move';
+      const mids = edgeMidpoints(poly.points, poly.closed);
+      return nearestWithin(mids, e.raw, camera.zoom, r) >= 0 ? 'copy' : null;
+    }
+    const frame = selectionFrame(editor.document, editor.scene, selectedIds);
+    const handle = frame && hitHandle(frame, e.raw, camera.zoom, r);
+    if (!frame || !handle) return null;
+    if (handle === 'rotate') return 'grab';
+    // The resize cursor closest to the handle's direction on screen, turned with the frame.
+    const [fx, fy] = HANDLE_SPOTS[handle];
+    const deg = (Math.atan2(fy - 0.5, fx - 0.5) * 180) / Math.PI + frame.angle;
+    const cursors = ['ew-resize', 'nwse-resize', 'ns-resize', 'nesw-resize'];
+    return cursors[(((Math.round(deg / 45) % 4) + 4) % 4) as 0] ?? null;
+  }
+
   onKey(editor: Editor, key: string): boolean {
     const { editingPoints, selectedVertex, selectedIds } = editor.appState;
     if (editingPoints !== null && selectedVertex !== null) {
+      const step = ARROWS[key];
+      const poly = step && polygonOf(editor.document, editingPoints);
+      const at = poly ? poly.points[selectedVertex] : undefined;
+      if (step && at) {
+        const g = editor.appState.gridSize;
+        const point = { x: at.x + step[0] * g, y: at.y + step[1] * g };
+        const id = editingPoints;
+        editor.run(actionMoveVertex, {
+          id,
+          index: selectedVertex,
+          point,
+          captureUpdate: 'IMMEDIATELY',
+        });
+        return true;
+      }
       if (key === 'Delete' || key === 'Backspace') {
         // The last points a polygon needs are kept: the key is still consumed, so the whole
         // section is not deleted by a press meant for one vertex.
