@@ -54,13 +54,13 @@ describe('Redis store across nodes', () => {
     );
   });
 
-  it('keeps every key of an event under one hash tag and status at one byte per seat', async () => {
+  it('keeps every key of an event under one hash tag, status at one byte per seat and tokens in the owner hash', async () => {
     await nodeA.initEvent({
       eventId: 'e',
       seatCount: 1000,
       ga: [{ areaId: 'floor', capacity: 5 }],
     });
-    await nodeA.hold('e', {
+    const { expiresAt } = await nodeA.hold('e', {
       token: 'tok',
       seats: [1],
       ga: [{ areaId: 'floor', quantity: 1 }],
@@ -75,8 +75,6 @@ describe('Redis store across nodes', () => {
       'active',
       '{ev:e}:expiry',
       '{ev:e}:ga',
-      '{ev:e}:hold:tok',
-      '{ev:e}:holdga:tok',
       '{ev:e}:log',
       '{ev:e}:meta',
       '{ev:e}:owner',
@@ -84,7 +82,11 @@ describe('Redis store across nodes', () => {
       '{ev:e}:status',
     ]);
     expect(await admin.strlen(nodeA.keys.event('e')[0] as string)).toBe(1000);
-    expect(await admin.hgetall(nodeA.keys.event('e')[2] as string)).toEqual({ 1: 'tok' });
+    // A token has no key of its own: seat -> token, and its record "~<token>" (expiry;seats;GA).
+    expect(await admin.hgetall(nodeA.keys.event('e')[2] as string)).toEqual({
+      1: 'tok',
+      '~tok': `${expiresAt};1;floor,1`,
+    });
     // Dropping the event leaves nothing behind, the sweeper's index included.
     await nodeA.dropEvent('e');
     expect(await admin.keys(`${prefix}*`)).toEqual([]);

@@ -17,22 +17,23 @@
 --- @include "tokens"
 
 local token, force = ARGV[6], ARGV[7] == '1'
-local seats, ga = S.parseSeats(ARGV[8]), S.parsePairs(ARGV[9])
-local holdGaKey = S.holdGaPrefix .. token
+local seats, names = S.parseSeats(ARGV[8])
+local ga = S.parsePairs(ARGV[9])
 
 local n = S.seatCount()
 if not n then return S.fail(E.EventNotLoaded) end
 local bad = S.outOfRange(seats, n)
 if #bad > 0 then return S.fail(E.SeatOutOfRange, bad) end
-local live = false
+local live, record = false, nil
 if token ~= '' then
   local _, isLive = S.tokenExpiry(token)
   live = isLive
+  if live then record = S.readToken(token) end
 end
 
 if not force then
   local taken = {}
-  local sts, owners = S.seatStates(seats)
+  local sts, owners = S.seatStates(seats, names)
   for i, seat in ipairs(seats) do
     if not (sts[i] == 0 or (sts[i] == 1 and live and owners[i] == token)) then taken[#taken + 1] = seat end
   end
@@ -43,7 +44,7 @@ local unknown, short, fromToken = {}, {}, {}
 for i, p in ipairs(ga) do
   local area, qty = p[1], p[2]
   fromToken[i] = 0
-  if live then fromToken[i] = math.min(qty, tonumber(redis.call('HGET', holdGaKey, area) or '0')) end
+  if record then fromToken[i] = math.min(qty, S.recordGa(record, area)) end
   local free = S.gaFree(area)
   if not free then
     unknown[#unknown + 1] = area
@@ -55,25 +56,33 @@ if #unknown > 0 then return S.fail(E.GaAreaUnknown, {}, unknown) end
 if #short > 0 then return S.fail(E.GaUnavailable, {}, short) end
 
 S.expireDue()
-local touched = {}
-local sts, owners = S.seatStates(seats)
+-- Seats booked out of tokens, per token (a set of seat names each).
+local gone, touched = {}, {}
+local sts, owners = S.seatStates(seats, names)
 for i, seat in ipairs(seats) do
   if sts[i] ~= 2 then
     local owner = owners[i]
     if owner then
-      S.unholdSeats(owner, {seat})
-      touched[owner] = true
+      if not gone[owner] then
+        gone[owner] = {}
+        touched[#touched + 1] = owner
+      end
+      gone[owner][names[i]] = true
     end
-    S.setStatus(seat, 2)
+    S.setStatus(seat, 2, names[i])
   end
 end
+for owner, set in pairs(gone) do S.takeSeats(owner, set) end
 for i, p in ipairs(ga) do
   if fromToken[i] > 0 then
-    if redis.call('HINCRBY', holdGaKey, p[1], -fromToken[i]) <= 0 then redis.call('HDEL', holdGaKey, p[1]) end
+    S.addRecordGa(record, p[1], -fromToken[i])
     S.gaIncr(p[1], 'h', -fromToken[i])
-    touched[token] = true
+    if not gone[token] then
+      gone[token] = {}
+      touched[#touched + 1] = token
+    end
   end
   S.gaIncr(p[1], 'b', p[2])
 end
-for owner in pairs(touched) do S.dropIfEmpty(owner) end
+for _, owner in ipairs(touched) do S.saveToken(owner) end
 return {0, S.commit()}

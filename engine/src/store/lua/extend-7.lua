@@ -7,6 +7,7 @@
 ]]
 --- @include "context"
 --- @include "state"
+--- @include "tokens"
 
 local token = ARGV[6]
 if not S.seatCount() then return S.fail(E.EventNotLoaded) end
@@ -14,4 +15,6 @@ local expiresAt, live = S.tokenExpiry(token)
 if not expiresAt then return S.fail(E.HoldNotFound) end
 if not live then return S.fail(E.HoldExpired) end
 redis.call('ZADD', S.expiryKey, 'XX', ARGV[7], token)
+S.readToken(token).eName = ARGV[7]
+S.saveToken(token)
 return {0, tonumber(ARGV[7])}

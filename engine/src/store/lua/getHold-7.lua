@@ -7,10 +7,10 @@
 ]]
 --- @include "context"
 --- @include "state"
+--- @include "tokens"
 
 local token = ARGV[6]
 if not S.seatCount() then return S.fail(E.EventNotLoaded) end
-local expiresAt, live = S.tokenExpiry(token)
-if not live then return {0, 0} end
-local seats, ga = S.tokenContents(token)
-return {0, expiresAt, seats, ga}
+local r = S.readToken(token)
+if not r or r.e <= S.now then return {0, 0} end
+return {0, r.e, S.sortedSeats(r), r.ga}

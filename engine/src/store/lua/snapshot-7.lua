@@ -8,12 +8,18 @@
 ]]
 --- @include "context"
 --- @include "state"
+--- @include "tokens"
 
 if not S.seatCount() then return S.fail(E.EventNotLoaded) end
 local dueSeats, dueGa = {}, {}
-for _, token in ipairs((S.dueTokens())) do
-  for _, s in ipairs(redis.call('SMEMBERS', S.holdPrefix .. token)) do dueSeats[#dueSeats + 1] = s end
-  for _, v in ipairs(redis.call('HGETALL', S.holdGaPrefix .. token)) do dueGa[#dueGa + 1] = v end
+local due = S.dueTokenList()
+if #due > 0 then
+  for _, r in ipairs(S.readTokens(due)) do
+    if r then
+      for _, s in ipairs(r.seats) do dueSeats[#dueSeats + 1] = s end
+      for _, v in ipairs(r.ga) do dueGa[#dueGa + 1] = v end
+    end
+  end
 end
 return {
   0,

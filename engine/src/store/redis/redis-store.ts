@@ -1,5 +1,7 @@
 // The Redis seat store: one Lua function per command (see lua/ and script-loader.ts), so every
 // command is one atomic round trip that pipelines well. Inputs are validated here, before any script runs.
+// Holds and releases of one event asked for in the same turn of the event loop go out as one
+// batch call (lua/batch-7.lua): one round trip and one script run for all of them.
 import { Redis } from 'ioredis';
 import { countStatus, mergeEntries } from '../change-log.ts';
 import type {
@@ -22,12 +24,23 @@ import type {
   SweepResult,
 } from '../seat-store.ts';
 import * as v from '../validate.ts';
-import { ArgsBuilder } from './args.ts';
+import { ArgsBuilder, type ScriptArgs } from './args.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
 import type { RedisConnection } from './connection.ts';
 import { Keys } from './keys.ts';
 import { sortGa, toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
 import { FunctionCaller } from './script-loader.ts';
+
+/** Most commands one batch call carries (a bound on how long one script run blocks Redis). */
+const MAX_BATCH = 64;
+
+/** Holds and releases of one event waiting to go out as one batch call. */
+interface PendingBatch {
+  eventId: string;
+  commands: ('hold' | 'release')[];
+  groups: ScriptArgs[];
+  settle: { resolve: (reply: unknown) => void; reject: (err: unknown) => void }[];
+}
 
 /** Options of {@link RedisSeatStore}. */
 export interface RedisSeatStoreOptions {
@@ -58,6 +71,8 @@ export class RedisSeatStore implements SeatStore {
   private readonly retentionMs: number;
   /** Highest expiry this process registered per event in the active zset (saves ZADDs). */
   private readonly registered = new Map<string, number>();
+  /** Holds and releases not sent yet (see {@link RedisSeatStore.enqueue}). */
+  private pending: PendingBatch | undefined;
 
   constructor(options: RedisSeatStoreOptions) {
     this.ownsConnection = typeof options.redis === 'string';
@@ -72,7 +87,7 @@ export class RedisSeatStore implements SeatStore {
   async initEvent(init: EventInit): Promise<void> {
     const { seatCount, epoch } = v.checkInit(init);
     const args = this.args.initArgs(init.eventId, seatCount, epoch, init.ga);
-    unwrap(await this.functions.call('init', args), init.eventId);
+    unwrap(await this.call('init', args), init.eventId);
   }
 
   async restoreEvent(init: RestoreInit): Promise<void> {
@@ -85,18 +100,20 @@ export class RedisSeatStore implements SeatStore {
       status,
       init.ifAbsent,
     );
-    unwrap(await this.functions.call('restore', args), init.eventId);
+    unwrap(await this.call('restore', args), init.eventId);
   }
 
   async hasEvent(eventId: string): Promise<boolean> {
     v.checkEventId(eventId);
+    this.flush();
     return (await this.redis.exists(this.keys.event(eventId)[1] as string)) === 1;
   }
 
   async dropEvent(eventId: string): Promise<void> {
     v.checkEventId(eventId);
-    unwrap(await this.functions.call('drop', this.args.dropArgs(eventId)), eventId);
+    unwrap(await this.call('drop', this.args.dropArgs(eventId)), eventId);
     // The sweeper's index lives outside the event's hash slot, so the script cannot reach it.
+    this.flush();
     await this.redis.zrem(this.keys.active(), eventId);
     this.registered.delete(eventId);
   }
@@ -109,9 +126,9 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
-    const args = this.args.holdArgs(eventId, token, expiresAt, seats, ga, now);
+    const group = this.args.holdGroup(token, expiresAt, seats, ga, now);
     const active = this.markActive(eventId, expiresAt);
-    const reply = await this.functions.call('hold', args);
+    const reply = await this.enqueue(eventId, 'hold', group);
     if (active) await active;
     const [seq, isNew, held, heldGa] = unwrap(reply, eventId, token);
     // A new token holds exactly what was asked; only an extended one needs its contents read back.
@@ -127,10 +144,7 @@ export class RedisSeatStore implements SeatStore {
     const seats = req.seats === undefined ? undefined : v.checkSeats(req.seats, eventId);
     if (seats?.length === 0) throw v.emptySeats(eventId);
     const now = v.resolveNow(req.now, eventId);
-    const reply = await this.functions.call(
-      'release',
-      this.args.releaseArgs(eventId, token, seats, now),
-    );
+    const reply = await this.enqueue(eventId, 'release', this.args.releaseGroup(token, seats, now));
     const [seq, released, ga] = unwrap(reply, eventId, token);
     return {
       released: toNumbers(released).sort((a, b) => a - b),
@@ -146,7 +160,7 @@ export class RedisSeatStore implements SeatStore {
     const expiresAt = now + v.checkTtl(req.ttlMs, eventId);
     const args = this.args.extendArgs(eventId, token, expiresAt, now);
     const active = this.markActive(eventId, expiresAt);
-    const reply = await this.functions.call('extend', args);
+    const reply = await this.call('extend', args);
     if (active) await active;
     unwrap(reply, eventId, token);
     return { expiresAt };
@@ -156,7 +170,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkEventId(eventId);
     v.checkToken(token, eventId);
     const at = v.resolveNow(now, eventId);
-    const reply = await this.functions.call('getHold', this.args.getHoldArgs(eventId, token, at));
+    const reply = await this.call('getHold', this.args.getHoldArgs(eventId, token, at));
     const [expiresAt, seats, ga] = unwrap(reply, eventId, token);
     if (!expiresAt) return null;
     return { token, expiresAt: Number(expiresAt), seats: toNumbers(seats), ga: toGaQuantities(ga) };
@@ -169,7 +183,7 @@ export class RedisSeatStore implements SeatStore {
     const ga = v.checkGa(req.ga, eventId);
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
-    const reply = await this.functions.call(
+    const reply = await this.call(
       'checkHold',
       this.args.checkHoldArgs(eventId, token, seats, ga, now),
     );
@@ -184,7 +198,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const args = this.args.bookArgs(eventId, token, req.force === true, seats, ga, now);
-    const [seq] = unwrap(await this.functions.call('book', args), eventId, token);
+    const [seq] = unwrap(await this.call('book', args), eventId, token);
     return { seq: Number(seq) };
   }
 
@@ -195,10 +209,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const [seq] = unwrap(
-      await this.functions.call(
-        'cancel',
-        this.args.cancelArgs(eventId, seats, ga, now, req.force === true),
-      ),
+      await this.call('cancel', this.args.cancelArgs(eventId, seats, ga, now, req.force === true)),
       eventId,
     );
     return { seq: Number(seq) };
@@ -207,7 +218,7 @@ export class RedisSeatStore implements SeatStore {
   async block(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
     const [seats, now] = this.seatsRequest(eventId, req);
     const [seq] = unwrap(
-      await this.functions.call('block', this.args.blockArgs(eventId, seats, now)),
+      await this.call('block', this.args.blockArgs(eventId, seats, now)),
       eventId,
     );
     return { seq: Number(seq) };
@@ -216,7 +227,7 @@ export class RedisSeatStore implements SeatStore {
   async unblock(eventId: string, req: SeatsRequest): Promise<{ seq: number }> {
     const [seats, now] = this.seatsRequest(eventId, req);
     const [seq] = unwrap(
-      await this.functions.call('unblock', this.args.unblockArgs(eventId, seats, now)),
+      await this.call('unblock', this.args.unblockArgs(eventId, seats, now)),
       eventId,
     );
     return { seq: Number(seq) };
@@ -226,7 +237,7 @@ export class RedisSeatStore implements SeatStore {
     v.checkEventId(eventId);
     const at = v.resolveNow(now, eventId);
     const [seq, tokens, released] = unwrap(
-      await this.functions.call('sweep', this.args.sweepArgs(eventId, at)),
+      await this.call('sweep', this.args.sweepArgs(eventId, at)),
       eventId,
     );
     return {
@@ -239,7 +250,7 @@ export class RedisSeatStore implements SeatStore {
   async snapshot(eventId: string, now?: number): Promise<Snapshot> {
     v.checkEventId(eventId);
     const at = v.resolveNow(now, eventId);
-    const reply = await this.functions.call('snapshot', this.args.snapshotArgs(eventId, at), true);
+    const reply = await this.call('snapshot', this.args.snapshotArgs(eventId, at), true);
     const [epoch, seq, raw, gaHash, dueSeats, dueGa] = unwrap(reply, eventId);
     const status = new Uint8Array(raw as Buffer);
     for (const seat of toNumbers(dueSeats)) if (status[seat] === 1) status[seat] = 0;
@@ -261,10 +272,11 @@ export class RedisSeatStore implements SeatStore {
   async changesSince(eventId: string, sinceSeq: number): Promise<ChangeBatch | null> {
     v.checkEventId(eventId);
     const since = v.checkSeq(sinceSeq, eventId);
-    const reply = await this.functions.call('changes', this.args.changesArgs(eventId, since));
+    const reply = await this.call('changes', this.args.changesArgs(eventId, since));
     const [epoch, seq, reachable, entries] = unwrap(reply, eventId);
     if (!reachable) return null;
-    const merged = mergeEntries(toLogEntries(entries));
+    // The first entry may also hold seqs up to `since` (a batch logs all its seqs in one).
+    const merged = mergeEntries(toLogEntries(entries).filter((entry) => entry.seq > since));
     return { eventId, epoch: Number(epoch), fromSeq: since, seq: Number(seq), ...merged };
   }
 
@@ -279,14 +291,68 @@ export class RedisSeatStore implements SeatStore {
 
   async activeEvents(now?: number): Promise<string[]> {
     const key = this.keys.active();
+    this.flush();
     await this.redis.zremrangebyscore(key, '-inf', `(${v.resolveNow(now, '') - this.retentionMs}`);
     return this.redis.zrange(key, 0, -1);
   }
 
   async close(): Promise<void> {
+    this.flush();
     await this.subscriber.close();
     if (this.ownsConnection) await this.redis.quit();
   }
+
+  /** Sends a function call after the holds and releases waiting to go out (keeping call order). */
+  private call(command: string, args: ScriptArgs, buffers = false): Promise<unknown> {
+    this.flush();
+    return this.functions.call(command, args, buffers);
+  }
+
+  /**
+   * Queues a hold or release. Consecutive ones of one event go out as one batch call at the end
+   * of this turn of the event loop, or as soon as any other command is asked for, so commands
+   * still reach Redis in the order they were asked.
+   */
+  private enqueue(
+    eventId: string,
+    command: 'hold' | 'release',
+    group: ScriptArgs,
+  ): Promise<unknown> {
+    let batch = this.pending;
+    if (batch && (batch.eventId !== eventId || batch.groups.length >= MAX_BATCH)) {
+      this.flush();
+      batch = undefined;
+    }
+    if (!batch) {
+      batch = { eventId, commands: [], groups: [], settle: [] };
+      this.pending = batch;
+      setImmediate(this.flush);
+    }
+    const queued = batch;
+    queued.commands.push(command);
+    queued.groups.push(group);
+    return new Promise((resolve, reject) => queued.settle.push({ resolve, reject }));
+  }
+
+  /** Sends the waiting batch; a command alone calls its own function. */
+  private readonly flush = (): void => {
+    const batch = this.pending;
+    if (!batch) return;
+    this.pending = undefined;
+    const { eventId, commands, groups, settle } = batch;
+    if (settle.length === 1) {
+      const { resolve, reject } = settle[0]!;
+      const command = commands[0]!;
+      this.functions.call(command, this.args.groupArgs(eventId, groups[0]!)).then(resolve, reject);
+      return;
+    }
+    this.functions.call('batch', this.args.batchArgs(eventId, groups)).then(
+      (replies) => (replies as unknown[]).forEach((reply, i) => settle[i]!.resolve(reply)),
+      (err: unknown) => {
+        for (const { reject } of settle) reject(err);
+      },
+    );
+  };
 
   private seatsRequest(eventId: string, req: SeatsRequest): [number[], number] {
     v.checkEventId(eventId);

@@ -62,15 +62,26 @@ export function toGaStates(flat: unknown): GaState[] {
   return [...areas.values()].sort((a, b) => (a.areaId < b.areaId ? -1 : 1));
 }
 
-/** XRANGE entries [[ "<seq>-0", [field, value, …]], …] → log entries. */
+/**
+ * XRANGE entries → one log entry per seq, in order. An entry's fields are "<seq>" (seat changes)
+ * and "g<seq>" (GA states) for each seq it holds; entries from before batches carry "c" and "g"
+ * of the seq in their id ("<seq>-0").
+ */
 export function toLogEntries(raw: unknown): LogEntry[] {
-  return (raw as [string, string[]][]).map(([id, fields]) => {
-    const entry: LogEntry = { seq: Number(id.split('-')[0]), seats: [], ga: [] };
+  const out: LogEntry[] = [];
+  for (const [id, fields] of raw as [string, string[]][]) {
     for (let i = 0; i + 1 < fields.length; i += 2) {
+      const name = fields[i] as string;
       const value = fields[i + 1] ?? '';
-      if (fields[i] === 'c') entry.seats = decodeSeatChanges(value);
-      else if (fields[i] === 'g') entry.ga = decodeGaStates(value);
+      if (name === 'c') {
+        out.push({ seq: Number(id.split('-')[0]), seats: decodeSeatChanges(value), ga: [] });
+      } else if (name.startsWith('g')) {
+        const last = out[out.length - 1];
+        if (last) last.ga = decodeGaStates(value);
+      } else {
+        out.push({ seq: Number(name), seats: decodeSeatChanges(value), ga: [] });
+      }
     }
-    return entry;
-  });
+  }
+  return out;
 }

@@ -3,9 +3,8 @@
   argument parsing.
   KEYS[1..7]: status, meta, owner, expiry, ga, seq, log   (all of one event, one hash slot)
   ARGV[1..5]: key base "<prefix>{ev:<eventId>}:", eventId, change channel, now (ms), log max length
-  Token keys (hold:<token>, holdga:<token>) are built from the key base: they share the event's
-  hash tag, so they live in the same slot as KEYS (tokens are only known inside the script when
-  expiring or stealing, so they cannot all be declared).
+  A hold token has no key of its own: its record lives in the owner hash (see tokens.lua), so
+  every key a command touches is one of KEYS.
 
   The scripts run as one Redis Functions library (see script-loader.ts): this code and every
   helper are created once per library load, not once per call as with EVAL, which was a third of
@@ -16,15 +15,16 @@
 local S = {}
 
 -- Starts a call: the standard keys and arguments, and empty per-call state (statuses and GA areas
--- this call changed, due tokens not yet read). Tables most calls never need are made on first use.
-function S.begin(keys, argv)
+-- this call changed, due tokens not yet read, token records read). Tables most calls never need
+-- are made on first use. `batched` is set for the commands of a batch call (see changes.lua).
+function S.begin(keys, argv, batched)
   S.statusKey, S.metaKey, S.ownerKey, S.expiryKey = keys[1], keys[2], keys[3], keys[4]
   S.gaKey, S.seqKey, S.logKey = keys[5], keys[6], keys[7]
   S.keyBase, S.eventId, S.channel = argv[1], argv[2], argv[3]
   S.now, S.logMaxLen = tonumber(argv[4]), argv[5]
-  S.holdPrefix, S.holdGaPrefix = argv[1] .. 'hold:', argv[1] .. 'holdga:'
   S.changed, S.changedOrder, S.changedNames = {}, {}, {}
-  S.gaTouched, S.gaOrder, S.dueList, S.dueSet = nil, nil, nil, nil
+  S.gaTouched, S.gaOrder, S.dueList, S.dueSet, S.records = nil, nil, nil, nil, nil
+  S.batched = batched
 end
 
 -- A shared empty list, never written: what a call that has nothing of a kind gets.

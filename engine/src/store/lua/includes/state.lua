@@ -60,10 +60,9 @@ end
 
 -- Expiry of a token: nil when unknown, else its expiry and whether it is still live.
 function S.tokenExpiry(token)
-  local e = redis.call('ZSCORE', S.expiryKey, token)
-  if not e then return nil, false end
-  e = tonumber(e)
-  return e, e > S.now
+  local r = S.readToken(token)
+  if not r then return nil, false end
+  return r.e, r.e > S.now
 end
 
 -- capacity, held, booked of a GA area (nil when the area is unknown)
@@ -77,17 +76,19 @@ end
 function S.gaFree(area)
   local c, h, b = S.gaRead(area)
   if not c then return nil end
-  for _, token in ipairs(S.dueTokenList()) do
-    local q = redis.call('HGET', S.holdGaPrefix .. token, area)
-    if q then h = h - tonumber(q) end
+  local due = S.dueTokenList()
+  if #due > 0 then
+    for _, r in ipairs(S.readTokens(due)) do
+      if r then h = h - S.recordGa(r, area) end
+    end
   end
   return c - h - b
 end
 
--- Sorted seats and flat {area, qty, ...} GA of a token.
-function S.tokenContents(token)
-  local seats = redis.call('SMEMBERS', S.holdPrefix .. token)
-  for i, s in ipairs(seats) do seats[i] = tonumber(s) end
+-- Sorted seats (numbers) of a record.
+function S.sortedSeats(r)
+  local seats = {}
+  for i, s in ipairs(r.seats) do seats[i] = tonumber(s) end
   table.sort(seats)
-  return seats, redis.call('HGETALL', S.holdGaPrefix .. token)
+  return seats
 end

@@ -1,0 +1,47 @@
+--[[
+  Runs several holds and releases of one event in one call, each exactly as its own function
+  would (its own checks, all or nothing, its own seq and log entry), in order. The store batches
+  the calls it is asked for in the same turn of the event loop: one round trip and one script
+  run instead of many. The batch writes seq once, logs all its seqs in one log entry and
+  publishes its last seq once (listeners read the log from their own last seq, so one
+  notification covers all); see changes.lua.
+  KEYS: 1-7 standard (see context)
+  ARGV: 1-5 standard (4, now, unused), then per command: "h", now, then hold's ARGV 6-12 and
+    its fast-path lists (see includes/fast.lua), or "r", now, then release's ARGV 6-7
+  Returns: {reply of each command}
+]]
+--- @include "fast"
+--- @include "hold"
+--- @include "release"
+
+local replies, i, count = {}, 6, #ARGV
+local A = {ARGV[1], ARGV[2], ARGV[3], '', ARGV[5]}
+S.fastBegin()
+S.batchBegin()
+while i <= count do
+  local cmd, now = ARGV[i], tonumber(ARGV[i + 1])
+  local reply
+  if cmd == 'h' then
+    local k = tonumber(ARGV[i + 6])
+    reply = S.fastHold(KEYS, ARGV, i, now)
+    if not reply then
+      A[4], A[6], A[7], A[8], A[9] = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5]
+      S.begin(KEYS, A, true)
+      reply = S.hold(A)
+      S.minExpiry = nil
+    end
+    i = i + 9 + (k > 0 and 6 * k + 2 or 0)
+  else
+    reply = S.fastRelease(KEYS, ARGV, i, now)
+    if not reply then
+      A[4], A[6], A[7], A[8], A[9] = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], nil, nil
+      S.begin(KEYS, A, true)
+      reply = S.release(A)
+      S.minExpiry = nil
+    end
+    i = i + 4
+  end
+  replies[#replies + 1] = reply
+end
+S.batchEnd()
+return replies
