@@ -4,6 +4,7 @@
 // allocations back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../api/harness.ts';
+import { deleteKeys } from '../support/engine.ts';
 import { startChannelWorld, type ChannelWorld } from './world.ts';
 
 let w: ChannelWorld;
@@ -43,6 +44,19 @@ describe('a partner organisation', () => {
     await w.ok('GET', `/events/${w.eventId}/availability`, { key: w.partner.publicKey });
     const list = await w.ok('GET', `/events/${w.eventId}/channels`, { key: w.partner.secretKey });
     expect(list.channels.map((c: { id: string }) => c.id)).toEqual([channelId]);
+  });
+
+  it('lists the events shared with it', async () => {
+    const shared = await w.ok('GET', '/shared-events', { key: w.partner.secretKey });
+    expect(shared.events).toEqual([
+      expect.objectContaining({
+        eventId: w.eventId,
+        channelId,
+        channelName: 'Friends of the opera',
+      }),
+    ]);
+    const none = await w.ok('GET', '/shared-events', { key: w.stranger.secretKey });
+    expect(none.events).toEqual([]);
   });
 
   it('holds and books its allocation at its own prices', async () => {
@@ -224,6 +238,14 @@ describe('the owner', () => {
       key: w.owner.publicKey,
       body: { holdToken: hold.holdToken },
     });
+  });
+
+  it("keeps the partner's sales when Redis loses the event and it is rebuilt", async () => {
+    await deleteKeys(w.api.engine.prefix);
+    const live = await w.ok('GET', `/events/${w.eventId}/availability`, { key: w.owner.publicKey });
+    expect(live.seats['R1-1']).toBe('booked');
+    expect(live.seats['R1-2']).toBe('booked');
+    expect(live.ga).toEqual([expect.objectContaining({ areaId: 'floor', booked: 10 })]);
   });
 
   it('refuses to allocate seats that are not free', async () => {

@@ -100,3 +100,15 @@ export const SellThrough = z.object({
     }),
   ),
 });
+
+export const SharedEventList = z.object({
+  events: z.array(
+    z.object({
+      eventId: z.string(),
+      name: z.string(),
+      startsAt: z.string(),
+      channelId: z.string().describe('The channel this organisation sells the event through'),
+      channelName: z.string(),
+    }),
+  ),
+});

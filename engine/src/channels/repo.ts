@@ -176,6 +176,34 @@ export async function getSharedEvent(
   });
 }
 
+/** An event shared with an organisation, as its partner lists it. */
+export interface SharedEvent {
+  eventId: string;
+  name: string;
+  startsAt: Date;
+  channelId: string;
+  channelName: string;
+}
+
+/** The events other organisations share with `partnerOrgId`, by start time. */
+export async function listSharedEvents(db: Db, partnerOrgId: string): Promise<SharedEvent[]> {
+  const { rows } = await inOrg(db, partnerOrgId, (tx) =>
+    tx.query<{ id: string; name: string; starts_at: Date; channel_id: string; channel: string }>(
+      `SELECT e.id, e.name, e.starts_at, c.id AS channel_id, c.name AS channel
+       FROM channels c JOIN events e ON e.id = c.event_id
+       WHERE c.partner_org_id = $1 ORDER BY e.starts_at, e.id`,
+      [partnerOrgId],
+    ),
+  );
+  return rows.map((r) => ({
+    eventId: r.id,
+    name: r.name,
+    startsAt: r.starts_at,
+    channelId: r.channel_id,
+    channelName: r.channel,
+  }));
+}
+
 /**
  * Allocates seats and standing places to a channel of the owner's event. Seats already allocated
  * to any channel are refused by the unique index (`channel_allocations_seat`); standing

@@ -13,7 +13,9 @@ import {
   ReleaseAllocationBody,
   ReleasedAllocation,
   SellThrough,
+  SharedEventList,
 } from './api-schemas.ts';
+import { listSharedEvents } from './repo.ts';
 
 /**
  * Registers the channel routes.
@@ -50,6 +52,25 @@ export function registerChannelRoutes(api: ApiRouter, ctx: EngineContext): void 
     errors: [404],
     handler: async ({ params, principal }) => ({
       body: { channels: await ctx.channels.list(principal, params.id) },
+    }),
+  });
+  api.add({
+    method: 'get',
+    path: '/shared-events',
+    operationId: 'listSharedEvents',
+    summary: 'Events other organisations share with this one through a partner channel',
+    tag: 'channels',
+    access: 'secret',
+    role: 'viewer',
+    responses: { 200: { description: 'Shared events', schema: SharedEventList } },
+    errors: [],
+    handler: async ({ principal }) => ({
+      body: {
+        events: (await listSharedEvents(ctx.db, principal.orgId)).map((e) => ({
+          ...e,
+          startsAt: e.startsAt.toISOString(),
+        })),
+      },
     }),
   });
   api.add({
