@@ -49,7 +49,8 @@ export const actionZoomToFit = register<undefined>({
       maxX: doc.size.width,
       maxY: doc.size.height,
     };
-    const pad = 40;
+    // Room for the rulers (20 px) and the rotate knob above a frame at the top (28 px).
+    const pad = 60;
     const w = Math.max(1, b.maxX - b.minX);
     const h = Math.max(1, b.maxY - b.minY);
     const zoom = clampZoom(
