@@ -1,6 +1,11 @@
 // Contract: hold, release, extend, getHold, checkHold, lazy expiry and sweep.
 import { describe, expect, it } from 'vitest';
-import { SeatStatus } from '../../engine/src/store/seat-store.ts';
+import type { SeatStoreError } from '../../engine/src/store/errors.ts';
+import {
+  SeatStatus,
+  type HoldResult,
+  type ReleaseResult,
+} from '../../engine/src/store/seat-store.ts';
 import {
   EVENT,
   T0,
@@ -350,6 +355,86 @@ export function holdsContract(get: () => StoreHarness): void {
         released: [],
         seq: 5,
       });
+    });
+  });
+
+  describe('many commands at once', () => {
+    it('runs holds and releases asked for together exactly as one after another, in order', async () => {
+      const { store } = get();
+      await initEvent(store);
+      // A token that is due when the later commands run (they must release it first).
+      await store.hold(EVENT, { token: 'old', seats: [9], ttlMs: 10, now: T0 });
+      const at = T0 + 100;
+      const hold = (
+        token: string,
+        seats: number[],
+        ga: { areaId: string; quantity: number }[] = [],
+      ) => store.hold(EVENT, { token, seats, ga, ttlMs: TTL, now: at });
+      const settled = await Promise.allSettled([
+        hold('a', [1, 2]), // seq 2 (also frees seat 9 of the due token)
+        hold('b', [2, 3]), // taken by a: nothing
+        hold('c', [4], [{ areaId: 'floor', quantity: 2 }]), // seq 3
+        store.release(EVENT, { token: 'a', now: at }), // seq 4
+        hold('d', [1, 9]), // seq 5: seat 1 is free again, 9 was freed by expiry
+        hold('c', [5]), // seq 6: adds to c
+        store.release(EVENT, { token: 'c', seats: [4], now: at }), // seq 7
+        store.release(EVENT, { token: 'zz', now: at }), // unknown token: nothing
+        hold('e', [25]), // out of range: nothing
+      ]);
+      const outcome = settled.map((r) =>
+        r.status === 'fulfilled' ? r.value.seq : (r.reason as SeatStoreError).code,
+      );
+      expect(outcome).toEqual([
+        2,
+        'SEATS_UNAVAILABLE',
+        3,
+        4,
+        5,
+        6,
+        7,
+        'HOLD_NOT_FOUND',
+        'SEAT_OUT_OF_RANGE',
+      ]);
+      expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ seats: [2] });
+      expect((settled[3] as PromiseFulfilledResult<ReleaseResult>).value.released).toEqual([1, 2]);
+      expect((settled[5] as PromiseFulfilledResult<HoldResult>).value).toMatchObject({
+        seats: [4, 5],
+        ga: [{ areaId: 'floor', quantity: 2 }],
+      });
+      expect(await store.getHold(EVENT, 'c', at)).toMatchObject({
+        seats: [5],
+        ga: [{ areaId: 'floor', quantity: 2 }],
+      });
+      expect(await statusOf(store, [1, 2, 3, 4, 5, 9], at)).toEqual([1, 0, 0, 0, 1, 1]);
+      // Each command has its own seq and log entry: deltas from any seq in between are exact.
+      expect(await store.changesSince(EVENT, 3)).toMatchObject({
+        fromSeq: 3,
+        seq: 7,
+        seats: [
+          { seat: 2, status: SeatStatus.Free },
+          { seat: 1, status: SeatStatus.Held },
+          { seat: 9, status: SeatStatus.Held },
+          { seat: 5, status: SeatStatus.Held },
+          { seat: 4, status: SeatStatus.Free },
+        ],
+        ga: [],
+      });
+      expect(await store.changesSince(EVENT, 1)).toMatchObject({
+        seq: 7,
+        ga: [{ areaId: 'floor', capacity: 10, held: 2, booked: 0 }],
+      });
+    });
+
+    it('answers a read asked for after unawaited writes with their effects', async () => {
+      const { store } = get();
+      await initEvent(store);
+      const holds = [1, 2, 3].map((seat) =>
+        store.hold(EVENT, { token: `t${seat}`, seats: [seat], ttlMs: TTL, now: T0 }),
+      );
+      const snapshot = store.snapshot(EVENT, T0);
+      await Promise.all(holds);
+      expect((await snapshot).seq).toBe(3);
+      expect((await snapshot).counts.held).toBe(3);
     });
   });
 }

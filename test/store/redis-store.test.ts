@@ -92,6 +92,39 @@ describe('Redis store across nodes', () => {
     expect(await admin.keys(`${prefix}*`)).toEqual([]);
   });
 
+  it('sends holds and releases asked for together as one call: one log entry, one notification', async () => {
+    await nodeA.initEvent({ eventId: 'e', seatCount: 100, ga: [] });
+    const notified: number[] = [];
+    nodeB.onChange((_, seq) => notified.push(seq));
+    await nodeB.subscribed();
+    const log = nodeA.keys.event('e')[6] as string;
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) =>
+        nodeA.hold('e', { token: `t${i}`, seats: [i, 50 + i], ttlMs: 60_000 }),
+      ),
+      nodeA.release('e', { token: 't3' }),
+    ]);
+    expect(results.map((r) => r.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    expect(await admin.xlen(log)).toBe(1);
+    await expect.poll(() => notified).toEqual([11]);
+    // Seq and log read back exactly as if the commands had gone one by one.
+    expect((await nodeB.snapshot('e')).seq).toBe(11);
+    expect(await nodeB.changesSince('e', 9)).toMatchObject({
+      fromSeq: 9,
+      seq: 11,
+      seats: [
+        { seat: 9, status: 1 },
+        { seat: 59, status: 1 },
+        { seat: 3, status: 0 },
+        { seat: 53, status: 0 },
+      ],
+    });
+    // A command alone is one call and one entry of its own.
+    await nodeA.hold('e', { token: 'solo', seats: [99], ttlMs: 60_000 });
+    expect(await admin.xlen(log)).toBe(2);
+    await expect.poll(() => notified).toEqual([11, 12]);
+  });
+
   it('reloads its Lua library when Redis lost it, and nodes load it side by side', async () => {
     await nodeA.initEvent({ eventId: 'e', seatCount: 100, ga: [] });
     // As after a restart without persistence or a FUNCTION FLUSH: every pipelined call misses it.
