@@ -125,6 +125,38 @@ describe('Redis store across nodes', () => {
     await expect.poll(() => notified).toEqual([11, 12]);
   });
 
+  it('releases and expires holds written in the layout before token records', async () => {
+    await nodeA.initEvent({ eventId: 'e', seatCount: 10, ga: [{ areaId: 'floor', capacity: 5 }] });
+    const [status, , owner, expiry, ga] = nodeA.keys.event('e') as string[];
+    const now = Date.now();
+    // Two tokens as the store wrote them before: a set of seats and a hash of GA per token.
+    for (const [token, seat, expiresAt] of [
+      ['old1', 1, now + 60_000],
+      ['old2', 2, now - 1],
+    ] as const) {
+      await admin.setrange(status as string, seat, '\x01');
+      await admin.hset(owner as string, String(seat), token);
+      await admin.zadd(expiry as string, expiresAt, token);
+      await admin.sadd(nodeA.keys.hold('e', token), String(seat));
+      await admin.hset(nodeA.keys.holdGa('e', token), 'floor', 1);
+      await admin.hincrby(ga as string, 'floor:h', 1);
+    }
+    expect(await nodeA.getHold('e', 'old1')).toMatchObject({
+      seats: [1],
+      ga: [{ areaId: 'floor', quantity: 1 }],
+    });
+    // old2 is due: the next write frees it; old1 is released whole.
+    expect(await nodeA.release('e', { token: 'old1' })).toMatchObject({
+      released: [1],
+      ga: [{ areaId: 'floor', quantity: 1 }],
+    });
+    const snap = await nodeA.snapshot('e');
+    expect([...snap.status].slice(0, 3)).toEqual([0, 0, 0]);
+    expect(snap.ga).toEqual([{ areaId: 'floor', capacity: 5, held: 0, booked: 0 }]);
+    expect(await admin.exists(nodeA.keys.hold('e', 'old1'), nodeA.keys.hold('e', 'old2'))).toBe(0);
+    expect(await admin.hgetall(owner as string)).toEqual({});
+  });
+
   it('reloads its Lua library when Redis lost it, and nodes load it side by side', async () => {
     await nodeA.initEvent({ eventId: 'e', seatCount: 100, ga: [] });
     // As after a restart without persistence or a FUNCTION FLUSH: every pipelined call misses it.

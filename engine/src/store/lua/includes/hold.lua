@@ -63,6 +63,10 @@ function S.hold(A)
   else
     -- A new token starts empty even if a record of a half-lost event survived under its name.
     r = not isNew and S.readToken(token) or {seats = {}, ga = {}}
+    if r.legacy then
+      redis.call('DEL', r.legacy[1], r.legacy[2])
+      r.legacy = nil
+    end
     r.eName = expiresAt
     for _, i in ipairs(toHold) do r.seats[#r.seats + 1] = names[i] end
     for _, p in ipairs(ga) do S.addRecordGa(r, p[1], p[2]) end

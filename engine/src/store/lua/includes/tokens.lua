@@ -8,6 +8,19 @@
   {e = expiresAt, eName = expiresAt as a string, seats = {seat names}, ga = {area, qty, …}}.
 ]]
 
+-- A token written by a store from before records (a set hold:<token> of seats and a hash
+-- holdga:<token> of GA, expiry only in the zset), read as a record marked legacy, so that such
+-- holds are released and expire normally after an upgrade; false when there is no such token.
+-- saveToken and dropTokens delete the legacy keys (a saved token gets a record).
+function S.legacyRecord(token)
+  local e = redis.call('ZSCORE', S.expiryKey, token)
+  if not e then return false end
+  local hk, gk = S.keyBase .. 'hold:' .. token, S.keyBase .. 'holdga:' .. token
+  local seats, ga = redis.call('SMEMBERS', hk), redis.call('HGETALL', gk)
+  if #seats == 0 and #ga == 0 then return false end
+  return {e = tonumber(e), eName = e, seats = seats, ga = ga, legacy = {hk, gk}}
+end
+
 -- "<expiresAt>;<seats>;<ga>" -> record
 function S.decodeRecord(v)
   local a = string.find(v, ';', 1, true)
@@ -44,7 +57,7 @@ function S.readTokens(tokens)
     local values = redis.call('HMGET', S.ownerKey, unpack(fields, c, math.min(c + 999, #fields)))
     for j = 1, #values do
       local i, v = missing[c + j - 1], values[j]
-      local r = v and S.decodeRecord(v) or false
+      local r = v and S.decodeRecord(v) or S.legacyRecord(tokens[i])
       recs[tokens[i]] = r
       out[i] = r
     end
@@ -108,6 +121,7 @@ function S.dropTokens(tokens, released)
     end
     fields[#fields + 1] = '~' .. token
     S.records[token] = false
+    if r and r.legacy then redis.call('DEL', r.legacy[1], r.legacy[2]) end
   end
   S.callChunked('HDEL', S.ownerKey, fields)
   S.callChunked('ZREM', S.expiryKey, tokens)
@@ -144,6 +158,10 @@ end
 function S.saveToken(token)
   local r = S.readToken(token)
   if not r then return end
+  if r.legacy then
+    redis.call('DEL', r.legacy[1], r.legacy[2])
+    r.legacy = nil
+  end
   if #r.seats == 0 and #r.ga == 0 then
     redis.call('HDEL', S.ownerKey, '~' .. token)
     redis.call('ZREM', S.expiryKey, token)
