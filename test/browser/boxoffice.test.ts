@@ -2,12 +2,14 @@
 // store, Postgres, /live and /boxoffice sockets): staff log in with email and password; two
 // browsers watch one event and a hold made in one shows in the other within a second (measured
 // and printed); a counter sale updates both browsers' counters and the velocity chart; a block
-// is undone; seats show their sales channel; the report page's CSV download equals the API's CSV; an event is duplicated.
+// is undone; seats show their sales channel; the report page's CSV download equals the API's
+// CSV; an event is duplicated; staff switch organisation and sign out.
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createUser } from '../../engine/src/auth/users.ts';
+import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { startServer, type RunningServer } from '../../engine/src/server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import {
@@ -45,6 +47,10 @@ beforeAll(async () => {
     });
     await addMembership(engine.ctx.db, user.id, seeded.orgId, role);
     staff[who] = user.email;
+    if (who === 'owner') {
+      const other = await createOrganisation(engine.ctx.db, { name: 'zzz Zeta Festival' });
+      await addMembership(engine.ctx.db, user.id, other.id, 'viewer');
+    }
   }
   server = await startServer(engine.ctx, { port: 0, host: '127.0.0.1', studioDir: STUDIO_DIST });
   browser = await launchBrowser();
@@ -281,5 +287,22 @@ describe('reports and events', () => {
     await textOf(page.getByRole('table', { name: 'Events' }), 'Test night (copy)', false);
     await page.reload();
     await textOf(page.getByRole('table', { name: 'Events' }), 'Test night (copy)', false);
+  });
+
+  it('switches organisation and signs out', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Events' })
+      .click();
+    await page.getByRole('table', { name: 'Events' }).waitFor();
+    const org = page.getByRole('combobox', { name: 'Organisation' });
+    const zeta = await org.locator('option', { hasText: 'Zeta Festival' }).getAttribute('value');
+    await org.selectOption(zeta!);
+    await page.getByText('No events yet.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    // The session is gone on the engine too: a reload asks for a login again.
+    await page.reload();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
   });
 });

@@ -10,6 +10,8 @@ interface Props {
   readonly route: Route;
   readonly onSwitchOrg: (orgId: string) => void;
   readonly onSignOut: () => void;
+  /** A failed switch of organisation, in words. */
+  readonly error?: string | null;
   readonly children: ReactNode;
 }
 
@@ -47,7 +49,7 @@ function Who({ auth, onSwitchOrg }: Pick<Props, 'auth' | 'onSwitchOrg'>) {
   );
 }
 
-export function AppShell({ auth, route, onSwitchOrg, onSignOut, children }: Props) {
+export function AppShell({ auth, route, onSwitchOrg, onSignOut, error, children }: Props) {
   const section = sectionOf(route);
   return (
     <div className="app-shell">
@@ -66,6 +68,11 @@ export function AppShell({ auth, route, onSwitchOrg, onSignOut, children }: Prop
           Sign out
         </button>
       </header>
+      {error && (
+        <p role="alert" className="error-text app-error">
+          {error}
+        </p>
+      )}
       <main className="app-main">{children}</main>
     </div>
   );

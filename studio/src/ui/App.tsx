@@ -119,6 +119,7 @@ export function App() {
       key={auth.mode === 'staff' ? auth.session.activeOrg.orgId : 'key'}
       auth={auth}
       route={route}
+      error={error}
       onSwitchOrg={(orgId) => void attempt(() => switchOrg(auth, orgId))}
       onSignOut={() => {
         void signOut(auth).finally(() => {
