@@ -167,7 +167,7 @@ describe('PATCH /events/:id', () => {
 });
 
 describe('duplicate and the event list', () => {
-  it('copies settings and prices, not bookings', async () => {
+  it('copies settings and prices, not bookings; refuses an empty request', async () => {
     const { eventId } = api.seeded;
     const booked = await api.call('POST', `/api/v1/events/${eventId}/book`, {
       key,
@@ -204,6 +204,14 @@ describe('duplicate and the event list', () => {
     });
     expect(original.sales.sellThrough).toBeCloseTo(2 / 90);
     expect(copied.sales).toMatchObject({ sold: 0, revenue: [], sellThrough: 0 });
+    const before = (await api.call('GET', '/api/v1/events', { key })).body.events.length;
+    const empty = await api.call('POST', `/api/v1/events/${eventId}/duplicate`, {
+      key,
+      raw: '',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(empty, 400, 'VALIDATION_FAILED');
+    expect((await api.call('GET', '/api/v1/events', { key })).body.events).toHaveLength(before);
     expectProblem(
       await api.call('POST', `/api/v1/events/${eventId}/duplicate`, {
         key: api.otherSecretKey,

@@ -95,7 +95,8 @@ function registerDuplicate(api: ApiRouter, ctx: EngineContext): void {
     path: '/events/:id/duplicate',
     operationId: 'duplicateEvent',
     summary: 'A new event on the same seat-map version with the same prices and sales settings',
-    description: 'Bookings, blocks and holds are not copied.',
+    description:
+      'Bookings, blocks and holds are not copied. The body is required ({} copies as is).',
     tag: 'events',
     access: 'secret',
     role: 'designer',
@@ -103,7 +104,15 @@ function registerDuplicate(api: ApiRouter, ctx: EngineContext): void {
     body: DuplicateEventBody,
     responses: { 201: { description: 'The copy', schema: EventView } },
     errors: [404],
-    handler: async ({ params, body, principal }) => {
+    handler: async ({ params, body, principal, req }) => {
+      // An empty request parses as {}: refuse it, so only a body that says "no overrides" ({})
+      // creates a copy, never a request whose body got lost.
+      const length = req.get('content-length');
+      if (!req.get('transfer-encoding') && (!length || length === '0')) {
+        throw new DomainError('VALIDATION_FAILED', 'Send a JSON object ({} to copy as is)', {
+          fields: { body: 'missing' },
+        });
+      }
       const copy = await duplicateEvent(ctx.db, principal.orgId, params.id, {
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.startsAt !== undefined ? { startsAt: new Date(body.startsAt) } : {}),
