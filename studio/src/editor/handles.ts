@@ -189,7 +189,7 @@ export function isPolygonRecord(doc: SeatmapDocument, id: string): boolean {
 
 /**
  * The editable polygon of a record in world coordinates: a section outline (≥ 3 points), a
- * standing area, or a polygon or line shape. `closed` is false for lines.
+ * standing area, or a polygon, line or rectangle shape (its corners). `closed` is false for lines.
  */
 export function polygonOf(
   doc: SeatmapDocument,
@@ -199,7 +199,8 @@ export function polygonOf(
   if (!ref) return null;
   if (ref.type === 'shape') {
     const s = doc.shapes[ref.shape];
-    if (!s || (s.kind !== 'polygon' && s.kind !== 'line')) return null;
+    if (!s || s.kind === 'ellipse') return null;
+    if (s.kind === 'rect') return { points: rectCorners(s.points), closed: true, min: 3 };
     const closed = s.kind === 'polygon';
     return { points: s.points, closed, min: closed ? 3 : 2 };
   }
@@ -209,6 +210,12 @@ export function polygonOf(
   const outline = ref.type === 'section' ? s.outline : s.gaAreas[ref.ga]?.outline;
   if (!outline || outline.length < 3) return null;
   return { points: outline.map((p) => applyTransform(s.transform, p)), closed: true, min: 3 };
+}
+
+/** A rectangle shape's four corners, clockwise from its first point (editing makes it a polygon). */
+export function rectCorners(points: readonly Point[]): Point[] {
+  const [a, b] = points as [Point, Point];
+  return [a, { x: b.x, y: a.y }, b, { x: a.x, y: b.y }];
 }
 
 /** The section a section outline or standing area belongs to (for world → local), or null. */

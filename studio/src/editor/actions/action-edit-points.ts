@@ -1,10 +1,11 @@
 // Vertex editing of polygons after they are drawn (excalidraw's linear element editor): section
-// outlines, standing areas and polygon or line shapes. Double click (or Enter) enters the mode,
+// outlines, standing areas and polygon, line or rectangle shapes (a rectangle edited becomes a
+// polygon). Double click (or Enter) enters the mode,
 // a vertex drags, an edge midpoint adds a vertex, Delete removes the selected vertex (never below
 // three for a polygon, two for a line), Escape leaves.
 import type { Point } from '@parterre/seatmaps';
 import { register } from '../action.ts';
-import { polygonOf, polygonSection, toSectionLocal } from '../handles.ts';
+import { polygonOf, polygonSection, rectCorners, toSectionLocal } from '../handles.ts';
 import type { CaptureUpdate } from '../types.ts';
 import { updateRecords } from '../update-records.ts';
 
@@ -39,7 +40,11 @@ function editOutline(
   const next = updateRecords(doc, [id], {
     section: (s) => ({ ...s, outline: run(s.outline) }),
     ga: (g) => ({ ...g, outline: run(g.outline) }),
-    shape: (s) => ({ ...s, points: run(s.points) }),
+    // A rectangle is two corners: edited, it becomes the polygon of its four.
+    shape: (s) =>
+      s.kind === 'rect'
+        ? { ...s, kind: 'polygon', points: run(rectCorners(s.points)) }
+        : { ...s, points: run(s.points) },
   });
   return failed ? null : next;
 }

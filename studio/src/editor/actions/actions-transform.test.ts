@@ -209,6 +209,33 @@ describe('vertex actions', () => {
     ]);
   });
 
+  it('turns a rectangle shape into a polygon when one of its corners moves; not an ellipse', () => {
+    const { ed } = plan();
+    ed.run(actionAddShape, { kind: 'rect', from: { x: 600, y: 600 }, to: { x: 700, y: 650 } });
+    ed.run(actionAddShape, { kind: 'ellipse', from: { x: 800, y: 600 }, to: { x: 900, y: 650 } });
+    const [rect, ellipse] = ed.document.shapes;
+    expect(ed.run(actionEditPoints, ellipse?.id as string)).toBe(false);
+    expect(ed.run(actionEditPoints, rect?.id as string)).toBe(true);
+    const id = rect?.id as string;
+    ed.run(actionMoveVertex, {
+      id,
+      index: 2,
+      point: { x: 720, y: 680 },
+      captureUpdate: 'IMMEDIATELY',
+    });
+    expect(ed.document.shapes[0]).toMatchObject({
+      kind: 'polygon',
+      points: [
+        { x: 600, y: 600 },
+        { x: 700, y: 600 },
+        { x: 720, y: 680 },
+        { x: 600, y: 650 },
+      ],
+    });
+    ed.undo();
+    expect(ed.document.shapes[0]).toMatchObject({ kind: 'rect', points: rect?.points });
+  });
+
   it('refuses unknown records, bad indexes and going below three points', () => {
     const { ed, sectionId } = plan();
     const rowId = sectionOf(ed)?.rows[0]?.id as string;
