@@ -48,6 +48,11 @@ export interface RateLimiter {
 const BURST_REFILL_SECONDS = 10;
 /** Longest pause before a refusal is answered (ms). */
 const MAX_REFUSAL_PAUSE_MS = 1000;
+/**
+ * Refusals wait up to this much longer, at random: the refused requests of a flood all wait for
+ * the same window end, and would otherwise all come back at the same instant, every second.
+ */
+const REFUSAL_JITTER_MS = 100;
 /** Blocked IPs remembered at most (bounds memory under floods from many addresses). */
 const MAX_BLOCKED_IPS = 10_000;
 
@@ -88,11 +93,12 @@ function bursty(store: Store, name: string, perSecond: number, burst: number): C
 
 /**
  * The 429 of a spent limit, answered after a pause until the window ends (at most
- * MAX_REFUSAL_PAUSE_MS): a client that ignores Retry-After and retries at once would otherwise turn
- * refusals into a flood of their own, and a waiting refusal costs the node one timer.
+ * MAX_REFUSAL_PAUSE_MS, plus a random REFUSAL_JITTER_MS): a client that ignores Retry-After and
+ * retries at once would otherwise turn refusals into a flood of their own, and a waiting refusal
+ * costs the node one timer.
  */
 async function limited(what: string, limit: string, msBeforeNext: number): Promise<DomainError> {
-  await sleep(Math.min(msBeforeNext, MAX_REFUSAL_PAUSE_MS));
+  await sleep(Math.min(msBeforeNext, MAX_REFUSAL_PAUSE_MS) + Math.random() * REFUSAL_JITTER_MS);
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new DomainError(
     'RATE_LIMITED',
