@@ -41,6 +41,11 @@ describe('a partner organisation', () => {
   it('sees the shared event: layout, availability and its own channel', async () => {
     const layout = await w.ok('GET', `/events/${w.eventId}/layout`, { key: w.partner.publicKey });
     expect(layout.seats).toHaveLength(40);
+    // Its storefront shows the channel's prices, the ones its bookings are charged.
+    expect(layout.prices).toEqual([
+      { category: 'A', priceType: 'full', amount: 4000, currency: 'EUR' },
+      { category: 'B', priceType: 'full', amount: 2000, currency: 'EUR' },
+    ]);
     await w.ok('GET', `/events/${w.eventId}/availability`, { key: w.partner.publicKey });
     const list = await w.ok('GET', `/events/${w.eventId}/channels`, { key: w.partner.secretKey });
     expect(list.channels.map((c: { id: string }) => c.id)).toEqual([channelId]);

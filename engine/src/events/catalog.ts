@@ -150,7 +150,18 @@ export class EventCatalog {
       loadEventChannels(this.db, orgId, eventId),
     ]);
     const { createdAt: _createdAt, ...rest } = record;
-    return { ...rest, layout, focalPoint, seatIds: layout.seats.map((s) => s.id), channels };
+    // A partner sells (and shows) its channel's own prices when it has them.
+    const own =
+      record.orgId === orgId ? undefined : channels.list.find((c) => c.partnerOrgId === orgId);
+    const prices = own?.prices ?? record.prices;
+    return {
+      ...rest,
+      prices,
+      layout,
+      focalPoint,
+      seatIds: layout.seats.map((s) => s.id),
+      channels,
+    };
   }
 
   private layout(orgId: string, seatmapId: string, version: number): Promise<Published> {
