@@ -125,6 +125,49 @@ describe('Redis store across nodes', () => {
     await expect.poll(() => notified).toEqual([11, 12]);
   });
 
+  it('answers a command of a batch that raises an error alone; the others still count', async () => {
+    await nodeA.initEvent({ eventId: 'e', seatCount: 10, ga: [] });
+    const batch = loadLibrary().functions.get('batch');
+    const keys = nodeA.keys;
+    const now = Date.now();
+    const hold = (token: string, expiresAt: number | string, seat: number) => [
+      'h',
+      now,
+      token,
+      expiresAt,
+      String(seat),
+      '',
+      0,
+      -1,
+      '',
+    ];
+    const replies = (await admin.fcall(
+      batch?.name as string,
+      7,
+      ...keys.event('e'),
+      keys.base('e'),
+      'e',
+      keys.changes(),
+      0,
+      10_000,
+      ...hold('a', now + 60_000, 1),
+      ...hold('b', 'not-a-time', 2),
+      ...hold('c', now + 60_000, 3),
+    )) as unknown[];
+    expect(replies[0]).toEqual([0, 1, 1]);
+    expect(replies[1]).toBeInstanceOf(Error);
+    expect(replies[2]).toEqual([0, 2, 1]);
+    const snap = await nodeA.snapshot('e');
+    expect(snap.seq).toBe(2);
+    expect([...snap.status].slice(0, 4)).toEqual([0, 1, 0, 1]);
+    expect(await nodeA.changesSince('e', 0)).toMatchObject({
+      seats: [
+        { seat: 1, status: 1 },
+        { seat: 3, status: 1 },
+      ],
+    });
+  });
+
   it('releases and expires holds written in the layout before token records', async () => {
     await nodeA.initEvent({ eventId: 'e', seatCount: 10, ga: [{ areaId: 'floor', capacity: 5 }] });
     const [status, , owner, expiry, ga] = nodeA.keys.event('e') as string[];

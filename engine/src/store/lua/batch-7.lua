@@ -16,13 +16,12 @@
 
 local replies, i, count = {}, 6, #ARGV
 local A = {ARGV[1], ARGV[2], ARGV[3], '', ARGV[5]}
-S.fastBegin()
-S.batchBegin()
-while i <= count do
+
+-- One command at ARGV[i]: its reply, and where the next command starts.
+local function run(i)
   local cmd, now = ARGV[i], tonumber(ARGV[i + 1])
   local reply
   if cmd == 'h' then
-    local k = tonumber(ARGV[i + 6])
     reply = S.fastHold(KEYS, ARGV, i, now)
     if not reply then
       A[4], A[6], A[7], A[8], A[9] = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5]
@@ -30,7 +29,6 @@ while i <= count do
       reply = S.hold(A)
       S.minExpiry = nil
     end
-    i = i + 9 + (k > 0 and 6 * k + 2 or 0)
   else
     reply = S.fastRelease(KEYS, ARGV, i, now)
     if not reply then
@@ -39,9 +37,27 @@ while i <= count do
       reply = S.release(A)
       S.minExpiry = nil
     end
-    i = i + 4
+  end
+  return reply
+end
+
+S.fastBegin()
+S.batchBegin()
+while i <= count do
+  -- A command that raises an error (a Redis error, or a bug) answers that error alone: the
+  -- others still get their seqs, log entry and notification.
+  local ok, reply = pcall(run, i)
+  if not ok then
+    S.minExpiry = nil
+    reply = {err = type(reply) == 'table' and reply.err or tostring(reply)}
   end
   replies[#replies + 1] = reply
+  if ARGV[i] == 'h' then
+    local k = tonumber(ARGV[i + 6])
+    i = i + 9 + (k > 0 and 6 * k + 2 or 0)
+  else
+    i = i + 4
+  end
 end
 S.batchEnd()
 return replies

@@ -347,7 +347,12 @@ export class RedisSeatStore implements SeatStore {
       return;
     }
     this.functions.call('batch', this.args.batchArgs(eventId, groups)).then(
-      (replies) => (replies as unknown[]).forEach((reply, i) => settle[i]!.resolve(reply)),
+      (replies) =>
+        (replies as unknown[]).forEach((reply, i) => {
+          // A command that raised an error in Redis answers it alone (lua/batch-7.lua).
+          if (reply instanceof Error) settle[i]!.reject(reply);
+          else settle[i]!.resolve(reply);
+        }),
       (err: unknown) => {
         for (const { reject } of settle) reject(err);
       },
