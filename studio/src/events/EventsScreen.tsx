@@ -18,16 +18,8 @@ interface Row {
 /** The engine's sales summary when the list carries it, else one made from availability. */
 async function salesOf(api: ApiClient, event: EventView): Promise<SellThrough | null> {
   if (event.sales) {
-    const { capacity, sold, blocked } = event.sales;
-    const sellable = capacity - blocked;
-    return {
-      capacity,
-      sold,
-      blocked,
-      held: 0,
-      free: sellable - sold,
-      ratio: sellable ? sold / sellable : 0,
-    };
+    const { capacity, sold, blocked, sellThrough: ratio } = event.sales;
+    return { capacity, sold, blocked, held: 0, free: capacity - sold - blocked, ratio };
   }
   return getAvailability(api, event.id)
     .then(sellThrough)
@@ -54,8 +46,7 @@ function SellThroughBar({ sales }: { sales: SellThrough | null }) {
       >
         <span style={{ width: `${pct}%` }} />
       </span>
-      {formatCount(sales.sold)} / {formatCount(sales.capacity - sales.blocked)} sold (
-      {formatPercent(sales.ratio)})
+      {formatCount(sales.sold)} / {formatCount(sales.capacity)} sold ({formatPercent(sales.ratio)})
     </span>
   );
 }

@@ -1,5 +1,5 @@
-// Sell-through of an event from its availability: seats plus standing places, sold over what
-// can be sold (blocked seats are not for sale).
+// Sell-through of an event from its availability: seats plus standing places sold over the
+// capacity, as the engine's own sales summary and the box office gauge count it.
 export interface AvailabilityCounts {
   readonly counts: { free: number; held: number; booked: number; blocked: number };
   readonly ga: readonly { capacity: number; held: number; booked: number }[];
@@ -11,7 +11,7 @@ export interface SellThrough {
   readonly held: number;
   readonly blocked: number;
   readonly free: number;
-  /** sold / (capacity − blocked), 0…1. */
+  /** sold / capacity, 0…1. */
   readonly ratio: number;
 }
 
@@ -22,13 +22,12 @@ export function sellThrough(a: AvailabilityCounts): SellThrough {
   const gaBooked = a.ga.reduce((n, g) => n + g.booked, 0);
   const capacity = free + held + booked + blocked + gaCapacity;
   const sold = booked + gaBooked;
-  const sellable = capacity - blocked;
   return {
     capacity,
     sold,
     held: held + gaHeld,
     blocked,
     free: free + gaCapacity - gaHeld - gaBooked,
-    ratio: sellable > 0 ? sold / sellable : 0,
+    ratio: capacity > 0 ? sold / capacity : 0,
   };
 }
