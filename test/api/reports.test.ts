@@ -2,7 +2,10 @@
 // Postgres (the issue's bar), the CSV carries exactly the JSON rows, and the multi-event overview
 // adds up the events' sell-through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../engine/src/auth/repo.ts';
 import { inOrg } from '../../engine/src/db/tenancy.ts';
+import { createOrganisation } from '../../engine/src/orgs/repo.ts';
+import { uniqueName } from '../support/services.ts';
 import { expectProblem, startApi, type ApiHarness } from './harness.ts';
 
 let api: ApiHarness;
@@ -231,5 +234,35 @@ describe('multi-event overview', () => {
     expect(later.body.events.map((e: { id: string }) => e.id)).not.toContain(eventId);
     const other = await api.call('GET', '/api/v1/reports/overview', { key: api.otherSecretKey });
     expect(other.body.events).toEqual([]);
+  });
+
+  it('counts a partner’s sales in sold, but not in the owner’s revenue or bookings', async () => {
+    const partner = await createOrganisation(api.engine.ctx.db, { name: uniqueName('partner') });
+    const partnerKey = await createApiKey(api.engine.ctx.db, partner.id, 'secret', 'partner');
+    const channel = await api.call('POST', `/api/v1/events/${eventId}/channels`, {
+      key,
+      body: { kind: 'partner', name: 'Friends', partnerOrgId: partner.id },
+    });
+    expect(channel.status).toBe(201);
+    const allocate = await api.call(
+      'POST',
+      `/api/v1/events/${eventId}/channels/${channel.body.id}/allocate`,
+      { key, body: { seats: ['R3-9'] } },
+    );
+    expect(allocate.status).toBe(200);
+    const seeded = async () =>
+      (await api.call('GET', '/api/v1/reports/overview', { key })).body.events.find(
+        (e: { id: string }) => e.id === eventId,
+      );
+    const before = await seeded();
+    const sale = await api.call('POST', `/api/v1/events/${eventId}/book`, {
+      key: partnerKey.key,
+      body: { seats: ['R3-9'] },
+    });
+    expect(sale.status).toBe(201);
+    const after = await seeded();
+    expect(after.sold).toBe(before.sold + 1);
+    expect(after.bookings).toBe(before.bookings);
+    expect(after.revenue).toEqual(before.revenue);
   });
 });

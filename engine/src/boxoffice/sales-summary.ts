@@ -8,6 +8,7 @@ import type { MoneyAmount } from '@parterre/seatmaps';
 
 export interface EventSales {
   capacity: number;
+  /** Live seats plus standing units sold by anyone (partners included). */
   sold: number;
   blocked: number;
   bookings: number;
@@ -26,7 +27,10 @@ interface Row {
 }
 
 // Units: one per live seat, quantity per live standing line, each with its amount and the
-// booking's currency; the same units as the per-event report, so both always agree.
+// booking's currency; the same units as the per-event report, so both always agree. `sold` counts
+// every organisation's live sales of the event (partners selling through channels included, as the
+// seat store does), read through parterre_sell_through (migration 0007), which answers numbers
+// only; bookings and revenue are the asking organisation's own.
 const SALES_SQL = `
   WITH ev AS (
     SELECT e.id, e.org_id, e.seat_count + coalesce((
@@ -46,7 +50,7 @@ const SALES_SQL = `
   money AS (
     SELECT event_id, currency, sum(amount)::bigint AS amount FROM units GROUP BY 1, 2)
   SELECT ev.id AS event_id, ev.capacity::int AS capacity,
-    (SELECT coalesce(sum(units), 0)::int FROM units u WHERE u.event_id = ev.id) AS sold,
+    (SELECT coalesce(sum(t.seats + t.ga), 0)::int FROM parterre_sell_through(ev.id) t) AS sold,
     (SELECT count(DISTINCT booking_id)::int FROM units u WHERE u.event_id = ev.id) AS bookings,
     (SELECT count(*)::int FROM blocks k WHERE k.event_id = ev.id AND k.org_id = $1) AS blocked,
     (SELECT coalesce(jsonb_agg(jsonb_build_object('currency', m.currency, 'amount', m.amount)

@@ -78,12 +78,15 @@ export const EventView = z.object({
 
 export const EventSales = z.object({
   capacity: z.number().int().describe('Seats plus standing capacity'),
-  sold: z.number().int().describe('Live booked seats plus standing units'),
+  sold: z
+    .number()
+    .int()
+    .describe('Live booked seats plus standing units, partner channels included'),
   blocked: z.number().int(),
   bookings: z.number().int().describe('Live bookings'),
   revenue: z
     .array(z.object({ currency: z.string(), amount: z.number().int() }))
-    .describe('Live revenue per currency, minor units'),
+    .describe('Live revenue of this organisation’s own bookings per currency, minor units'),
   sellThrough: z.number().describe('sold / capacity, 0…1'),
 });
 
