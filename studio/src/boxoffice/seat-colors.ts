@@ -38,6 +38,8 @@ const STATUS_BY_BYTE = [
   STATUS_COLOURS.blocked,
 ];
 
+const HEAT_STEPS = 32;
+
 /** Red → orange → yellow for a rank 0…1 (0 = sold first). */
 export function heatColour(t: number): string {
   const clamped = Math.min(1, Math.max(0, t));
@@ -73,5 +75,7 @@ export function seatColour(seat: ColourInput, ctx: ColourContext): string {
     return (seat.category && ctx.categoryColours.get(seat.category)) || STATUS_COLOURS.free;
   }
   if (seat.soldRank === undefined) return UNSOLD;
-  return heatColour(ctx.soldCount > 1 ? seat.soldRank / (ctx.soldCount - 1) : 0);
+  const t = ctx.soldCount > 1 ? seat.soldRank / (ctx.soldCount - 1) : 0;
+  // 33 shades are plenty to the eye and keep the canvas to a few fill batches.
+  return heatColour(Math.round(t * HEAT_STEPS) / HEAT_STEPS);
 }
