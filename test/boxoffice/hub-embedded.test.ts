@@ -3,6 +3,8 @@
 // last watcher leaves; another organisation cannot watch it.
 import type { BoxOfficeSnapshot, BoxOfficeStats } from '@parterre/seatmaps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_ATTENDANCE } from '../../engine/src/boxoffice/attendance.ts';
+import { EventBoard } from '../../engine/src/boxoffice/board.ts';
 import { updateEvent } from '../../engine/src/events/setup-repo.ts';
 import { seedEvent, testEngine, type SeededEvent, type TestEngine } from '../support/engine.ts';
 import { waitFor } from './harness.ts';
@@ -64,5 +66,22 @@ describe('box-office hub, embedded', () => {
       code: 'NOT_FOUND',
     });
     expect(engine.ctx.boxoffice.watching()).toEqual([]);
+  });
+
+  it('moves the velocity window with the clock even when nothing sells', async () => {
+    const { db, store, catalog } = engine.ctx;
+    const board = new EventBoard(
+      { db, store, catalog, attendance: () => NO_ATTENDANCE },
+      seeded.orgId,
+      seeded.eventId,
+    );
+    const now = Date.now();
+    await board.load(now);
+    const { velocity } = board.snapshot(now);
+    const nothing = { store: false, feed: false, attendance: false, event: false };
+    expect(await board.refresh(nothing, now)).toBeUndefined();
+    const later = await board.refresh(nothing, now + 60_000);
+    expect(later?.stats?.velocity?.from).toBe(velocity.from + 60_000);
+    expect(Object.keys(later!.stats!).sort()).toEqual(['eventId', 'serverTime', 'velocity']);
   });
 });

@@ -51,6 +51,8 @@ export class BoxOfficeHub {
   private output: HubOutput | undefined;
   private readonly unlisten: (() => void)[];
   private readonly interval: number;
+  /** Each new minute moves the velocity window: boards push it even when nothing sold. */
+  private readonly minuteTimer: NodeJS.Timeout;
 
   constructor(private readonly deps: HubDeps) {
     this.interval = deps.pushIntervalMs ?? BOXOFFICE_PUSH_INTERVAL_MS;
@@ -58,6 +60,10 @@ export class BoxOfficeHub {
       deps.store.onChange((eventId) => this.mark(eventId, undefined, 'store')),
       deps.bus.subscribe((signal) => this.onSignal(signal)),
     ];
+    this.minuteTimer = setInterval(() => {
+      for (const [key, watched] of this.boards) this.schedule(key, watched);
+    }, 60_000);
+    this.minuteTimer.unref();
   }
 
   /** Sets where pushes go (the namespace attaches itself). */
@@ -145,6 +151,7 @@ export class BoxOfficeHub {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.minuteTimer);
     for (const off of this.unlisten) off();
     for (const key of [...this.boards.keys()]) this.drop(key);
     await this.deps.bus.close();
