@@ -248,7 +248,13 @@ describe('signing keys', () => {
     expect(readTicket(fresh!.code)!.keyId).toBe(rotated.id);
     expect(readTicket(old!.code)!.keyId).not.toBe(rotated.id);
     expect((await api.call('GET', old!.url)).status).toBe(200);
-    await rotateTicketKey(ctx.db, api.seeded.orgId, { retirePrevious: true });
+    const retired = await api.call('POST', '/api/v1/ticket-keys/rotate', {
+      key,
+      body: { retirePrevious: true },
+    });
+    expect(retired.status).toBe(200);
+    expect(retired.body).toMatchObject({ retiredPrevious: true });
+    expect(retired.body.keyId).not.toBe(rotated.id);
     expectProblem(await scan(old!.code), 422, 'TICKET_INVALID');
     expectProblem(await scan(fresh!.code), 422, 'TICKET_INVALID');
     expect((await api.call('GET', old!.url)).status).toBe(404);

@@ -47,3 +47,17 @@ export const ScanResult = z.object({
   ticket: Ticket,
   attendance: z.object({ scanned: z.number().int(), sold: z.number().int() }),
 });
+
+export const RotateKeyBody = z.strictObject({
+  retirePrevious: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Also stop accepting codes signed by older keys (a leaked key); default: they stay valid',
+    ),
+});
+
+export const RotatedKey = z.object({
+  keyId: z.string().describe('Signs the tickets issued from now on'),
+  retiredPrevious: z.boolean(),
+});

@@ -1,5 +1,5 @@
-// REST routes of tickets: the codes of a booking (for the shop to send), the door's scan and the
-// event's attendance. The ticket page and the door page are HTML (pages.ts), not API routes.
+// REST routes of tickets: the codes of a booking (for the shop to send), the door's scan, the
+// event's attendance and the rotation of the organisation's signing key. The ticket page and the door page are HTML (pages.ts), not API routes.
 import type { EngineContext } from '../context.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { EventIdParams } from '../holds/api-schemas.ts';
@@ -7,9 +7,12 @@ import {
   Attendance,
   BookingIdParams,
   BookingTickets,
+  RotateKeyBody,
+  RotatedKey,
   ScanBody,
   ScanResult,
 } from './api-schemas.ts';
+import { rotateTicketKey } from './keys.ts';
 import { ticketsOf } from './service.ts';
 
 /** A scanner may read the ticket page's URL from the QR code; the code is its last segment. */
@@ -65,6 +68,24 @@ export function registerTicketRoutes(api: ApiRouter, ctx: EngineContext): void {
     handler: async ({ params, body, principal }) => ({
       body: await tickets.scan(principal, params.id, codeOf(body.code)),
     }),
+  });
+  api.add({
+    method: 'post',
+    path: '/ticket-keys/rotate',
+    operationId: 'rotateTicketKey',
+    summary: "Start a new signing key for the organisation's tickets",
+    description:
+      'Tickets issued from now on are signed with the new key. Codes already issued keep their key and stay valid, unless `retirePrevious` is true: then every older key is retired and its codes are refused (TICKET_INVALID) from now on.',
+    tag: 'tickets',
+    access: 'secret',
+    role: 'owner',
+    body: RotateKeyBody,
+    responses: { 200: { description: 'Rotated', schema: RotatedKey } },
+    errors: [],
+    handler: async ({ body, principal }) => {
+      const key = await rotateTicketKey(ctx.db, principal.orgId, body);
+      return { body: { keyId: key.id, retiredPrevious: body.retirePrevious } };
+    },
   });
   api.add({
     method: 'get',
