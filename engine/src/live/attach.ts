@@ -4,17 +4,19 @@ import { LIVE_NAMESPACE } from '@parterre/seatmaps';
 import type { Namespace, Server } from 'socket.io';
 import { ChangeFeed } from './change-feed.ts';
 import type { FeedStats } from './change-feed.ts';
-import { registerCommands } from './commands.ts';
+import { loaded, registerCommands } from './commands.ts';
 import type { LiveDeps, LiveOptions } from './deps.ts';
 import { dropIfIncompatible, handshakeMiddleware, refusal } from './handshake.ts';
 import type { LiveSocketData } from './handshake.ts';
+import { SharedReads } from './shared-reads.ts';
+import type { SharedReadStats } from './shared-reads.ts';
 
 /** A running live layer. */
 export interface LiveLayer {
   /** The `/live` namespace. */
   readonly namespace: Namespace;
-  /** Messages, changes and resyncs this node has broadcast. */
-  stats(): FeedStats;
+  /** Messages, changes and resyncs this node has broadcast; subscribe reads and how many were shared. */
+  stats(): FeedStats & SharedReadStats;
   /** Graceful shutdown: stops the change feed and disconnects every live socket. */
   close(): Promise<void>;
 }
@@ -48,7 +50,16 @@ export function attachLive(io: Server, deps: LiveDeps, options: LiveOptions = {}
     ensureLive: (eventId) => deps.ensureLive(eventId),
     log: deps.log,
   });
-  const ctx = { deps, feed, ...opts };
+  // One snapshot read per event per flush window serves every subscriber of that window.
+  const reads = new SharedReads(
+    {
+      snapshot: (eventId) => loaded(deps, eventId, () => deps.store.snapshot(eventId)),
+      changesSince: (eventId, since) =>
+        loaded(deps, eventId, () => deps.store.changesSince(eventId, since)),
+    },
+    opts.flushIntervalMs,
+  );
+  const ctx = { deps, feed, reads, ...opts };
 
   let closing = false;
   // After close(), refuse newcomers (SDK clients retry, typically landing on another node).
@@ -66,10 +77,11 @@ export function attachLive(io: Server, deps: LiveDeps, options: LiveOptions = {}
 
   return {
     namespace: nsp,
-    stats: () => ({ ...feed.stats }),
+    stats: () => ({ ...feed.stats, ...reads.stats }),
     async close() {
       closing = true;
       feed.close();
+      reads.clear();
       nsp.disconnectSockets(true);
     },
   };

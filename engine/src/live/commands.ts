@@ -13,15 +13,18 @@ import type { SeatsMessage, SnapshotPayload } from '@parterre/seatmaps';
 import type { Socket } from 'socket.io';
 import type { ChangeFeed } from './change-feed.ts';
 import type { LiveDeps, LiveEventRef, Principal } from './deps.ts';
+import type { SharedReads } from './shared-reads.ts';
 import { errorAck, failAck, isInternal, okAck, validationAck } from './acks.ts';
 import type { FailedAck } from './acks.ts';
 import { TokenBucket } from './token-bucket.ts';
-import { eventRoom, toSeatsMessage, toSnapshotPayload } from './wire.ts';
+import { eventRoom, toSeatsMessage } from './wire.ts';
 
 /** Everything the command handlers of one node share. */
 export interface CommandContext {
   deps: LiveDeps;
   feed: ChangeFeed;
+  /** Snapshot and change reads shared by concurrent subscribers. */
+  reads: SharedReads;
   commandRate: number;
   commandBurst: number;
   maxSubscriptionsPerSocket: number;
@@ -68,7 +71,11 @@ export function registerCommands(socket: Socket, principal: Principal, ctx: Comm
 }
 
 /** Runs a store read; when the store lost the event, rebuilds it once and retries. */
-async function loaded<T>(deps: LiveDeps, eventId: string, read: () => Promise<T>): Promise<T> {
+export async function loaded<T>(
+  deps: LiveDeps,
+  eventId: string,
+  read: () => Promise<T>,
+): Promise<T> {
   try {
     return await read();
   } catch (err) {
@@ -93,31 +100,40 @@ async function subscribe(socket: Socket, principal: Principal, ctx: CommandConte
       `A connection may watch at most ${ctx.maxSubscriptionsPerSocket} events at once`,
     );
   }
-  // Join and track BEFORE reading, so no change committed after the read can be missed.
+  // Join and track BEFORE reading, so no change committed after the read can be missed; the
+  // ticket tells the shared reads which reads started after this join.
   await socket.join(room);
   ctx.feed.track(eventId);
+  const ticket = ctx.reads.enter();
   try {
-    return okAck(await readState(ctx, parsed.data));
+    return okAck(await readState(ctx, parsed.data, ticket));
   } catch (err) {
     if (!wasSubscribed) await socket.leave(room);
     throw err;
   }
 }
 
-/** Deltas when the client's epoch matches and the log still reaches back; else a snapshot. */
-async function readState(ctx: CommandContext, req: SubscribeRequest): Promise<SubscribeAnswer> {
-  const { deps, feed } = ctx;
+/**
+ * Deltas when the client's epoch matches and the log still reaches back; else a snapshot. Both
+ * reads are shared with concurrent subscribers of the event (see shared-reads.ts).
+ */
+async function readState(
+  ctx: CommandContext,
+  req: SubscribeRequest,
+  ticket: number,
+): Promise<SubscribeAnswer> {
+  const { feed, reads } = ctx;
   const { eventId, sinceSeq, epoch } = req;
   if (sinceSeq !== undefined && epoch !== undefined) {
-    const batch = await loaded(deps, eventId, () => deps.store.changesSince(eventId, sinceSeq));
+    const batch = await reads.changesSince(eventId, sinceSeq);
     if (batch && batch.epoch === epoch && batch.fromSeq === sinceSeq && batch.seq >= sinceSeq) {
       feed.baseline(eventId, batch.epoch, batch.seq);
       return { mode: 'deltas', deltas: toSeatsMessage(batch) };
     }
   }
-  const snapshot = await loaded(deps, eventId, () => deps.store.snapshot(eventId));
+  const { snapshot, payload } = await reads.snapshot(eventId, ticket);
   feed.baseline(eventId, snapshot.epoch, snapshot.seq);
-  return { mode: 'snapshot', snapshot: toSnapshotPayload(snapshot) };
+  return { mode: 'snapshot', snapshot: payload };
 }
 
 async function unsubscribe(socket: Socket, raw: unknown) {

@@ -2,6 +2,7 @@
 export { attachLive } from './attach.ts';
 export type { LiveLayer } from './attach.ts';
 export type { FeedStats } from './change-feed.ts';
+export type { SharedReadStats } from './shared-reads.ts';
 export type {
   CodedError,
   HandshakeRequest,
