@@ -40,8 +40,12 @@ export interface RateLimiter {
   assertNotBlocked(ip: string): Promise<void>;
   /** Counts a failed authentication; 429 (instead of the 401) once the IP is over its limit. */
   recordAuthFailure(ip: string): Promise<void>;
-  /** Counts an authenticated request against its key and organisation; 429 when either is spent. */
-  consume(principal: Principal, ip: string): Promise<void>;
+  /**
+   * Counts an authenticated request against its key and organisation; 429 when either is spent.
+   * `refused` is called as soon as the request is refused, before the pause that precedes the
+   * answer (so the caller can give back what it holds meanwhile).
+   */
+  consume(principal: Principal, ip: string, refused?: () => void): Promise<void>;
 }
 
 /** The burst pool refills over this many seconds (so a burst is available every 10 s). */
@@ -97,7 +101,13 @@ function bursty(store: Store, name: string, perSecond: number, burst: number): C
  * retries at once would otherwise turn refusals into a flood of their own, and a waiting refusal
  * costs the node one timer.
  */
-async function limited(what: string, limit: string, msBeforeNext: number): Promise<DomainError> {
+async function limited(
+  what: string,
+  limit: string,
+  msBeforeNext: number,
+  refused?: () => void,
+): Promise<DomainError> {
+  refused?.();
   await sleep(Math.min(msBeforeNext, MAX_REFUSAL_PAUSE_MS) + Math.random() * REFUSAL_JITTER_MS);
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new DomainError(
@@ -201,7 +211,7 @@ export function createRateLimiter(
         );
       }
     },
-    async consume(principal, ip) {
+    async consume(principal, ip, refused) {
       const keys = principal.kind === 'public' ? publicKeys : secretKeys;
       const [key, org] = await Promise.allSettled([
         keys?.consume(principal.kind === 'public' ? `${principal.keyId}:${ip}` : principal.keyId),
@@ -209,12 +219,13 @@ export function createRateLimiter(
       ]);
       if (key.status === 'rejected') {
         if (!(key.reason instanceof RateLimiterRes)) throw key.reason;
-        throw await limited('this key', keyLimit(principal.kind), key.reason.msBeforeNext);
+        const limit = keyLimit(principal.kind);
+        throw await limited('this key', limit, key.reason.msBeforeNext, refused);
       }
       if (org.status === 'rejected') {
         if (!(org.reason instanceof RateLimiterRes)) throw org.reason;
         const limit = `${config.RATE_LIMIT_ORG_PER_SECOND}/s over all its keys`;
-        throw await limited('this organisation', limit, org.reason.msBeforeNext);
+        throw await limited('this organisation', limit, org.reason.msBeforeNext, refused);
       }
     },
   };

@@ -79,8 +79,8 @@ export function clientAddress(
 export interface ApiGuard {
   /**
    * Authenticates with `authenticate` unless the client's address is blocked for failed
-   * authentications, counts failures, then applies the rate limits and the key's allowed origins,
-   * and waits for the request's turn in the node's fair gate (fair-gate.ts).
+   * authentications, counts failures, waits for the request's turn in the node's fair gate
+   * (fair-gate.ts), then applies the rate limits and the key's allowed origins.
    */
   admit(req: Request, res: Response, authenticate: () => Promise<Principal>): Promise<Principal>;
 }
@@ -95,9 +95,9 @@ const PLACE_MAX_MS = 100;
 /**
  * Waits for a place in the gate and gives it back when the answer is sent, the client goes away
  * or PLACE_MAX_MS passed; a client that left while waiting gives its place back at once and the
- * request stops.
+ * request stops. Returns the function that gives the place back earlier (idempotent).
  */
-async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<void> {
+async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<() => void> {
   const place: { leave?: () => void; gone: boolean } = { gone: false };
   res.once('close', () => {
     place.gone = true;
@@ -111,6 +111,7 @@ async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<
   const slow = setTimeout(place.leave, PLACE_MAX_MS);
   slow.unref();
   res.once('close', () => clearTimeout(slow));
+  return place.leave;
 }
 
 // req.ip honours TRUST_PROXY: behind a proxy without it, every client shares the proxy's address.
@@ -140,9 +141,11 @@ export function createApiGuard(
         }
         throw err;
       }
-      await limits.consume(principal, ip);
+      // The gate comes before the rate limits: a flood's waiting requests then cost no Redis
+      // call, and another organisation's request does not queue behind their counter updates.
+      const leave = await holdPlace(gate, principal.orgId, res);
+      await limits.consume(principal, ip, leave);
       await origins.assertAllowed(principal, req.headers.origin, res);
-      await holdPlace(gate, principal.orgId, res);
       return principal;
     },
   };
