@@ -20,6 +20,7 @@ interface TicketJson {
   seat: { id: string; label: string; row: string; section: string } | null;
   standing: { areaId: string; label: string; unit: number } | null;
   category: string | null;
+  categoryLabel: string | null;
   priceType: string;
 }
 
@@ -61,6 +62,7 @@ describe('tickets of a booking', () => {
       seat: { id: 'R1-1', label: '1', row: 'A', section: 'Stalls' },
       standing: null,
       category: 'A',
+      categoryLabel: 'Front',
       priceType: 'full',
       url: `/tickets/${tickets[0]!.code}`,
     });
@@ -104,7 +106,7 @@ describe('the ticket page', () => {
     expect(html).toMatch(/Section<\/small><b>Stalls<\/b>/);
     expect(html).toMatch(/Row<\/small><b>B<\/b>/);
     expect(html).toMatch(/Seat<\/small><b>4<\/b>/);
-    expect(html).toContain('Category <b>A</b>');
+    expect(html).toContain('Category <b>Front</b> · full');
     expect(html).toMatch(/<svg[^>]*viewBox/);
     expect(html).toContain('name="viewport"');
     expect(html).toContain('Valid ticket');

@@ -24,6 +24,7 @@ export const Ticket = z.object({
     .nullable(),
   standing: z.object({ areaId: z.string(), label: z.string(), unit: z.number().int() }).nullable(),
   category: z.string().nullable(),
+  categoryLabel: z.string().nullable().describe("The category's name on the seat map"),
   priceType: z.string(),
 });
 

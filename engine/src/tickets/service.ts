@@ -1,12 +1,13 @@
 // Tickets of bookings and admission at the door. Codes are verified with the organisation key
 // they name (keys.ts); the ticket row is issued lazily and admitted once (repo.ts); every
 // admission is announced on the engine's scan feed for the live box office.
-import type { LayoutSeat } from '@parterre/seatmaps';
+import { migrate, type LayoutSeat } from '@parterre/seatmaps';
 import { auditActor } from '../audit/audit-log.ts';
 import type { EngineContext } from '../context.ts';
 import type { Db } from '../db/db.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
+import { getVersion } from '../maps/repo.ts';
 import { getBooking } from '../orders/repo.ts';
 import { readTicket, verifyTicket, type TicketClaims } from './codes.ts';
 import { verificationKey } from './keys.ts';
@@ -22,6 +23,8 @@ export interface TicketView {
   seat: { id: string; label: string; row: string; section: string } | null;
   standing: { areaId: string; label: string; unit: number } | null;
   category: string | null;
+  /** The category's name on the seat map ("Front stalls"), else null. */
+  categoryLabel: string | null;
   priceType: string;
 }
 
@@ -47,7 +50,10 @@ function seatOf(event: EventRuntime, index: number): TicketView['seat'] {
   return s ? { id: s.id, label: s.label, row: s.row, section: s.section } : null;
 }
 
-function viewOf(event: EventRuntime, t: IssuedTicket): TicketView {
+/** Category key → label of a published map version (the layout keeps keys only). */
+type Labels = ReadonlyMap<string, string>;
+
+function viewOf(event: EventRuntime, t: IssuedTicket, labels: Labels): TicketView {
   const area = t.area === undefined ? undefined : event.layout.gaAreas.find((a) => a.id === t.area);
   return {
     code: t.code,
@@ -60,6 +66,7 @@ function viewOf(event: EventRuntime, t: IssuedTicket): TicketView {
         ? null
         : { areaId: t.area, label: area?.label ?? t.area, unit: t.unit as number },
     category: t.category,
+    categoryLabel: (t.category && labels.get(t.category)) ?? null,
     priceType: t.priceType,
   };
 }
@@ -83,17 +90,38 @@ export class TicketService {
     private readonly notify: ScanNotifier = () => undefined,
   ) {}
 
+  /** Published versions never change, so their category labels are kept per version. */
+  private readonly labels = new Map<string, Promise<Labels>>();
+
+  private labelsOf(event: EventRuntime): Promise<Labels> {
+    const key = `${event.orgId}\u0000${event.seatmapId}@${event.seatmapVersion}`;
+    let found = this.labels.get(key);
+    if (!found) {
+      found = getVersion(this.db, event.orgId, event.seatmapId, event.seatmapVersion).then(
+        (version) => {
+          const doc = version ? migrate(version.document) : undefined;
+          const categories = doc?.success ? doc.data.categories : [];
+          return new Map(categories.map((c) => [c.key as string, c.label]));
+        },
+      );
+      found.catch(() => this.labels.delete(key));
+      this.labels.set(key, found);
+    }
+    return found;
+  }
+
   /** The tickets of a booking (issued on first call), for the shop to send. */
   async forBooking(p: Principal, bookingId: string) {
     const booking = await getBooking(this.db, p.orgId, bookingId);
     if (!booking) throw new DomainError('NOT_FOUND', `Booking ${bookingId} not found`);
     const event = await this.catalog.get(p.orgId, booking.eventId);
     const tickets = await issueTickets(this.db, booking);
+    const labels = await this.labelsOf(event);
     return {
       bookingId,
       status: booking.status,
       event: summary(event),
-      tickets: tickets.map((t) => viewOf(event, t)),
+      tickets: tickets.map((t) => viewOf(event, t, labels)),
     };
   }
 
@@ -127,7 +155,11 @@ export class TicketService {
     if (!found) return undefined;
     const resolved = await this.resolve(found.orgId, found.claims, code);
     if (!resolved) return undefined;
-    return { event: summary(resolved.event), ticket: viewOf(resolved.event, resolved.issued) };
+    const labels = await this.labelsOf(resolved.event);
+    return {
+      event: summary(resolved.event),
+      ticket: viewOf(resolved.event, resolved.issued, labels),
+    };
   }
 
   /**
@@ -150,7 +182,7 @@ export class TicketService {
       ...(claims.seat !== undefined ? { seat: claims.seat } : { area: claims.area as string }),
     };
     const outcome = await scanTicket(this.db, p.orgId, code, slot, auditActor(p));
-    const ticket = viewOf(event, resolved.issued);
+    const ticket = viewOf(event, resolved.issued, await this.labelsOf(event));
     if (outcome.kind === 'unknown') throw invalid();
     if (outcome.kind === 'cancelled') {
       throw new DomainError('TICKET_CANCELLED', `${describe(ticket)}: this booking was cancelled`);

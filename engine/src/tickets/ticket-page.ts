@@ -46,8 +46,9 @@ export async function ticketPage(
     ticket.status === 'scanned' && ticket.scannedAt
       ? `Admitted at ${when(ticket.scannedAt)}`
       : STATE[ticket.status];
-  const category = ticket.category
-    ? `<p>Category <b>${escapeHtml(ticket.category)}</b> · ${escapeHtml(ticket.priceType)}</p>`
+  const categoryName = ticket.categoryLabel ?? ticket.category;
+  const category = categoryName
+    ? `<p>Category <b>${escapeHtml(categoryName)}</b> · ${escapeHtml(ticket.priceType)}</p>`
     : `<p>${escapeHtml(ticket.priceType)}</p>`;
   const body = `<article class="card">
 <h1>${escapeHtml(event.name)}</h1>
