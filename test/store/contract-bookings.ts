@@ -19,6 +19,7 @@ export function bookingsContract(get: () => StoreHarness): void {
       await store.hold(EVENT, { token: 'a', seats: [1, 2, 3], ttlMs: TTL, now: T0 });
       expect(await store.book(EVENT, { token: 'a', seats: [1, 2, 9], now: T0 })).toEqual({
         seq: 2,
+        soldOut: false,
       });
       expect(await statusOf(store, [1, 2, 3, 9])).toEqual([2, 2, 1, 2]);
       expect((await store.getHold(EVENT, 'a', T0))?.seats).toEqual([3]);
@@ -138,6 +139,36 @@ export function bookingsContract(get: () => StoreHarness): void {
       );
       await store.book(EVENT, { token: 'a', seats: [1], now: T0 + 1000 });
       expect(await statusOf(store, [1, 2], T0 + 1000)).toEqual([2, 1]);
+    });
+
+    it('tells whether it left nothing to sell: no free seat, every GA area full', async () => {
+      const { store } = get();
+      await initEvent(store);
+      const seats = (from: number, to: number) =>
+        Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      expect((await store.book(EVENT, { seats: seats(0, 17), now: T0 })).soldOut).toBe(false);
+      // The last free seat held (live) counts as taken; then the seats are gone but GA is not.
+      await store.hold(EVENT, { token: 'h', seats: [18], ttlMs: 10, now: T0 });
+      expect((await store.book(EVENT, { seats: [19], now: T0 })).soldOut).toBe(false);
+      await store.hold(EVENT, {
+        token: 'g',
+        seats: [],
+        ga: [{ areaId: 'balcony', quantity: 1 }],
+        ttlMs: TTL,
+        now: T0,
+      });
+      const last = await store.book(EVENT, {
+        seats: [],
+        ga: [
+          { areaId: 'floor', quantity: 10 },
+          { areaId: 'balcony', quantity: 3 },
+        ],
+        now: T0,
+      });
+      expect(last.soldOut).toBe(true);
+      // Once seat 18's hold expired, it is for sale again.
+      await store.cancel(EVENT, { seats: [0], now: T0 + 20 });
+      expect((await store.book(EVENT, { seats: [0], now: T0 + 20 })).soldOut).toBe(false);
     });
   });
 

@@ -214,7 +214,13 @@ export class ReferenceModel {
     });
     for (const [t, h] of this.holds)
       if (h.seats.size === 0 && h.ga.size === 0) this.holds.delete(t);
-    return { seq: this.commit(changed) };
+    return { seq: this.commit(changed), soldOut: this.soldOut() };
+  }
+
+  /** No free seat and no GA place left. */
+  soldOut(): boolean {
+    for (let s = 0; s < this.seatCount; s++) if (this.status(s) === 0) return false;
+    return [...this.capacity.keys()].every((area) => this.gaFree(area) <= 0);
   }
 
   cancel(seats: number[], ga: GaQuantity[]) {

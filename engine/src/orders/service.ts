@@ -17,7 +17,7 @@ import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
 import type { HoldService } from '../holds/service.ts';
 import { checkTokenForEvent, newHoldToken } from '../holds/tokens.ts';
-import type { GaQuantity, SeatStore, Snapshot } from '../store/seat-store.ts';
+import type { BookResult, GaQuantity, SeatStore, Snapshot } from '../store/seat-store.ts';
 import { enqueueWebhook } from '../webhooks/outbox.ts';
 import { priceBooking } from './pricing.ts';
 import { StoreReconciler } from './reconcile.ts';
@@ -195,8 +195,9 @@ export class OrderService {
     live: { seats: number[]; ga: GaQuantity[]; token: string },
     view: BookingView,
   ): Promise<void> {
+    let soldOut: boolean | undefined;
     try {
-      await this.confirmLive(event, live);
+      soldOut = (await this.confirmLive(event, live)).soldOut;
     } catch (err) {
       this.options.logger?.warn(
         { err, eventId: event.id },
@@ -204,7 +205,7 @@ export class OrderService {
       );
     }
     this.options.onBooked?.(view);
-    await this.announceSoldOut(event, this.db, orgId);
+    if (soldOut !== false) await this.announceSoldOut(event, this.db, orgId);
   }
 
   /**
@@ -285,7 +286,8 @@ export class OrderService {
   }
 
   /**
-   * Queues `event.sold_out` when nothing is left to sell after a booking. Best effort: the
+   * Queues `event.sold_out` when nothing is left to sell after a booking (called when the store's
+   * booking said so, or could not say: reads a snapshot for the payload). Best effort: the
    * booking is already acknowledged, so a failure here is logged, not thrown. Two last bookings
    * racing may both see the event sold out; receivers treat the event as idempotent.
    */
@@ -311,8 +313,8 @@ export class OrderService {
   private async confirmLive(
     event: EventRuntime,
     req: { seats: number[]; ga: GaQuantity[]; token?: string },
-  ): Promise<void> {
-    await this.holds.command(event, () => this.store.book(event.id, { ...req, force: true }));
+  ): Promise<BookResult> {
+    return this.holds.command(event, () => this.store.book(event.id, { ...req, force: true }));
   }
 
   /** Cancels a booking or the bookings of some seats; the seats go back on sale. */

@@ -223,6 +223,16 @@ export type ChangeListener = (eventId: string, seq: number) => void;
  * await store.checkHold('e1', { token: 'tok-1', seats: [4, 5] }); // then write Postgres
  * await store.book('e1', { token: 'tok-1', seats: [4, 5] });
  */
+/** What a booking answers. */
+export interface BookResult {
+  seq: number;
+  /**
+   * Nothing was left to sell right after this booking: no free seat, and every GA area's held
+   * and booked quantities reach its capacity (expired holds count as free, as in a snapshot).
+   */
+  soldOut: boolean;
+}
+
 export interface SeatStore {
   /** Creates the event's live state; a no-op when the event exists (never resets it). */
   initEvent(init: EventInit): Promise<void>;
@@ -238,7 +248,8 @@ export interface SeatStore {
   getHold(eventId: string, token: string, now?: number): Promise<HoldInfo | null>;
   /** Throws unless every seat and quantity is held by this live token. */
   checkHold(eventId: string, req: CheckHoldRequest): Promise<void>;
-  book(eventId: string, req: BookRequest): Promise<{ seq: number }>;
+  /** Also tells whether the booking left nothing to sell (see {@link BookResult}). */
+  book(eventId: string, req: BookRequest): Promise<BookResult>;
   cancel(eventId: string, req: CancelRequest): Promise<{ seq: number }>;
   block(eventId: string, req: SeatsRequest): Promise<{ seq: number }>;
   unblock(eventId: string, req: SeatsRequest): Promise<{ seq: number }>;

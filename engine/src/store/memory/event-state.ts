@@ -45,6 +45,13 @@ export class EventState {
     this.gaTouched = new Set();
   }
 
+  /** No free seat and every GA area full (right after a write: no token is due then). */
+  soldOut(): boolean {
+    if (this.status.includes(0)) return false;
+    for (const area of this.ga.values()) if (area.held + area.booked < area.capacity) return false;
+    return true;
+  }
+
   /** Tokens with expiry <= now. */
   dueTokens(): Set<string> {
     if (this.due) return this.due;

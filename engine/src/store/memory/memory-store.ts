@@ -6,6 +6,7 @@ import { countStatus, mergeEntries } from '../change-log.ts';
 import { ErrorCode, seatStoreError } from '../errors.ts';
 import type {
   BookRequest,
+  BookResult,
   CancelRequest,
   ChangeBatch,
   ChangeListener,
@@ -132,14 +133,15 @@ export class MemorySeatStore implements SeatStore {
     holds.checkHold(this.begin(eventId, v.resolveNow(req.now, eventId)), token, seats, ga);
   }
 
-  async book(eventId: string, req: BookRequest): Promise<{ seq: number }> {
+  async book(eventId: string, req: BookRequest): Promise<BookResult> {
     v.checkEventId(eventId);
     const token = req.token === undefined ? undefined : v.checkToken(req.token, eventId);
     const seats = v.checkSeats(req.seats, eventId);
     const ga = v.checkGa(req.ga, eventId);
     v.checkNotEmpty(seats, ga, eventId);
     const state = this.begin(eventId, v.resolveNow(req.now, eventId));
-    return { seq: this.notify(state, bookings.book(state, token, req.force === true, seats, ga)) };
+    const seq = this.notify(state, bookings.book(state, token, req.force === true, seats, ga));
+    return { seq, soldOut: state.soldOut() };
   }
 
   async cancel(eventId: string, req: CancelRequest): Promise<{ seq: number }> {

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { countStatus, mergeEntries } from '../change-log.ts';
 import type {
   BookRequest,
+  BookResult,
   CancelRequest,
   ChangeBatch,
   ChangeListener,
@@ -190,7 +191,7 @@ export class RedisSeatStore implements SeatStore {
     unwrap(reply, eventId, token);
   }
 
-  async book(eventId: string, req: BookRequest): Promise<{ seq: number }> {
+  async book(eventId: string, req: BookRequest): Promise<BookResult> {
     v.checkEventId(eventId);
     const token = req.token === undefined ? undefined : v.checkToken(req.token, eventId);
     const seats = v.checkSeats(req.seats, eventId);
@@ -198,8 +199,8 @@ export class RedisSeatStore implements SeatStore {
     v.checkNotEmpty(seats, ga, eventId);
     const now = v.resolveNow(req.now, eventId);
     const args = this.args.bookArgs(eventId, token, req.force === true, seats, ga, now);
-    const [seq] = unwrap(await this.call('book', args), eventId, token);
-    return { seq: Number(seq) };
+    const [seq, soldOut] = unwrap(await this.call('book', args), eventId, token);
+    return { seq: Number(seq), soldOut: soldOut === 1 };
   }
 
   async cancel(eventId: string, req: CancelRequest): Promise<{ seq: number }> {
