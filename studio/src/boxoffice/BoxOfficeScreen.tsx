@@ -27,6 +27,9 @@ import { VelocityChart } from './VelocityChart.tsx';
 
 type Layout = Awaited<ReturnType<typeof getLayout>>;
 
+/** Until the statistics arrive (one object, so the map is not recoloured on every render). */
+const NOTHING_SOLD: ReadonlyMap<number, number> = new Map();
+
 /** Counters from the seat states alone, while the statistics socket is unavailable. */
 function countersFromSeats(layout: Layout, status: Uint8Array): BoxOfficeCounters {
   const c = { free: 0, held: 0, booked: 0, blocked: 0 };
@@ -86,7 +89,7 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
     () => new Map(layout.categories.map((c) => [c.key, c.color])),
     [layout.categories],
   );
-  const soldRank = live.stats?.soldRank ?? new Map<number, number>();
+  const soldRank = live.stats?.soldRank ?? NOTHING_SOLD;
   // Channels are the owner's to see; without them the map offers no channel colouring.
   const channels = useLoad(() => listChannels(api, eventId).catch(() => []), [api, eventId]);
   const channelOf = useMemo(() => {

@@ -3,9 +3,9 @@
 // or first sale; the selection ringed. Click a seat to add or remove it, drag a box to add the
 // seats inside (or pan in "Move" mode, with the middle button or with Space held), wheel or +/−
 // to zoom, arrows to pan, Escape to clear. The search field is the keyboard's way to pick seats.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fitCamera, toWorld, zoomAt, type Camera } from './camera.ts';
-import { seatColour, type ColourContext } from './seat-colors.ts';
+import { paintSeats, type ColourContext, type SeatPaint } from './seat-colors.ts';
 import { seatAt, seatsIn, type SeatModel } from './seat-model.ts';
 
 interface Props {
@@ -32,37 +32,27 @@ function draw(
   canvas: HTMLCanvasElement,
   cam: Camera,
   props: Props,
+  paint: SeatPaint,
+  levelSeats: Uint32Array,
   box: { x0: number; y0: number; x1: number; y1: number } | null,
 ): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const dpr = window.devicePixelRatio || 1;
-  const { model, level, status, soldRank, channelOf, colours, selection } = props;
+  const { model, level, selection } = props;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   const r = Math.max(1, model.pitch * 0.42 * cam.zoom);
-  const ctxColours: ColourContext = { ...colours, soldCount: soldRank.size };
   const w = canvas.width / dpr;
   const h = canvas.height / dpr;
-  const batches = new Map<string, number[]>();
-  for (let i = 0; i < model.xs.length; i++) {
-    if (model.level[i] !== level) continue;
+  const points: number[][] = paint.palette.map(() => []);
+  for (const i of levelSeats) {
     const sx = model.xs[i]! * cam.zoom + cam.x;
     const sy = model.ys[i]! * cam.zoom + cam.y;
     if (sx < -r || sy < -r || sx > w + r || sy > h + r) continue;
-    const colour = seatColour(
-      {
-        status: status[i] ?? 0,
-        category: model.seats[i]?.category ?? null,
-        soldRank: soldRank.get(i),
-        channel: channelOf[i] ?? -1,
-      },
-      ctxColours,
-    );
-    let list = batches.get(colour);
-    if (!list) batches.set(colour, (list = []));
-    list.push(sx, sy);
+    points[paint.colour[i]!]!.push(sx, sy);
   }
+  const batches = paint.palette.map((colour, k) => [colour, points[k]!] as const);
   for (const [colour, pts] of batches) {
     ctx.fillStyle = colour;
     if (r < 3) {
@@ -98,7 +88,23 @@ function draw(
 }
 
 export function SeatMapCanvas(props: Props) {
-  const { model, level, onPick, onClear, label } = props;
+  const { model, level, onPick, onClear, label, status, version, soldRank, channelOf, colours } =
+    props;
+  const categories = useMemo(() => model.seats.map((s) => s.category), [model]);
+  const levelSeats = useMemo(() => {
+    const out: number[] = [];
+    for (let i = 0; i < model.xs.length; i++) if (model.level[i] === level) out.push(i);
+    return Uint32Array.from(out);
+  }, [model, level]);
+  // Recoloured when seats change (`version`) or the mode does; camera moves reuse it.
+  const paint = useMemo(
+    () =>
+      paintSeats(status, categories, soldRank, channelOf, {
+        ...colours,
+        soldCount: soldRank.size,
+      }),
+    [status, categories, soldRank, channelOf, colours.mode, colours.categoryColours, version],
+  );
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [cam, setCam] = useState<Camera | null>(null);
@@ -149,7 +155,7 @@ export function SeatMapCanvas(props: Props) {
             y1: Math.max(d.sy, d.ey),
           }
         : null;
-    const frame = requestAnimationFrame(() => draw(c, cam, props, box));
+    const frame = requestAnimationFrame(() => draw(c, cam, props, paint, levelSeats, box));
     return () => cancelAnimationFrame(frame);
   });
 

@@ -6,6 +6,7 @@ import {
   DIMMED,
   GENERAL_SALE,
   heatColour,
+  paintSeats,
   seatColour,
   STATUS_COLOURS,
 } from './seat-colors.ts';
@@ -132,6 +133,24 @@ describe('seat colours', () => {
     expect(seatColour({ ...free, status: 2, channel: 1 }, { ...ctx, mode: 'channel' })).toBe(
       DIMMED,
     );
+  });
+});
+
+describe('seat paint', () => {
+  it('gives every seat a palette index, one palette entry per colour in use', () => {
+    const paint = paintSeats(
+      new Uint8Array([0, 1, 0, 2]),
+      ['A', 'A', 'B', 'B'],
+      new Map(),
+      new Int16Array([-1, -1, -1, -1]),
+      { mode: 'status', categoryColours: new Map(), soldCount: 0 },
+    );
+    expect(paint.palette).toEqual([
+      STATUS_COLOURS.free,
+      STATUS_COLOURS.held,
+      STATUS_COLOURS.booked,
+    ]);
+    expect([...paint.colour]).toEqual([0, 1, 0, 2]);
   });
 });
 

@@ -79,3 +79,45 @@ export function seatColour(seat: ColourInput, ctx: ColourContext): string {
   // 33 shades are plenty to the eye and keep the canvas to a few fill batches.
   return heatColour(Math.round(t * HEAT_STEPS) / HEAT_STEPS);
 }
+
+/** Every seat's colour as an index into a small palette (the canvas fills one batch each). */
+export interface SeatPaint {
+  readonly palette: readonly string[];
+  readonly colour: Uint8Array;
+}
+
+/**
+ * Colours all seats once per change of state or mode, so moving the camera only positions them.
+ * @example paintSeats(status, categories, soldRank, channelOf, ctx).palette // ['#37b24d', …]
+ */
+export function paintSeats(
+  status: Uint8Array,
+  categories: readonly (string | null)[],
+  soldRank: ReadonlyMap<number, number>,
+  channelOf: Int16Array,
+  ctx: ColourContext,
+): SeatPaint {
+  const palette: string[] = [];
+  const index = new Map<string, number>();
+  const colour = new Uint8Array(categories.length);
+  for (let i = 0; i < categories.length; i++) {
+    const c = seatColour(
+      {
+        status: status[i] ?? 0,
+        category: categories[i] ?? null,
+        soldRank: soldRank.get(i),
+        channel: channelOf[i] ?? -1,
+      },
+      ctx,
+    );
+    let k = index.get(c);
+    if (k === undefined) {
+      // More colours than a byte can name (hundreds of categories) share the last slot.
+      k = Math.min(palette.length, 255);
+      if (k === palette.length) palette.push(c);
+      index.set(c, k);
+    }
+    colour[i] = k;
+  }
+  return { palette, colour };
+}
