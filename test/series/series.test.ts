@@ -278,6 +278,30 @@ describe('subscriptions', () => {
   });
 });
 
+describe('renewals racing', () => {
+  it('renew one subscription onto two seasons at once: one renewal, the other books nothing', async () => {
+    const season = await newSeries(1);
+    const sub = await subscribe(season.seriesId, { seats: ['R4-8'] });
+    expect(sub.status).toBe(201);
+    const [next1, next2] = [await newSeries(2), await newSeries(2)];
+    const answers = await Promise.all(
+      [next1, next2].map((s) =>
+        api.call('POST', `/api/v1/subscriptions/${sub.body.id}/renew`, {
+          key,
+          body: { seriesId: s.seriesId },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const lost = answers.findIndex((a) => a.status === 409);
+    expect(answers[lost]!.body.code).toBe('ALREADY_RENEWED');
+    for (const eventId of [next1, next2][lost]!.eventIds) {
+      expect(await liveBookings(eventId, 'R4-8')).toEqual([]);
+      expect(await statusOf(eventId, 'R4-8')).toBe('free');
+    }
+  });
+});
+
 describe('group bookings', () => {
   it('seat a class in one contiguous run per row over adjacent rows, with its name', async () => {
     const eventId = await newEvent('Matinée');
