@@ -17,8 +17,19 @@ export interface Booking {
 
 const path = (id: string, op: string) => `/events/${encodeURIComponent(id)}/${op}`;
 
-export const holdSeats = async (api: ApiClient, eventId: string, seats: readonly string[]) =>
-  (await api.request<Hold>('POST', path(eventId, 'holds'), { seats })).body;
+/** Holds seats, added to `holdToken`'s hold when given (one hold per customer). */
+export const holdSeats = async (
+  api: ApiClient,
+  eventId: string,
+  seats: readonly string[],
+  holdToken?: string,
+) =>
+  (
+    await api.request<Hold>('POST', path(eventId, 'holds'), {
+      seats,
+      ...(holdToken ? { holdToken } : {}),
+    })
+  ).body;
 
 export const holdBestAvailable = async (
   api: ApiClient,

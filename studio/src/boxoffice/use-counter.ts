@@ -98,9 +98,10 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
 
   const holdThese = (indexes: readonly number[]) =>
     run('Holding…', async () => {
-      const h = await holdSeats(api, eventId, idsOf(indexes));
+      // A second hold for the same customer joins the first, so one sale takes them all.
+      const h = await holdSeats(api, eventId, idsOf(indexes), hold?.holdToken);
       setHold(h);
-      return { text: `Holding ${words(indexes)} for this customer.` };
+      return { text: `Holding ${words(indexesOf(h.seats))} for this customer.` };
     });
 
   const holdBest = async (quantity: number, category?: string): Promise<number[] | null> => {
@@ -128,22 +129,24 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
     orderRef: string,
   ): Promise<boolean> =>
     run('Selling…', async () => {
-      const fromHold =
-        hold &&
-        indexes.length === hold.seats.length &&
-        idsOf(indexes).every((id) => hold.seats.includes(id));
+      const ids = idsOf(indexes);
+      // Seats of the counter's own hold are booked from it (all or some of them).
+      const fromHold = hold !== null && ids.every((id) => hold.seats.includes(id));
       const booking = await book(
         api,
         eventId,
         {
-          seats: idsOf(indexes),
+          seats: ids,
           priceType,
           ...(fromHold ? { holdToken: hold.holdToken } : {}),
           ...(orderRef.trim() ? { orderRef: orderRef.trim() } : {}),
         },
         crypto.randomUUID(),
       );
-      if (fromHold) setHold(null);
+      if (fromHold) {
+        const left = hold.seats.filter((id) => !ids.includes(id));
+        setHold(left.length ? { ...hold, seats: left } : null);
+      }
       return {
         text: `Sold ${words(indexes)} for ${formatMoney(booking.amount, booking.currency)}. Booking ${booking.bookingId}.`,
       };
