@@ -138,8 +138,7 @@ describe('Redis store across nodes', () => {
       String(seat),
       '',
       0,
-      -1,
-      '',
+      seat,
     ];
     const replies = (await admin.fcall(
       batch?.name as string,

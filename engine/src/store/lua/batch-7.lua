@@ -6,8 +6,8 @@
   publishes its last seq once (listeners read the log from their own last seq, so one
   notification covers all); see changes.lua.
   KEYS: 1-7 standard (see context)
-  ARGV: 1-5 standard (4, now, unused), then per command: "h", now, then hold's ARGV 6-12 and
-    its fast-path lists (see includes/fast.lua), or "r", now, then release's ARGV 6-7
+  ARGV: 1-5 standard (4, now, unused), then per command: "h", now, then hold's ARGV 6-11 (see
+    hold-7.lua), or "r", now, then release's ARGV 6-7
   Returns: {reply of each command}
 ]]
 --- @include "fast"
@@ -53,8 +53,7 @@ while i <= count do
   end
   replies[#replies + 1] = reply
   if ARGV[i] == 'h' then
-    local k = tonumber(ARGV[i + 6])
-    i = i + 9 + (k > 0 and 6 * k + 2 or 0)
+    i = i + 8
   else
     i = i + 4
   end

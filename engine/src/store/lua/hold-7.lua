@@ -1,8 +1,8 @@
 --[[
   Holds seats and GA quantities for a token (see includes/hold.lua).
   KEYS: 1-7 standard (see context)
-  ARGV: 1-5 standard, 6 token, 7 expiresAt (ms), 8 seats "i,j,…", 9 GA "area,qty,…", 10- the
-    fast path's (see includes/fast.lua)
+  ARGV: 1-5 standard, 6 token, 7 expiresAt (ms), 8 seats "i,j,…", 9 GA "area,qty,…", 10 "1"
+    when the fast path may apply, 11 highest seat (see includes/fast.lua)
 ]]
 --- @include "fast"
 --- @include "hold"

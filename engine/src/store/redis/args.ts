@@ -67,8 +67,9 @@ export class ArgsBuilder {
   }
 
   /**
-   * One hold of a batch call (lua/batch-7.lua): "h", now, then the hold's ARGV 6-12 and, for the
-   * fast path (lua/includes/fast.lua: seats only, at most FAST_SEATS), its ready-made arguments.
+   * One hold of a batch call (lua/batch-7.lua): "h", now, then the hold's ARGV 6-11: whether
+   * the fast path may apply (lua/includes/fast.lua: seats only, at most FAST_SEATS) and the
+   * highest seat (its range check).
    */
   holdGroup(
     token: string,
@@ -77,22 +78,10 @@ export class ArgsBuilder {
     ga: readonly GaQuantity[],
     now: number,
   ): ScriptArgs {
-    const list = seatsArg(seats);
-    const k = ga.length === 0 && seats.length <= FAST_SEATS ? seats.length : 0;
-    if (k === 0) return ['h', now, token, expiresAt, list, gaArg(ga), 0, -1, ''];
+    const fast = ga.length === 0 && seats.length > 0 && seats.length <= FAST_SEATS;
     let max = -1;
-    let entry = '';
-    const group: ScriptArgs = ['h', now, token, expiresAt, list, '', k, 0, ''];
-    for (const seat of seats) {
-      if (seat > max) max = seat;
-      entry += entry ? `;${seat},1` : `${seat},1`;
-      group.push('SET', 'u8', `#${seat}`, 1);
-    }
-    for (const seat of seats) group.push(seat, token);
-    group.push(`~${token}`, `${expiresAt};${list};`);
-    group[7] = max;
-    group[8] = entry;
-    return group;
+    for (const seat of seats) if (seat > max) max = seat;
+    return ['h', now, token, expiresAt, seatsArg(seats), gaArg(ga), fast ? 1 : 0, max];
   }
 
   /** One release of a batch call: "r", now, then the release's ARGV 6-7. */

@@ -3,14 +3,13 @@
   (no GA), and a live token released whole (seats only), with no token due. They have exactly
   the effects the general code (hold.lua, release.lua) has in that case, with a fraction of its
   Lua work: in Redis's Lua every table, string concatenation and number formatting costs about
-  as much as a simple Redis command, so the store sends what it can build itself (BITFIELD and
-  HSET arguments, the log entry) ready to use, and these functions only check and write. Each
+  as much as a simple Redis command, so these functions build only what they send (no record
+  decoding, no per-call state) and write the log entry with one gsub. Each
   returns nil, having written nothing, when its case does not apply; the caller then runs the
   general code.
   V is ARGV and i the position before a command's own arguments: V[i + 2] is the token, then
-  hold: V[i+3] expiresAt, V[i+4] seats "i,j,…", V[i+5] GA, V[i+6] k = seat count for the fast
-    path (0: none), V[i+7] highest seat, V[i+8] log entry "i,1;j,1;…", then 4k BITFIELD arguments
-    "SET u8 #i 1 …" and 2k + 2 HSET arguments "i token … ~token record"
+  hold: V[i+3] expiresAt, V[i+4] seats "i,j,…", V[i+5] GA, V[i+6] "1" when the store found the
+    fast path possible (seats only, at most 250), V[i+7] highest seat
   release: V[i+3] seats or "*"
   KEYS and V[1-5] are the standard ones (see context); S.begin has run for the call or batch.
 ]]
@@ -40,42 +39,45 @@ function S.fastCommit(entry)
 end
 
 -- Sets the seats of a BITFIELD SET list back to `old` (their statuses before it).
-local function undoStatuses(statusKey, V, first, old)
-  local undo = {}
-  for j = 1, #old do
-    undo[4 * j - 3], undo[4 * j - 2], undo[4 * j - 1], undo[4 * j] = 'SET', 'u8', V[first + 4 * j - 2], old[j]
-  end
-  redis.call('BITFIELD', statusKey, unpack(undo))
+local function undoStatuses(statusKey, sets, old)
+  for j = 1, #old do sets[4 * j] = old[j] end
+  redis.call('BITFIELD', statusKey, unpack(sets))
 end
 
 function S.fastHold(keys, V, i, now)
-  local k = tonumber(V[i + 6])
-  if k == 0 then return nil end
+  if V[i + 6] ~= '1' then return nil end
   local n = S.fastN
   if not n then
     n = tonumber(redis.call('HGET', keys[2], 'n') or '-1')
     S.fastN = n
   end
   if tonumber(V[i + 7]) >= n or not S.noneDue(keys[4], now) then return nil end
+  local token, csv = V[i + 2], V[i + 4]
+  local sets, owned, k = {}, {}, 0
+  for s in string.gmatch(csv, '[^,]+') do
+    k = k + 1
+    sets[4 * k - 3], sets[4 * k - 2], sets[4 * k - 1], sets[4 * k] = 'SET', 'u8', '#' .. s, 1
+    owned[2 * k - 1], owned[2 * k] = s, token
+  end
   -- Setting the statuses returns the old ones: all free, or undo and take the general path
   -- (nothing ran in between: the script is atomic).
-  local first = i + 9
-  local old = redis.call('BITFIELD', keys[1], unpack(V, first, first + 4 * k - 1))
+  local old = redis.call('BITFIELD', keys[1], unpack(sets))
   for j = 1, k do
     if old[j] ~= 0 then
-      undoStatuses(keys[1], V, first, old)
+      undoStatuses(keys[1], sets, old)
       return nil
     end
   end
   local expiresAt = V[i + 3]
-  if redis.call('ZADD', keys[4], 'NX', expiresAt, V[i + 2]) == 0 then
-    undoStatuses(keys[1], V, first, old)
+  if redis.call('ZADD', keys[4], 'NX', expiresAt, token) == 0 then
+    undoStatuses(keys[1], sets, old)
     return nil
   end
   local e = tonumber(expiresAt)
   if e < S.minExpiry then S.minExpiry = e end
-  redis.call('HSET', keys[3], unpack(V, first + 4 * k, first + 6 * k + 1))
-  return {0, S.fastCommit(V[i + 8]), 1}
+  owned[2 * k + 1], owned[2 * k + 2] = '~' .. token, expiresAt .. ';' .. csv .. ';'
+  redis.call('HSET', keys[3], unpack(owned))
+  return {0, S.fastCommit(string.gsub(csv, ',', ',1;') .. ',1'), 1}
 end
 
 function S.fastRelease(keys, V, i, now)
@@ -101,6 +103,5 @@ function S.fastRelease(keys, V, i, now)
   fields[k + 1] = nil
   redis.call('ZREM', keys[4], token)
   redis.call('BITFIELD', keys[1], unpack(sets))
-  local entry = string.gsub(csv, ',', ',0;') .. ',0'
-  return {0, S.fastCommit(entry), fields, S.none}
+  return {0, S.fastCommit(string.gsub(csv, ',', ',0;') .. ',0'), fields, S.none}
 end
