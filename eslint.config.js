@@ -50,4 +50,25 @@ export default tseslint.config(
   boundary('engine'),
   boundary('studio'),
   boundary('client-sdk'),
+  // The SDK is a browser bundle: its values from seatmaps come from the zod-free entry
+  // `@parterre/seatmaps/client` (the main entry would bundle zod); types may use either.
+  {
+    files: ['client-sdk/src/**/*.ts', 'client-sdk/src/**/*.tsx'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: otherWorkspaces('client-sdk'),
+          paths: [
+            {
+              name: '@parterre/seatmaps',
+              allowTypeImports: true,
+              message: 'Import values from @parterre/seatmaps/client (zod-free); types may stay.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

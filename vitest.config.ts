@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 // Workspaces are consumed from source: no build step while developing or testing.
 const alias = {
+  // Before '@parterre/seatmaps', which would otherwise swallow the subpath.
+  '@parterre/seatmaps/client': fileURLToPath(new URL('./seatmaps/src/client.ts', import.meta.url)),
   '@parterre/seatmaps': fileURLToPath(new URL('./seatmaps/src/index.ts', import.meta.url)),
 };
 

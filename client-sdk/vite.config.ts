@@ -8,6 +8,12 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here('./demo'),
   base: '/demo/',
-  resolve: { alias: { '@parterre/seatmaps': here('../seatmaps/src/index.ts') } },
+  resolve: {
+    // The subpath first: '@parterre/seatmaps' would otherwise swallow it.
+    alias: {
+      '@parterre/seatmaps/client': here('../seatmaps/src/client.ts'),
+      '@parterre/seatmaps': here('../seatmaps/src/index.ts'),
+    },
+  },
   build: { outDir: here('./dist/demo'), emptyOutDir: true },
 });

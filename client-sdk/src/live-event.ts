@@ -1,7 +1,7 @@
 // The headless live client: one event's seat status, kept in sync over the engine's /live
 // socket, plus holding and releasing seats. No UI, no framework: the seat picker and the box
 // office build on it.
-import { LIVE_NAMESPACE, PROTOCOL_VERSION } from '@parterre/seatmaps';
+import { LIVE_NAMESPACE, PROTOCOL_VERSION } from '@parterre/seatmaps/client';
 import type {
   Ack,
   ClientToServerEvents,

@@ -1,7 +1,7 @@
 // The local copy of an event's seat status, kept in step with the engine by version (epoch, seq).
 // Pure and synchronous: the connection logic decides when to resubscribe, this decides whether a
 // message applies.
-import { countStatuses, unpackStatus } from '@parterre/seatmaps';
+import { countStatuses, unpackStatus } from '@parterre/seatmaps/client';
 import type {
   GaAvailability,
   SeatsMessage,

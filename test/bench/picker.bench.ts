@@ -121,7 +121,12 @@ async function bundle(entry: string, plugins: Plugin[] = []) {
     configFile: false,
     logLevel: 'error',
     plugins,
-    resolve: { alias: { '@parterre/seatmaps': SEATMAPS } },
+    resolve: {
+      alias: {
+        '@parterre/seatmaps/client': SEATMAPS.replace(/index\.ts$/, 'client.ts'),
+        '@parterre/seatmaps': SEATMAPS,
+      },
+    },
     build: {
       write: false,
       minify: true,

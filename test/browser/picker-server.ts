@@ -88,7 +88,12 @@ export async function bundlePage(source: string): Promise<string> {
     logLevel: 'warn',
     mode: 'development',
     define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-    resolve: { alias: { '@parterre/seatmaps': join(SDK, '../seatmaps/src/index.ts') } },
+    resolve: {
+      alias: {
+        '@parterre/seatmaps/client': join(SDK, '../seatmaps/src/client.ts'),
+        '@parterre/seatmaps': join(SDK, '../seatmaps/src/index.ts'),
+      },
+    },
     plugins: [
       {
         name: 'picker-test-page',

@@ -1,7 +1,7 @@
 // Pointer and keyboard input of a mounted picker: taps select, the mouse shows tooltips, arrow
 // keys move a focus ring seat to seat (announced in the live region), Enter/Space select, +/−/0
 // zoom. Hit-testing goes through the spatial index, never through Konva's per-node hit canvas.
-import { pointInPolygon, SEAT_RADIUS } from '@parterre/seatmaps';
+import { pointInPolygon, SEAT_RADIUS } from '@parterre/seatmaps/client';
 import { attachGestures } from './gestures.ts';
 import { onLevel } from './levels.ts';
 import { directionOfKey, nextSeat, type Direction, type NavigableSeats } from './navigation.ts';

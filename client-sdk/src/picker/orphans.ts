@@ -1,7 +1,7 @@
 // The "no single empty seat" warning: seats a visitor's selection would leave alone between taken
 // seats (or a taken seat and the row's end), found with seatmaps' findOrphans on the layout's
 // rows. Only orphans the selection creates count: the visitor cannot fix the others.
-import { findOrphans, prepareBestAvailable } from '@parterre/seatmaps';
+import { findOrphans, prepareBestAvailable } from '@parterre/seatmaps/client';
 import type {
   BestAvailableSeat,
   CategoryKey,

@@ -4,7 +4,7 @@
 import Konva from 'konva/lib/Core';
 import { Circle } from 'konva/lib/shapes/Circle';
 import { Line } from 'konva/lib/shapes/Line';
-import { SEAT_RADIUS } from '@parterre/seatmaps';
+import { SEAT_RADIUS } from '@parterre/seatmaps/client';
 import { onLevel } from './levels.ts';
 import type { Palette } from './palette.ts';
 import type { SeatModel } from './seat-model.ts';

@@ -1,7 +1,7 @@
 // The layout packed for drawing and lookup: positions, category numbers and colour indexes in
 // typed arrays (80,000 seats are a few hundred KB, scanned in a millisecond), the flatbush
 // spatial index for hit-tests, and per-section seat lists for "zoom to section".
-import { SeatIndex } from '@parterre/seatmaps';
+import { SeatIndex } from '@parterre/seatmaps/client';
 import { packLevels, type PackedLevels } from './levels.ts';
 import { priceTable } from './price.ts';
 import type { PickedSeat, PickerLayout, PickerPrice } from './types.ts';

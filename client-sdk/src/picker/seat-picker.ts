@@ -1,7 +1,7 @@
 // mountSeatPicker: the visitor's seat map. It wires the layout model, the Konva scene, the HTML
 // panel, pointer and keyboard input, the live status source and the seat holder; each of those
 // lives in its own file and this one only decides what happens when.
-import { SEAT_STATUS_NAMES } from '@parterre/seatmaps';
+import { SEAT_STATUS_NAMES } from '@parterre/seatmaps/client';
 import { Emitter } from '../emitter.ts';
 import { LiveEvent } from '../live-event.ts';
 import { describeSeat, seatName } from './describe.ts';
