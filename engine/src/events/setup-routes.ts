@@ -104,15 +104,7 @@ function registerDuplicate(api: ApiRouter, ctx: EngineContext): void {
     body: DuplicateEventBody,
     responses: { 201: { description: 'The copy', schema: EventView } },
     errors: [404],
-    handler: async ({ params, body, principal, req }) => {
-      // An empty request parses as {}: refuse it, so only a body that says "no overrides" ({})
-      // creates a copy, never a request whose body got lost.
-      const length = req.get('content-length');
-      if (!req.get('transfer-encoding') && (!length || length === '0')) {
-        throw new DomainError('VALIDATION_FAILED', 'Send a JSON object ({} to copy as is)', {
-          fields: { body: 'missing' },
-        });
-      }
+    handler: async ({ params, body, principal }) => {
       const copy = await duplicateEvent(ctx.db, principal.orgId, params.id, {
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.startsAt !== undefined ? { startsAt: new Date(body.startsAt) } : {}),

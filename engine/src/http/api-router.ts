@@ -96,11 +96,18 @@ function parse<T extends z.ZodType>(part: InputPart, schema: T, value: unknown):
   return result.data;
 }
 
+/** The JSON parser turns an empty request into {}; a body that got lost must not read as "no options". */
+function hasNoBody(req: Request): boolean {
+  if (req.body === undefined) return true;
+  const length = req.get('content-length');
+  return !req.get('transfer-encoding') && (!length || length === '0');
+}
+
 function readBody(req: Request, schema: z.ZodType): unknown {
-  if (req.body === undefined) {
+  if (hasNoBody(req)) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      'This operation needs a JSON body: send it with "Content-Type: application/json"',
+      'This operation needs a JSON body ({} when no field applies): send it with "Content-Type: application/json"',
       { fields: { '(body)': 'missing' } },
     );
   }
