@@ -3,7 +3,7 @@
 // browsers watch one event and a hold made in one shows in the other within a second (measured
 // and printed); a counter sale updates both browsers' counters and the velocity chart; a block
 // is undone; seats show their sales channel; the report page's CSV download equals the API's
-// CSV; an event is duplicated; staff switch organisation and sign out.
+// CSV; an event is duplicated and edited; staff switch organisation and sign out.
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -306,6 +306,28 @@ describe('reports and events', () => {
     await textOf(page.getByRole('table', { name: 'Events' }), 'Test night (copy)', false);
     await page.reload();
     await textOf(page.getByRole('table', { name: 'Events' }), 'Test night (copy)', false);
+  });
+
+  it('edits an event in place', async () => {
+    await page.getByRole('link', { name: 'Edit Test night (copy)' }).click();
+    await page.getByRole('heading', { name: 'Edit event' }).waitFor();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Test night (copy)');
+    expect(await page.getByLabel('Seat map').isDisabled()).toBe(true);
+    await page.getByLabel('Name').fill('Matinee');
+    await page.getByLabel('Front full price').fill('55');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await textOf(page.getByRole('table', { name: 'Events' }), 'Matinee', false);
+    const events = (await (
+      await fetch(`${server.url}/api/v1/events`, {
+        headers: { authorization: `Bearer ${seeded.secretKey}` },
+      })
+    ).json()) as {
+      events: { name: string; prices: { category: string; priceType: string; amount: number }[] }[];
+    };
+    const matinee = events.events.find((e) => e.name === 'Matinee');
+    expect(matinee?.prices).toContainEqual(
+      expect.objectContaining({ category: 'A', priceType: 'full', amount: 5500 }),
+    );
   });
 
   it('switches organisation and signs out', async () => {

@@ -128,3 +128,19 @@ export const getAvailability = async (api: ApiClient, id: string): Promise<Avail
 /** Opens public sales now (POST /events/:id/open) or closes them (…/close). */
 export const setSalesOpen = async (api: ApiClient, id: string, open: boolean): Promise<EventView> =>
   (await api.request<EventView>('POST', `${path(id)}/${open ? 'open' : 'close'}`)).body;
+
+/** The settings PATCH /events/:id changes (prices replace all prices). */
+export interface EventChanges {
+  readonly name?: string;
+  readonly startsAt?: string;
+  readonly holdTtlSeconds?: number;
+  readonly salesOpensAt?: string | null;
+  readonly salesClosesAt?: string | null;
+  readonly prices?: readonly Price[];
+}
+
+export const patchEvent = async (
+  api: ApiClient,
+  id: string,
+  changes: EventChanges,
+): Promise<EventView> => (await api.request<EventView>('PATCH', path(id), changes)).body;

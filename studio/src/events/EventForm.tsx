@@ -1,9 +1,10 @@
 // Event setup: a published seat-map version, name, date and time, the public on-sale window,
 // hold duration, and prices per category × price type in one currency. `from` copies an
-// existing event (same plan version, prices and settings) for a new date.
+// existing event (same plan version, prices and settings) for a new date, or with `edit`
+// changes that event in place (PATCH; its plan version stays).
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import { createEvent, getEvent, type CreateEventInput } from '../api/events-api.ts';
+import { createEvent, getEvent, patchEvent, type CreateEventInput } from '../api/events-api.ts';
 import { listSeatmaps, versionCategories } from '../api/seatmaps-api.ts';
 import { navigate } from '../shell/navigation.tsx';
 import { ErrorState, Loading } from '../shell/PageState.tsx';
@@ -14,9 +15,19 @@ import { gridFromPrices, parsePriceTypes, pricesFromGrid } from './price-grid.ts
 
 interface Props {
   readonly api: ApiClient;
-  /** An event to copy, or null for a new one. */
+  /** An event to copy (or edit), or null for a new one. */
   readonly from: string | null;
+  /** Change `from` itself instead of creating a copy. */
+  readonly edit: boolean;
 }
+
+type Mode = 'new' | 'copy' | 'edit';
+
+const TITLES: Record<Mode, string> = {
+  new: 'New event',
+  copy: 'Duplicate event',
+  edit: 'Edit event',
+};
 
 interface FormState {
   name: string;
@@ -46,12 +57,16 @@ const EMPTY: FormState = {
   cells: {},
 };
 
-async function initialState(api: ApiClient, from: string | null): Promise<FormState> {
+async function initialState(
+  api: ApiClient,
+  from: string | null,
+  edit: boolean,
+): Promise<FormState> {
   if (!from) return EMPTY;
   const ev = await getEvent(api, from);
   const grid = gridFromPrices(ev.prices);
   return {
-    name: `${ev.name} (copy)`,
+    name: edit ? ev.name : `${ev.name} (copy)`,
     seatmapId: ev.seatmapId,
     version: ev.seatmapVersion,
     startsAt: isoToLocal(ev.startsAt),
@@ -65,23 +80,26 @@ async function initialState(api: ApiClient, from: string | null): Promise<FormSt
   };
 }
 
-function useFormData(api: ApiClient, from: string | null) {
+function useFormData(api: ApiClient, from: string | null, edit: boolean) {
   return useLoad(
     async () => ({
       maps: (await listSeatmaps(api)).filter((m) => m.latestVersion !== null),
-      initial: await initialState(api, from),
+      initial: await initialState(api, from, edit),
     }),
-    [api, from],
+    [api, from, edit],
   );
 }
 
-export function EventForm({ api, from }: Props) {
-  const data = useFormData(api, from);
+export function EventForm({ api, from, edit }: Props) {
+  const data = useFormData(api, from, edit);
   if (data.loading && !data.data) return <Loading what="Loading seat maps…" />;
   if (data.error || !data.data) {
     return <ErrorState message={data.error ?? 'Nothing loaded'} onRetry={data.reload} />;
   }
-  return <Form api={api} maps={data.data.maps} initial={data.data.initial} copy={from !== null} />;
+  const mode: Mode = from === null ? 'new' : edit ? 'edit' : 'copy';
+  return (
+    <Form api={api} maps={data.data.maps} initial={data.data.initial} mode={mode} eventId={from} />
+  );
 }
 
 type Maps = Awaited<ReturnType<typeof listSeatmaps>>;
@@ -90,12 +108,14 @@ function Form({
   api,
   maps,
   initial,
-  copy,
+  mode,
+  eventId,
 }: {
   api: ApiClient;
   maps: Maps;
   initial: FormState;
-  copy: boolean;
+  mode: Mode;
+  eventId: string | null;
 }) {
   const [f, setF] = useState<FormState>(() => {
     const first = maps[0];
@@ -156,7 +176,18 @@ function Form({
     };
     setBusy(true);
     try {
-      await createEvent(api, input);
+      if (mode === 'edit' && eventId) {
+        await patchEvent(api, eventId, {
+          name: input.name,
+          startsAt,
+          holdTtlSeconds: input.holdTtlSeconds,
+          salesOpensAt: opensAt,
+          salesClosesAt: closesAt,
+          prices: grid.prices,
+        });
+      } else {
+        await createEvent(api, input);
+      }
       navigate({ page: 'events' });
     } catch (err) {
       setError((err as Error).message);
@@ -178,7 +209,7 @@ function Form({
 
   return (
     <div className="page">
-      <h1>{copy ? 'Duplicate event' : 'New event'}</h1>
+      <h1>{TITLES[mode]}</h1>
       <form
         className="form-grid"
         noValidate
@@ -198,6 +229,7 @@ function Form({
         <Field id="ev-map" label="Seat map" problem={shown('seatmap')}>
           <select
             id="ev-map"
+            disabled={mode === 'edit'}
             value={f.seatmapId}
             onChange={(e) => {
               const m = maps.find((x) => x.id === e.target.value);
@@ -214,6 +246,7 @@ function Form({
         <Field id="ev-version" label="Published version">
           <select
             id="ev-version"
+            disabled={mode === 'edit'}
             value={f.version ?? ''}
             onChange={(e) => set('version', Number(e.target.value))}
           >
@@ -259,15 +292,17 @@ function Form({
             onChange={(e) => set('holdMinutes', e.target.value)}
           />
         </Field>
-        <div className="field checkbox">
-          <input
-            id="ev-open"
-            type="checkbox"
-            checked={f.salesOpen}
-            onChange={(e) => set('salesOpen', e.target.checked)}
-          />
-          <label htmlFor="ev-open">Sales switched on</label>
-        </div>
+        {mode !== 'edit' && (
+          <div className="field checkbox">
+            <input
+              id="ev-open"
+              type="checkbox"
+              checked={f.salesOpen}
+              onChange={(e) => set('salesOpen', e.target.checked)}
+            />
+            <label htmlFor="ev-open">Sales switched on</label>
+          </div>
+        )}
         <fieldset className="prices">
           <legend>Prices</legend>
           <div className="price-settings">
@@ -321,7 +356,7 @@ function Form({
         )}
         <div className="form-actions">
           <button type="submit" className="primary big" disabled={busy}>
-            {busy ? 'Creating…' : 'Create event'}
+            {busy ? 'Saving…' : mode === 'edit' ? 'Save changes' : 'Create event'}
           </button>
           <button type="button" className="big" onClick={() => navigate({ page: 'events' })}>
             Cancel

@@ -127,6 +127,13 @@ export function EventsScreen({
                           Report
                         </Link>
                         <Link
+                          to={{ page: 'event-edit', eventId: event.id }}
+                          className="button"
+                          label={`Edit ${event.name}`}
+                        >
+                          Edit
+                        </Link>
+                        <Link
                           to={{ page: 'event-new', from: event.id }}
                           className="button"
                           label={`Duplicate ${event.name}`}

@@ -14,6 +14,10 @@ describe('routes', () => {
       page: 'event-new',
       from: 'ev_2',
     });
+    expect(parseRoute('/studio/events/ev_3/edit', '', B)).toEqual({
+      page: 'event-edit',
+      eventId: 'ev_3',
+    });
     expect(parseRoute('/studio/boxoffice/ev_1', '', B)).toEqual({
       page: 'boxoffice',
       eventId: 'ev_1',
@@ -27,6 +31,7 @@ describe('routes', () => {
   it('shows home for unknown addresses', () => {
     expect(parseRoute('/studio/nope', '', B)).toEqual({ page: 'home' });
     expect(parseRoute('/studio/events/x/y', '', B)).toEqual({ page: 'home' });
+    expect(parseRoute('/studio/reports/x/edit', '', B)).toEqual({ page: 'home' });
   });
   it('writes addresses that parse back to the same page', () => {
     const routes: Route[] = [
@@ -35,6 +40,7 @@ describe('routes', () => {
       { page: 'events' },
       { page: 'event-new', from: null },
       { page: 'event-new', from: 'ev_9' },
+      { page: 'event-edit', eventId: 'ev 4' },
       { page: 'boxoffice', eventId: 'ev_1' },
       { page: 'boxoffice', eventId: null },
       { page: 'reports', eventId: 'ev/2' },
@@ -45,5 +51,6 @@ describe('routes', () => {
     }
     expect(sectionOf({ page: 'map', mapId: 'a' })).toBe('designer');
     expect(sectionOf({ page: 'event-new', from: null })).toBe('events');
+    expect(sectionOf({ page: 'event-edit', eventId: 'x' })).toBe('events');
   });
 });

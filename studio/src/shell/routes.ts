@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'map'; readonly mapId: string }
   | { readonly page: 'events' }
   | { readonly page: 'event-new'; readonly from: string | null }
+  | { readonly page: 'event-edit'; readonly eventId: string }
   | { readonly page: 'boxoffice'; readonly eventId: string | null }
   | { readonly page: 'reports'; readonly eventId: string | null };
 
@@ -34,8 +35,13 @@ const decode = (s: string) => {
  */
 export function parseRoute(pathname: string, search: string, base: string): Route {
   const params = new URLSearchParams(search);
-  const [first = '', second, ...rest] = relative(pathname, base).split('/');
+  const [first = '', second, third, ...rest] = relative(pathname, base).split('/');
   if (rest.length) return { page: 'home' };
+  if (third !== undefined) {
+    return first === 'events' && second && third === 'edit'
+      ? { page: 'event-edit', eventId: decode(second) }
+      : { page: 'home' };
+  }
   switch (first) {
     case '': {
       const mapId = params.get('map');
@@ -68,6 +74,8 @@ export function routeHref(route: Route, base: string): string {
       return `${b}events`;
     case 'event-new':
       return `${b}events/new${route.from ? `?from=${encodeURIComponent(route.from)}` : ''}`;
+    case 'event-edit':
+      return `${b}events/${encodeURIComponent(route.eventId)}/edit`;
     case 'boxoffice':
       return `${b}boxoffice${route.eventId ? `/${encodeURIComponent(route.eventId)}` : ''}`;
     case 'reports':
@@ -83,6 +91,7 @@ export function sectionOf(route: Route): 'designer' | 'events' | 'boxoffice' | '
       return 'designer';
     case 'events':
     case 'event-new':
+    case 'event-edit':
       return 'events';
     default:
       return route.page;

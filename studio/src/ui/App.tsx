@@ -34,7 +34,9 @@ function Page({ auth, route }: { auth: Auth; route: Exclude<Route, { page: 'map'
     case 'events':
       return <EventsScreen api={api} />;
     case 'event-new':
-      return <EventForm key={route.from ?? 'new'} api={api} from={route.from} />;
+      return <EventForm key={route.from ?? 'new'} api={api} from={route.from} edit={false} />;
+    case 'event-edit':
+      return <EventForm key={`edit-${route.eventId}`} api={api} from={route.eventId} edit />;
     case 'boxoffice':
       return route.eventId ? (
         <BoxOfficeScreen key={route.eventId} api={api} eventId={route.eventId} />
