@@ -11,7 +11,7 @@ import { DomainError } from '../errors.ts';
 export interface FairGateOptions {
   /** Requests worked on at once on this node (0: no gate). */
   maxInFlight: number;
-  /** Requests one organisation may have waiting; beyond, 429 at once. Default 256. */
+  /** Requests one organisation may have waiting; beyond, 429 at once. Default 4096. */
   maxQueuedPerOrg?: number;
 }
 
@@ -35,7 +35,7 @@ export interface FairGate {
  */
 export function createFairGate(options: FairGateOptions): FairGate {
   const { maxInFlight } = options;
-  const maxQueued = options.maxQueuedPerOrg ?? 256;
+  const maxQueued = options.maxQueuedPerOrg ?? 4096;
   let inFlight = 0;
   let queued = 0;
   // Insertion order is the turn order: an organisation served goes to the back.
