@@ -32,8 +32,8 @@ import { Keys } from './keys.ts';
 import { sortGa, toGaQuantities, toGaStates, toLogEntries, toNumbers, unwrap } from './replies.ts';
 import { FunctionCaller } from './script-loader.ts';
 
-/** Most commands one batch call carries (a bound on how long one script run blocks Redis). */
-const MAX_BATCH = 64;
+/** Default of {@link RedisSeatStoreOptions.maxBatch}. */
+const MAX_BATCH = 32;
 
 /** Holds and releases of one event waiting to go out as one batch call. */
 interface PendingBatch {
@@ -53,6 +53,12 @@ export interface RedisSeatStoreOptions {
   logMaxLen?: number;
   /** How long after its last hold's expiry an event stays in `activeEvents`, default 5 min. */
   activeRetentionMs?: number;
+  /**
+   * Most holds and releases one batch call carries, default 32 (at most 64). A full batch goes
+   * out at once, so Redis works on it while the node prepares the next: small batches overlap
+   * the two, large ones save more script calls.
+   */
+  maxBatch?: number;
 }
 
 /**
@@ -74,6 +80,7 @@ export class RedisSeatStore implements SeatStore {
   private readonly registered = new Map<string, number>();
   /** Holds and releases not sent yet (see {@link RedisSeatStore.enqueue}). */
   private pending: PendingBatch | undefined;
+  private readonly maxBatch: number;
 
   constructor(options: RedisSeatStoreOptions) {
     this.ownsConnection = typeof options.redis === 'string';
@@ -83,6 +90,7 @@ export class RedisSeatStore implements SeatStore {
     this.args = new ArgsBuilder(this.keys, options.logMaxLen ?? 10_000);
     this.subscriber = new ChangeSubscriber(this.redis, this.keys.changes());
     this.retentionMs = options.activeRetentionMs ?? 300_000;
+    this.maxBatch = Math.max(1, Math.min(64, Math.floor(options.maxBatch ?? MAX_BATCH)));
   }
 
   async initEvent(init: EventInit): Promise<void> {
@@ -320,7 +328,7 @@ export class RedisSeatStore implements SeatStore {
     group: ScriptArgs,
   ): Promise<unknown> {
     let batch = this.pending;
-    if (batch && (batch.eventId !== eventId || batch.groups.length >= MAX_BATCH)) {
+    if (batch && batch.eventId !== eventId) {
       this.flush();
       batch = undefined;
     }
@@ -332,7 +340,9 @@ export class RedisSeatStore implements SeatStore {
     const queued = batch;
     queued.commands.push(command);
     queued.groups.push(group);
-    return new Promise((resolve, reject) => queued.settle.push({ resolve, reject }));
+    const reply = new Promise((resolve, reject) => queued.settle.push({ resolve, reject }));
+    if (queued.groups.length >= this.maxBatch) this.flush();
+    return reply;
   }
 
   /** Sends the waiting batch; a command alone calls its own function. */

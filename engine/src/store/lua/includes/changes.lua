@@ -71,7 +71,7 @@ function S.batchEnd()
   S.batched = nil
   if #L == 0 then return end
   redis.call('SET', S.seqKey, seq)
-  -- At most 4 fields per command and 64 commands per batch (MAX_BATCH in redis-store.ts): far
+  -- At most 4 fields per command and 64 commands per batch (maxBatch in redis-store.ts): far
   -- below Lua's unpack limit.
   redis.call('XADD', S.logKey, 'MAXLEN', '~', S.logMaxLen, seq, unpack(L))
   redis.call('PUBLISH', S.channel, S.eventId .. ' ' .. seq)
