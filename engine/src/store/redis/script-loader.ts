@@ -3,9 +3,11 @@
 // helpers (lua/includes/<file>.lua) are put once at the top of the library. Why a library rather
 // than one EVALSHA script per command: a script re-creates all its helper functions and tables on
 // every call, a library only when it is loaded (that was about a third of a hold's Redis CPU).
-// The library and function names carry a hash of the code, so nodes of different versions can
-// share one Redis during a rolling deploy, and loading is idempotent (FUNCTION LOAD REPLACE of the
-// same code). Needs Redis 7.0+.
+// The library and function names carry a hash of the code, so one version's library never
+// replaces another's, and loading is idempotent (FUNCTION LOAD REPLACE of the same code). That
+// does not make mixed versions safe on one Redis: the key layout changes between versions (an
+// older node cannot read hold records, see engine/CONTEXT.md), so stop the old nodes before
+// starting new ones. Needs Redis 7.0+.
 //
 // On a Redis Cluster, functions are not replicated between shards (only to a master's replicas),
 // so the library is loaded on every master the client knows. A master that joined later, took over
