@@ -107,6 +107,32 @@ function bodyParserProblem(err: Error & { type?: unknown; status?: unknown }): D
   }
 }
 
+/**
+ * The 4xx status an error from express or a library carries (`status` or `statusCode`, such as
+ * the 400 URIError of a path with malformed percent-encoding), or undefined.
+ */
+export function clientErrorStatus(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const value = typeof status === 'number' ? status : statusCode;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 499
+    ? value
+    : undefined;
+}
+
+function clientProblem(err: Error): DomainError | null {
+  if (clientErrorStatus(err) === undefined) return null;
+  if (err instanceof URIError) {
+    return new DomainError(
+      'VALIDATION_FAILED',
+      'Request path is not valid: it holds malformed percent-encoding (a % not followed by ' +
+        'two hex digits of valid UTF-8)',
+      { fields: { path: 'malformed percent-encoding' } },
+    );
+  }
+  return new DomainError('VALIDATION_FAILED', `Invalid request: ${err.message}`);
+}
+
 // ioredis fails commands with these when Redis is down or the connection dropped; the cluster
 // client with the last four when it cannot reach the cluster or the cluster lost slots.
 const REDIS_DOWN =
@@ -124,7 +150,7 @@ export function toDomainError(err: unknown): DomainError | null {
     return new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
   }
   if (!(err instanceof Error)) return null;
-  const fromBody = bodyParserProblem(err);
+  const fromBody = bodyParserProblem(err) ?? clientProblem(err);
   if (fromBody) return fromBody;
   if (REDIS_DOWN.test(err.name) || REDIS_DOWN.test(err.message)) {
     return new DomainError(

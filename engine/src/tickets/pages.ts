@@ -1,7 +1,8 @@
 // The HTML pages of tickets: the public ticket page (GET /tickets/:code; the code is the
 // credential) and the door-scan page for staff (GET /door/:eventId, whose script calls the API with
 // the staff session or a key, so the page itself carries no data and needs no login).
-import express, { type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import { clientErrorStatus } from '../http/problem.ts';
 import type { EngineContext } from '../context.ts';
 import { DOOR_SCRIPT } from './door-script.ts';
 import { escapeHtml, page } from './html.ts';
@@ -53,5 +54,20 @@ export function ticketPages(ctx: EngineContext): Router {
     const link = `${req.protocol}://${req.get('host') ?? 'localhost'}/tickets/${encodeURIComponent(code)}`;
     res.send(await ticketPage(found.event, found.ticket, link));
   });
+  // A path express cannot decode (malformed percent-encoding: a 400 URIError) gets an HTML page
+  // like any other wrong address, not the API's problem+json or a 500.
+  router.use(((err, req, res, next) => {
+    const status = clientErrorStatus(err);
+    if (status === undefined) {
+      next(err);
+      return;
+    }
+    res.type('text/html').set('Cache-Control', 'no-store');
+    if (req.path.startsWith('/tickets/')) res.status(404).send(invalidTicketPage());
+    else
+      res
+        .status(400)
+        .send(page('Not a valid address', '<p class="card">This address is not valid.</p>'));
+  }) as ErrorRequestHandler);
   return router;
 }
