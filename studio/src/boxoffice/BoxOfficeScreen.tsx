@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { listChannels } from '../api/channels-api.ts';
 import { getLayout } from '../api/events-api.ts';
+import { TicketLinks } from '../series/TicketLinks.tsx';
 import { formatDateTime } from '../shell/format.ts';
 import { Link } from '../shell/navigation.tsx';
 import { ErrorState, Loading } from '../shell/PageState.tsx';
@@ -13,6 +14,7 @@ import { useLoad } from '../shell/use-load.ts';
 import { Counters } from './Counters.tsx';
 import { Feed } from './Feed.tsx';
 import { FindSeats } from './FindSeats.tsx';
+import { GroupBooking } from './GroupBooking.tsx';
 import { HoldTimer } from './HoldTimer.tsx';
 import { Legend } from './Legend.tsx';
 import { SalesPanel } from './SalesPanel.tsx';
@@ -148,6 +150,13 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
         </span>
         {live.problem && <span className="error-text">{live.problem}</span>}
         <span className="spacer" />
+        <Link to={{ page: 'event-channels', eventId }} className="button">
+          Channels
+        </Link>
+        {/* The door scanner is the engine's own page, outside the studio. */}
+        <a href={`/door/${encodeURIComponent(eventId)}`} className="button">
+          Door scan
+        </a>
         <Link to={{ page: 'reports', eventId }} className="button">
           Report
         </Link>
@@ -228,6 +237,23 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
             selection={selection}
             onSelect={setSelection}
             counter={counter}
+          />
+          {counter.notice?.bookingId && (
+            <TicketLinks
+              key={counter.notice.bookingId}
+              api={api}
+              bookingId={counter.notice.bookingId}
+            />
+          )}
+          <GroupBooking
+            api={api}
+            eventId={eventId}
+            layout={layout}
+            onBooked={(ids) => {
+              const found = ids.map((id) => model.byId.get(id)).filter((i) => i !== undefined);
+              setSelection(found);
+              pickLevelOf(found);
+            }}
           />
         </aside>
         <div className="boxoffice-stats">

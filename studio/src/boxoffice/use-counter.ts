@@ -23,6 +23,8 @@ export interface Notice {
   readonly tone: 'ok' | 'error';
   readonly text: string;
   readonly undo?: { label: string; run: () => Promise<void> };
+  /** A sale's booking, whose ticket pages the panel links to. */
+  readonly bookingId?: string;
 }
 
 let noticeId = 0;
@@ -149,6 +151,7 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
       }
       return {
         text: `Sold ${words(indexes)} for ${formatMoney(booking.amount, booking.currency)}. Booking ${booking.bookingId}.`,
+        bookingId: booking.bookingId,
       };
     });
 

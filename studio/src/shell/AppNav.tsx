@@ -1,4 +1,4 @@
-// The bar on every page but the map editor: where you are (Designer, Events, Box office,
+// The bar on every page but the map editor: where you are (Designer, Events, Series, Box office,
 // Reports), who you are, the organisation you work in (switchable) and sign out.
 import type { ReactNode } from 'react';
 import type { Auth } from './auth.ts';
@@ -18,6 +18,7 @@ interface Props {
 const SECTIONS = [
   { id: 'designer', label: 'Designer', to: { page: 'home' } },
   { id: 'events', label: 'Events', to: { page: 'events' } },
+  { id: 'series', label: 'Series', to: { page: 'series' } },
   { id: 'boxoffice', label: 'Box office', to: { page: 'boxoffice', eventId: null } },
   { id: 'reports', label: 'Reports', to: { page: 'reports', eventId: null } },
 ] as const satisfies readonly { id: string; label: string; to: Route }[];

@@ -23,6 +23,11 @@ describe('routes', () => {
       eventId: 'ev_1',
     });
     expect(parseRoute('/studio/boxoffice', '', B)).toEqual({ page: 'boxoffice', eventId: null });
+    expect(parseRoute('/studio/events/ev_3/channels', '', B)).toEqual({
+      page: 'event-channels',
+      eventId: 'ev_3',
+    });
+    expect(parseRoute('/studio/series', '', B)).toEqual({ page: 'series' });
     expect(parseRoute('/studio/reports/ev%201', '', B)).toEqual({
       page: 'reports',
       eventId: 'ev 1',
@@ -32,12 +37,15 @@ describe('routes', () => {
     expect(parseRoute('/studio/nope', '', B)).toEqual({ page: 'home' });
     expect(parseRoute('/studio/events/x/y', '', B)).toEqual({ page: 'home' });
     expect(parseRoute('/studio/reports/x/edit', '', B)).toEqual({ page: 'home' });
+    expect(parseRoute('/studio/series/x', '', B)).toEqual({ page: 'home' });
   });
   it('writes addresses that parse back to the same page', () => {
     const routes: Route[] = [
       { page: 'home' },
       { page: 'map', mapId: 'sm 1' },
       { page: 'events' },
+      { page: 'event-channels', eventId: 'ev 1' },
+      { page: 'series' },
       { page: 'event-new', from: null },
       { page: 'event-new', from: 'ev_9' },
       { page: 'event-edit', eventId: 'ev 4' },
@@ -52,5 +60,7 @@ describe('routes', () => {
     expect(sectionOf({ page: 'map', mapId: 'a' })).toBe('designer');
     expect(sectionOf({ page: 'event-new', from: null })).toBe('events');
     expect(sectionOf({ page: 'event-edit', eventId: 'x' })).toBe('events');
+    expect(sectionOf({ page: 'event-channels', eventId: 'x' })).toBe('events');
+    expect(sectionOf({ page: 'series' })).toBe('series');
   });
 });

@@ -7,6 +7,8 @@ export type Route =
   | { readonly page: 'events' }
   | { readonly page: 'event-new'; readonly from: string | null }
   | { readonly page: 'event-edit'; readonly eventId: string }
+  | { readonly page: 'event-channels'; readonly eventId: string }
+  | { readonly page: 'series' }
   | { readonly page: 'boxoffice'; readonly eventId: string | null }
   | { readonly page: 'reports'; readonly eventId: string | null };
 
@@ -38,8 +40,11 @@ export function parseRoute(pathname: string, search: string, base: string): Rout
   const [first = '', second, third, ...rest] = relative(pathname, base).split('/');
   if (rest.length) return { page: 'home' };
   if (third !== undefined) {
-    return first === 'events' && second && third === 'edit'
-      ? { page: 'event-edit', eventId: decode(second) }
+    if (first === 'events' && second && third === 'edit') {
+      return { page: 'event-edit', eventId: decode(second) };
+    }
+    return first === 'events' && second && third === 'channels'
+      ? { page: 'event-channels', eventId: decode(second) }
       : { page: 'home' };
   }
   switch (first) {
@@ -54,6 +59,8 @@ export function parseRoute(pathname: string, search: string, base: string): Rout
       return { page: 'boxoffice', eventId: second ? decode(second) : null };
     case 'reports':
       return { page: 'reports', eventId: second ? decode(second) : null };
+    case 'series':
+      return second === undefined ? { page: 'series' } : { page: 'home' };
     default:
       return { page: 'home' };
   }
@@ -76,6 +83,10 @@ export function routeHref(route: Route, base: string): string {
       return `${b}events/new${route.from ? `?from=${encodeURIComponent(route.from)}` : ''}`;
     case 'event-edit':
       return `${b}events/${encodeURIComponent(route.eventId)}/edit`;
+    case 'event-channels':
+      return `${b}events/${encodeURIComponent(route.eventId)}/channels`;
+    case 'series':
+      return `${b}series`;
     case 'boxoffice':
       return `${b}boxoffice${route.eventId ? `/${encodeURIComponent(route.eventId)}` : ''}`;
     case 'reports':
@@ -84,7 +95,9 @@ export function routeHref(route: Route, base: string): string {
 }
 
 /** Which section of the navigation a page belongs to. */
-export function sectionOf(route: Route): 'designer' | 'events' | 'boxoffice' | 'reports' {
+export function sectionOf(
+  route: Route,
+): 'designer' | 'events' | 'series' | 'boxoffice' | 'reports' {
   switch (route.page) {
     case 'home':
     case 'map':
@@ -92,6 +105,7 @@ export function sectionOf(route: Route): 'designer' | 'events' | 'boxoffice' | '
     case 'events':
     case 'event-new':
     case 'event-edit':
+    case 'event-channels':
       return 'events';
     default:
       return route.page;

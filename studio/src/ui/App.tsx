@@ -3,11 +3,13 @@
 // address bar (shell/routes.ts), so every page survives a reload.
 import { useEffect, useState } from 'react';
 import { BoxOfficeScreen } from '../boxoffice/BoxOfficeScreen.tsx';
+import { ChannelsScreen } from '../channels/ChannelsScreen.tsx';
 import { openDocument } from '../editor/document-io.ts';
 import { Editor } from '../editor/editor.ts';
 import { EventForm } from '../events/EventForm.tsx';
 import { EventsScreen } from '../events/EventsScreen.tsx';
 import { ReportsScreen } from '../reports/ReportsScreen.tsx';
+import { SeriesScreen } from '../series/SeriesScreen.tsx';
 import { AppShell } from '../shell/AppNav.tsx';
 import {
   resumeAuth,
@@ -37,6 +39,10 @@ function Page({ auth, route }: { auth: Auth; route: Exclude<Route, { page: 'map'
       return <EventForm key={route.from ?? 'new'} api={api} from={route.from} edit={false} />;
     case 'event-edit':
       return <EventForm key={`edit-${route.eventId}`} api={api} from={route.eventId} edit />;
+    case 'event-channels':
+      return <ChannelsScreen key={route.eventId} api={api} eventId={route.eventId} />;
+    case 'series':
+      return <SeriesScreen api={api} />;
     case 'boxoffice':
       return route.eventId ? (
         <BoxOfficeScreen key={route.eventId} api={api} eventId={route.eventId} />
