@@ -49,6 +49,7 @@ export interface PubSubClient {
 
 interface SubscriberClient {
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  on(event: 'error', listener: (err: unknown) => void): unknown;
   subscribe(channel: string): Promise<unknown>;
   quit(): Promise<unknown>;
 }
@@ -64,11 +65,15 @@ const isSignal = (v: unknown): v is BoxOfficeSignal => {
   );
 };
 
+/** While Redis stays unreachable the subscriber errors on every reconnect: report one a while. */
+export const SUBSCRIBER_ERROR_REPORT_MS = 30_000;
+
 /** The bus of a multi-node installation, over Redis pub/sub. */
 export class RedisBus implements BoxOfficeBus {
   private readonly listeners = new Set<SignalListener>();
   private subscriber: SubscriberClient | undefined;
   private subscribing: Promise<unknown> | undefined;
+  private lastErrorReport = -Infinity;
 
   constructor(
     private readonly redis: PubSubClient,
@@ -103,6 +108,14 @@ export class RedisBus implements BoxOfficeBus {
     if (this.subscribing) return this.subscribing;
     const subscriber = this.redis.duplicate();
     this.subscriber = subscriber;
+    // Without a listener ioredis prints "Unhandled error event" for every failed reconnect; it
+    // reconnects (and resubscribes) by itself, so one report per SUBSCRIBER_ERROR_REPORT_MS is enough.
+    subscriber.on('error', (err) => {
+      const now = Date.now();
+      if (now - this.lastErrorReport < SUBSCRIBER_ERROR_REPORT_MS) return;
+      this.lastErrorReport = now;
+      this.onError(err);
+    });
     subscriber.on('message', (channel, message) => {
       if (channel !== this.channel) return;
       let signal: unknown;

@@ -38,7 +38,16 @@ interface Watched {
   timer: NodeJS.Timeout | undefined;
   lastPush: number;
   refreshing: boolean;
+  /** Refreshes failed in a row: the next try waits longer (see retryDelay). */
+  failures: number;
 }
+
+/** The longest wait between two refreshes that keep failing (a database outage). */
+export const MAX_RETRY_MS = 5_000;
+
+/** The wait before retry `failures` (1, 2, …): the push interval doubled each time, capped. */
+export const retryDelay = (interval: number, failures: number): number =>
+  Math.min(MAX_RETRY_MS, Math.max(interval, 1) * 2 ** Math.min(failures - 1, 20));
 
 const clean = (): Dirty => ({ store: false, feed: false, attendance: false, event: false });
 
@@ -119,6 +128,7 @@ export class BoxOfficeHub {
         timer: undefined,
         lastPush: Date.now(),
         refreshing: false,
+        failures: 0,
       };
       watched = entry;
       this.boards.set(key, entry);
@@ -126,23 +136,28 @@ export class BoxOfficeHub {
         if (this.boards.get(key) === entry && entry.watchers === 0) this.drop(key);
       });
     }
-    watched.watchers++;
+    const entry = watched;
+    entry.watchers++;
     try {
-      await watched.ready;
+      await entry.ready;
     } catch (err) {
-      this.unwatch(orgId, eventId);
+      // Leave the board this subscriber joined, never one a later subscriber started since.
+      this.leave(key, entry);
       throw err;
     }
-    return { room: key, snapshot: watched.board.snapshot() };
+    return { room: key, snapshot: entry.board.snapshot() };
   }
 
   /** One subscriber less; the board goes when the last one leaves. */
   unwatch(orgId: string, eventId: string): void {
     const key = boardRoom(orgId, eventId);
     const watched = this.boards.get(key);
-    if (!watched) return;
-    watched.watchers--;
-    if (watched.watchers <= 0) this.drop(key);
+    if (watched) this.leave(key, watched);
+  }
+
+  private leave(key: string, entry: Watched): void {
+    entry.watchers--;
+    if (entry.watchers <= 0 && this.boards.get(key) === entry) this.drop(key);
   }
 
   /** Events this node watches (tests and metrics). */
@@ -191,6 +206,8 @@ export class BoxOfficeHub {
       watched.timer = undefined;
       void this.flush(key, watched);
     }, wait);
+    // A pending push never keeps the process alive (close() clears it anyway).
+    watched.timer.unref();
   }
 
   private async flush(key: string, watched: Watched): Promise<void> {
@@ -202,16 +219,29 @@ export class BoxOfficeHub {
       await watched.ready;
       const result = await watched.board.refresh(dirty);
       watched.lastPush = Date.now();
+      if (watched.failures > 0) {
+        this.deps.logger?.info(
+          { room: key, failures: watched.failures },
+          'box office: refresh works again',
+        );
+      }
+      watched.failures = 0;
       if (result?.reset) this.output?.snapshot(key, watched.board.snapshot());
       else if (result?.stats) this.output?.stats(key, result.stats);
     } catch (err) {
-      this.deps.logger?.warn({ err, room: key }, 'box office: refresh failed; retrying');
+      // Once per streak of failures; the retries back off so an outage is not hammered.
+      if (watched.failures === 0) {
+        this.deps.logger?.warn({ err, room: key }, 'box office: refresh failed; retrying');
+      }
+      watched.failures++;
       for (const k of Object.keys(dirty) as (keyof Dirty)[]) watched.dirty[k] ||= dirty[k];
     } finally {
       watched.refreshing = false;
     }
     if (this.boards.get(key) !== watched) return;
-    if (Object.values(watched.dirty).some(Boolean)) this.schedule(key, watched);
+    if (watched.failures > 0)
+      this.schedule(key, watched, retryDelay(this.interval, watched.failures));
+    else if (Object.values(watched.dirty).some(Boolean)) this.schedule(key, watched);
     else if (dirty.store) {
       // A block is written to the store before its audit entry commits: look once more for
       // feed lines that were not visible yet.
