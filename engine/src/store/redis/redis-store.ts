@@ -139,7 +139,9 @@ export class RedisSeatStore implements SeatStore {
     const active = this.markActive(eventId, expiresAt);
     const reply = await this.enqueue(eventId, 'hold', group);
     if (active) await active;
-    const [seq, isNew, held, heldGa] = unwrap(reply, eventId, token);
+    // The fast path answers a new token's seq alone (lua/includes/fast.lua).
+    const [seq, isNew, held, heldGa] =
+      typeof reply === 'number' ? [reply, 1] : unwrap(reply, eventId, token);
     // A new token holds exactly what was asked; only an extended one needs its contents read back.
     const contents = isNew
       ? { seats: [...seats].sort((a, b) => a - b), ga: sortGa(ga) }

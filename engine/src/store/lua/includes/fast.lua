@@ -6,7 +6,8 @@
   as much as a simple Redis command, so these functions build only what they send (no record
   decoding, no per-call state) and write the log entry with one gsub. Each
   returns nil, having written nothing, when its case does not apply; the caller then runs the
-  general code.
+  general code. A fast hold answers its seq alone (a bare integer: no reply table to build), a
+  fast release the general reply.
   V is ARGV and i the position before a command's own arguments: V[i + 2] is the token, then
   hold: V[i+3] expiresAt, V[i+4] seats "i,j,…", V[i+5] GA, V[i+6] "1" when the store found the
     fast path possible (seats only, at most 250), V[i+7] highest seat
@@ -77,7 +78,7 @@ function S.fastHold(keys, V, i, now)
   if e < S.minExpiry then S.minExpiry = e end
   owned[2 * k + 1], owned[2 * k + 2] = '~' .. token, expiresAt .. ';' .. csv .. ';'
   redis.call('HSET', keys[3], unpack(owned))
-  return {0, S.fastCommit(string.gsub(csv, ',', ',1;') .. ',1'), 1}
+  return S.fastCommit(string.gsub(csv, ',', ',1;') .. ',1')
 end
 
 function S.fastRelease(keys, V, i, now)
