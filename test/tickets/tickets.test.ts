@@ -261,6 +261,37 @@ describe('signing keys', () => {
     expectProblem(await scan(fresh!.code), 422, 'TICKET_INVALID');
     expect((await api.call('GET', old!.url)).status).toBe(404);
   });
+
+  it('retiring a key reissues its tickets: new valid codes, the scan kept, old codes refused', async () => {
+    const bookingId = await book(['R4-8', 'R4-9']);
+    const [scanned, unscanned] = await ticketsOf(bookingId);
+    expect((await scan(scanned!.code)).status).toBe(200);
+    const [before] = await ticketsOf(bookingId);
+    const rotated = await api.call('POST', '/api/v1/ticket-keys/rotate', {
+      key,
+      body: { retirePrevious: true },
+    });
+    expect(rotated.status).toBe(200);
+
+    const after = await ticketsOf(bookingId);
+    expect(after.map((t) => t.status)).toEqual(['scanned', 'valid']);
+    expect(after[0]!.scannedAt).toBe(before!.scannedAt);
+    for (const [i, was] of [scanned!, unscanned!].entries()) {
+      const claims = readTicket(after[i]!.code)!;
+      expect(after[i]!.code).not.toBe(was.code);
+      expect(claims.keyId).toBe(rotated.body.keyId);
+      expect(claims.serial).toBe(readTicket(was.code)!.serial + 1);
+    }
+    // The same new codes on every listing.
+    expect((await ticketsOf(bookingId)).map((t) => t.code)).toEqual(after.map((t) => t.code));
+
+    expectProblem(await scan(unscanned!.code), 422, 'TICKET_INVALID');
+    expect((await api.call('GET', unscanned!.url)).status).toBe(404);
+    expect((await api.call('GET', after[1]!.url)).status).toBe(200);
+    const admitted = await scan(after[1]!.code);
+    expect(admitted.status, JSON.stringify(admitted.body)).toBe(200);
+    expectProblem(await scan(after[0]!.code), 409, 'ALREADY_SCANNED');
+  });
 });
 
 describe('the door page', () => {

@@ -73,12 +73,20 @@ export function rotateTicketKey(
   });
 }
 
-/** The organisation's keys by id (retired ones too: listing a booking recomputes old codes). */
-export async function ticketKeysById(db: Db, orgId: string): Promise<Map<string, TicketKey>> {
+/** A key as listing a booking's tickets needs it: retired keys' tickets are reissued. */
+export interface ListedTicketKey extends TicketKey {
+  retired: boolean;
+}
+
+/** The organisation's keys by id (retired ones too, flagged: their tickets get reissued). */
+export async function ticketKeysById(db: Db, orgId: string): Promise<Map<string, ListedTicketKey>> {
   const { rows } = await inOrg(db, orgId, (tx) =>
-    tx.query<KeyRow>('SELECT id, org_id, secret FROM ticket_keys WHERE org_id = $1', [orgId]),
+    tx.query<KeyRow & { retired: boolean }>(
+      'SELECT id, org_id, secret, retired_at IS NOT NULL AS retired FROM ticket_keys WHERE org_id = $1',
+      [orgId],
+    ),
   );
-  return new Map(rows.map((r) => [r.id, toKey(r)]));
+  return new Map(rows.map((r) => [r.id, { ...toKey(r), retired: r.retired }]));
 }
 
 /**

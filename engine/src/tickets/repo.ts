@@ -5,7 +5,7 @@ import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
 import type { Booking } from '../orders/repo.ts';
 import { signTicket, ticketCodeHash, type TicketClaims } from './codes.ts';
-import { currentTicketKey, ticketKeysById } from './keys.ts';
+import { currentTicketKey, ticketKeysById, type ListedTicketKey } from './keys.ts';
 
 /** One admission of a booking: a seat, or one standing place of an area. */
 export interface TicketSlot {
@@ -79,9 +79,47 @@ async function readTickets(tx: Db, orgId: string, bookingId: string): Promise<Ti
   return rows;
 }
 
+const slotOf = (r: TicketRow): TicketSlot =>
+  ({
+    ...(r.seat_index !== null ? { seat: r.seat_index } : { area: r.area_id, unit: r.unit }),
+  }) as TicketSlot;
+
+/**
+ * Gives tickets signed by a retired key (rotated with `retirePrevious`: a leaked key) a new code:
+ * signed with the current key, serial + 1, the scan kept. The old code no longer exists (its hash
+ * is replaced and its key refuses to verify). A concurrent reissue of the same ticket loses the
+ * guarded UPDATE and reads the winner's row.
+ */
+async function reissueRetired(
+  tx: Db,
+  booking: Booking,
+  rows: TicketRow[],
+  keys: Map<string, ListedTicketKey>,
+): Promise<boolean> {
+  const stale = rows.filter((r) => keys.get(r.key_id)?.retired !== false);
+  if (stale.length === 0) return false;
+  const key = await currentTicketKey(tx, booking.orgId);
+  const values = stale.map((r) => ({
+    old: r.code_hash,
+    oldKey: r.key_id,
+    serial: r.serial,
+    hash: ticketCodeHash(
+      signTicket(key.secret, claimsOf(booking, key.id, slotOf(r), r.serial + 1)),
+    ),
+  }));
+  await tx.query(
+    `UPDATE tickets t SET code_hash = v.hash, key_id = $2, serial = t.serial + 1
+     FROM jsonb_to_recordset($3::jsonb) AS v(old text, "oldKey" text, serial int, hash text)
+     WHERE t.code_hash = v.old AND t.org_id = $1 AND t.key_id = v."oldKey" AND t.serial = v.serial`,
+    [booking.orgId, key.id, JSON.stringify(values)],
+  );
+  return true;
+}
+
 /**
  * The tickets of a booking, issuing the missing ones with the organisation's current key. Codes
- * are recomputed from each ticket's own key, so rotating keys never changes an issued code.
+ * are recomputed from each ticket's own key, so rotating keys never changes an issued code,
+ * except when the key was retired: those tickets are reissued (see reissueRetired).
  * Concurrent first calls issue each ticket once (the unique indexes; the loser reads the winner's).
  */
 export function issueTickets(db: Db, booking: Booking): Promise<IssuedTicket[]> {
@@ -89,10 +127,12 @@ export function issueTickets(db: Db, booking: Booking): Promise<IssuedTicket[]> 
   return inOrg(db, orgId, async (tx) => {
     const slots = ticketSlots(booking);
     let rows = await readTickets(tx, orgId, booking.id);
+    let keys = await ticketKeysById(tx, orgId);
     const have = new Set(
       rows.map((r) => slotKey({ seat: r.seat_index, area: r.area_id, unit: r.unit })),
     );
     const missing = slots.filter((s) => !have.has(slotKey(s)));
+    let changed = await reissueRetired(tx, booking, rows, keys);
     if (missing.length) {
       const key = await currentTicketKey(tx, orgId);
       const values = missing.map((slot) => {
@@ -111,9 +151,12 @@ export function issueTickets(db: Db, booking: Booking): Promise<IssuedTicket[]> 
          ON CONFLICT DO NOTHING`,
         [orgId, booking.eventId, booking.id, key.id, JSON.stringify(values)],
       );
-      rows = await readTickets(tx, orgId, booking.id);
+      changed = true;
     }
-    const keys = await ticketKeysById(tx, orgId);
+    if (changed) {
+      rows = await readTickets(tx, orgId, booking.id);
+      keys = await ticketKeysById(tx, orgId);
+    }
     const byslot = new Map(
       rows.map((r) => [slotKey({ seat: r.seat_index, area: r.area_id, unit: r.unit }), r]),
     );

@@ -75,7 +75,7 @@ export function registerTicketRoutes(api: ApiRouter, ctx: EngineContext): void {
     operationId: 'rotateTicketKey',
     summary: "Start a new signing key for the organisation's tickets",
     description:
-      'Tickets issued from now on are signed with the new key. Codes already issued keep their key and stay valid, unless `retirePrevious` is true: then every older key is retired and its codes are refused (TICKET_INVALID) from now on.',
+      'Tickets issued from now on are signed with the new key. Codes already issued keep their key and stay valid, unless `retirePrevious` is true: then every older key is retired and its codes are refused (TICKET_INVALID) from now on; the next listing of a booking’s tickets (GET /bookings/{id}/tickets) reissues them with new codes under the new key (serial + 1, scans kept).',
     tag: 'tickets',
     access: 'secret',
     role: 'owner',
