@@ -59,6 +59,15 @@ const Config = z.object({
    * Which proxies' X-Forwarded-For to believe for the client IP (per-IP limits): Express's
    * "trust proxy" value, e.g. `1` (one proxy hop), `loopback`, `10.0.0.0/8`. Unset: none.
    */
+  /**
+   * Let webhooks go to loopback, link-local and private addresses (127.0.0.1, 10.x, 169.254.x…):
+   * for self-hosting next to the receiver and for tests. Off by default, which refuses them at
+   * registration and before every delivery (SSRF).
+   */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   TRUST_PROXY: z
     .string()
     .regex(/^[\w.:/, -]+$/, 'must be a hop count, true, or proxy addresses/subnets')

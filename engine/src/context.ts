@@ -109,6 +109,7 @@ export async function createEngineContext(
   const webhooks = new WebhookDispatcher({
     db,
     logger,
+    allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
     onAttempt: (r) => metrics.webhookAttempts.inc({ result: r.ok ? 'ok' : 'failed' }),
   });
   return {

@@ -158,10 +158,15 @@ describe('two engine processes on one Redis and one Postgres', () => {
       try {
         const { port } = receiver.address() as AddressInfo;
         const { eventId, orgId, secretKey } = cluster.ev;
-        await createWebhookEndpoint(cluster.engine.ctx.db, orgId, {
-          url: `http://127.0.0.1:${port}/hooks`,
-          events: ['booking.created'],
-        });
+        await createWebhookEndpoint(
+          cluster.engine.ctx.db,
+          orgId,
+          {
+            url: `http://127.0.0.1:${port}/hooks`,
+            events: ['booking.created'],
+          },
+          { allowPrivate: true },
+        );
         const booked = await rest(
           cluster.nodes[1]!.url,
           secretKey,

@@ -21,8 +21,13 @@ export interface TestEngine {
   dispose(): Promise<void>;
 }
 
-/** A real engine context on its own Postgres schema and Redis prefix (or the memory store). */
-export async function testEngine(opts: { store?: 'redis' | 'memory' } = {}): Promise<TestEngine> {
+/**
+ * A real engine context on its own Postgres schema and Redis prefix (or the memory store); `env`
+ * overrides settings.
+ */
+export async function testEngine(
+  opts: { store?: 'redis' | 'memory'; env?: Record<string, string> } = {},
+): Promise<TestEngine> {
   const schema = uniqueName('eng');
   const prefix = `${schema}:`;
   const config = loadConfig({
@@ -31,6 +36,9 @@ export async function testEngine(opts: { store?: 'redis' | 'memory' } = {}): Pro
     ...(opts.store === 'memory' ? {} : { REDIS_URL: redisUrl(), REDIS_PREFIX: prefix }),
     SWEEP_INTERVAL_MS: '200',
     SEED_DEMO: 'false',
+    // Test receivers listen on 127.0.0.1 (the refusal has its own test, with this off).
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
+    ...opts.env,
   });
   const ctx = await createEngineContext(config, { logger: pino({ level: 'silent' }) });
   return {

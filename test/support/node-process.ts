@@ -186,6 +186,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<NodeClust
       RATE_LIMIT_PUBLIC_PER_SECOND: '0',
       RATE_LIMIT_SECRET_PER_SECOND: '0',
       RATE_LIMIT_ORG_PER_SECOND: '0',
+      // Webhook receivers in tests listen on 127.0.0.1.
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
       ...opts.env,
     };
     for (let i = 0; i < (opts.nodes ?? 2); i++) {

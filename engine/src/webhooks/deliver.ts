@@ -1,6 +1,7 @@
 // One HTTP attempt: POST the signed JSON body to an endpoint and report what happened, never
 // throwing, so one bad receiver cannot break a batch.
 import { performance } from 'node:perf_hooks';
+import { refusedTarget } from './address-policy.ts';
 
 /** What one attempt produced, as logged in webhook_deliveries. */
 export interface AttemptResult {
@@ -23,17 +24,29 @@ function describeFailure(err: unknown, timeoutMs: number): string {
 
 /**
  * POSTs `body` with `headers`; any 2xx is a success. Redirects are not followed (a receiver must
- * name its final URL) and count as failures, like every other status.
+ * name its final URL) and count as failures, like every other status. The host is resolved first
+ * and nothing is sent when it is, or resolves to, a private address (unless `allowPrivate`): an
+ * endpoint registered under a public name may be pointed at 127.0.0.1 later.
  */
 export async function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  allowPrivate = false,
 ): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
+    const refused = await refusedTarget(new URL(url), allowPrivate);
+    if (refused) {
+      return {
+        ok: false,
+        statusCode: null,
+        durationMs: elapsed(),
+        error: `refused, not sent: ${refused.detail}`,
+      };
+    }
     const res = await fetch(url, {
       method: 'POST',
       body,

@@ -13,6 +13,9 @@ import { createWebhookEndpoint, listWebhookDeliveries } from './endpoints.ts';
 import { enqueueWebhook } from './outbox.ts';
 import { verifyWebhookSignature } from './signature.ts';
 
+// The receiver listens on 127.0.0.1: allowed here (test/webhooks/ssrf.test.ts proves the refusal).
+const PRIVATE_OK = { allowPrivate: true };
+
 let db: Db;
 const bodies: { signature: string; body: string }[] = [];
 const server = createServer((req, res) => {
@@ -38,13 +41,22 @@ describe('dispatcher on PGlite', () => {
   it('delivers a queued event once, signed', async () => {
     const org = await createOrganisation(db, { name: 'Embedded' });
     const { port } = server.address() as AddressInfo;
-    const { secret } = await createWebhookEndpoint(db, org.id, {
-      url: `http://127.0.0.1:${port}/hooks`,
-    });
+    const { secret } = await createWebhookEndpoint(
+      db,
+      org.id,
+      {
+        url: `http://127.0.0.1:${port}/hooks`,
+      },
+      PRIVATE_OK,
+    );
     await db.transaction((tx) => enqueueWebhook(tx, org.id, 'event.sold_out', { eventId: 'e' }), {
       orgId: org.id,
     });
-    const dispatcher = new WebhookDispatcher({ db, logger: pino({ level: 'silent' }) });
+    const dispatcher = new WebhookDispatcher({
+      db,
+      logger: pino({ level: 'silent' }),
+      ...PRIVATE_OK,
+    });
     expect(await dispatcher.tick()).toBe(1);
     expect(await dispatcher.tick()).toBe(0);
     expect(bodies).toHaveLength(1);

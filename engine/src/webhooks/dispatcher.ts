@@ -25,6 +25,11 @@ export interface WebhookDispatcherOptions {
   now?: () => number;
   /** Jitter source in [0, 1); default Math.random. */
   random?: () => number;
+  /**
+   * Also deliver to loopback, link-local and private addresses (WEBHOOKS_ALLOW_PRIVATE); default
+   * false: such an attempt fails without a request, its error saying why.
+   */
+  allowPrivate?: boolean;
   /** Told about every attempt (metrics). */
   onAttempt?: (result: AttemptResult) => void;
 }
@@ -153,6 +158,7 @@ export class WebhookDispatcher {
         'Parterre-Delivery': String(row.id),
       },
       this.timeoutMs,
+      this.options.allowPrivate ?? false,
     );
     this.options.onAttempt?.(result);
     return { ...result, row, endpointId: target.endpoint_id };

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { InvalidInput } from '../db/errors.ts';
 import { inOrg } from '../db/tenancy.ts';
+import { refusedTarget } from './address-policy.ts';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './outbox.ts';
 
 /** An endpoint as listed: never its secret. */
@@ -40,7 +41,13 @@ export interface WebhookDelivery {
 
 const MAX_URL_LENGTH = 2048;
 
-function checkUrl(url: string): void {
+/** Where webhooks may go; `allowPrivate` is the WEBHOOKS_ALLOW_PRIVATE setting. */
+export interface WebhookUrlPolicy {
+  /** Also private, loopback and link-local addresses (self-hosting, tests); default false. */
+  allowPrivate?: boolean;
+}
+
+async function checkUrl(url: string, policy: WebhookUrlPolicy): Promise<void> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -53,6 +60,10 @@ function checkUrl(url: string): void {
   if (url.length > MAX_URL_LENGTH) {
     throw new InvalidInput(`webhook url is longer than ${MAX_URL_LENGTH} characters`);
   }
+  // A name that does not resolve yet is accepted: the dispatcher checks the address again before
+  // every POST, so it can never be pointed at a private address later either.
+  const refused = await refusedTarget(parsed, policy.allowPrivate ?? false);
+  if (refused?.reason === 'private') throw new InvalidInput(`webhook url: ${refused.detail}`);
 }
 
 function checkEvents(events: string[]): WebhookEventType[] {
@@ -92,7 +103,8 @@ const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
 /**
  * Registers an endpoint and returns it with its signing secret. The secret is shown only here:
  * listing never returns it.
- * @throws InvalidInput for a URL that is not http(s) or an unknown event type.
+ * @throws InvalidInput for a URL that is not http(s), whose host is or resolves to a private
+ * address (unless `policy.allowPrivate`), or an unknown event type.
  * @example
  * const { endpoint, secret } = await createWebhookEndpoint(db, orgId, {
  *   url: 'https://shop.example/hooks', events: ['booking.created'] });
@@ -101,8 +113,9 @@ export async function createWebhookEndpoint(
   db: Db,
   orgId: string,
   input: CreateWebhookEndpointInput,
+  policy: WebhookUrlPolicy = {},
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  checkUrl(input.url);
+  await checkUrl(input.url, policy);
   const events = checkEvents(input.events ?? []);
   const secret = newToken('whsec', 32);
   const { rows } = await inOrg(db, orgId, (tx) =>
@@ -139,15 +152,16 @@ export interface UpdateWebhookEndpointInput {
 /**
  * Changes an endpoint's URL, event types or active flag; undefined when no such endpoint exists
  * in `orgId` (another organisation's id included).
- * @throws InvalidInput for a URL that is not http(s) or an unknown event type.
+ * @throws InvalidInput like createWebhookEndpoint.
  */
 export async function updateWebhookEndpoint(
   db: Db,
   orgId: string,
   id: string,
   input: UpdateWebhookEndpointInput,
+  policy: WebhookUrlPolicy = {},
 ): Promise<WebhookEndpoint | undefined> {
-  if (input.url !== undefined) checkUrl(input.url);
+  if (input.url !== undefined) await checkUrl(input.url, policy);
   const events = input.events === undefined ? null : checkEvents(input.events);
   const { rows } = await inOrg(db, orgId, (tx) =>
     tx.query<EndpointRow>(

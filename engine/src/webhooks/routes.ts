@@ -97,7 +97,9 @@ function registerCreateAndUpdate(api: ApiRouter, ctx: EngineContext): void {
     errors: [],
     handler: async ({ principal, body }) => {
       const created = await audited(ctx.db, principal, 'webhook_endpoint.create', async (tx) => {
-        const made = await createWebhookEndpoint(tx, principal.orgId, body);
+        const made = await createWebhookEndpoint(tx, principal.orgId, body, {
+          allowPrivate: ctx.config.WEBHOOKS_ALLOW_PRIVATE,
+        });
         const { url, events } = made.endpoint;
         return { result: made, target: made.endpoint.id, details: { url, events } };
       });
@@ -118,7 +120,9 @@ function registerCreateAndUpdate(api: ApiRouter, ctx: EngineContext): void {
     errors: [404],
     handler: async ({ principal, params, body }) => {
       const updated = await audited(ctx.db, principal, 'webhook_endpoint.update', async (tx) => {
-        const endpoint = await updateWebhookEndpoint(tx, principal.orgId, params.id, body);
+        const endpoint = await updateWebhookEndpoint(tx, principal.orgId, params.id, body, {
+          allowPrivate: ctx.config.WEBHOOKS_ALLOW_PRIVATE,
+        });
         if (!endpoint) throw missing(params.id);
         return { result: endpoint, target: endpoint.id, details: { ...body } };
       });

@@ -9,6 +9,9 @@ import { asSystem, inOrg } from '../db/tenancy.ts';
 import { WebhookDispatcher } from './dispatcher.ts';
 import { createWebhookEndpoint } from './endpoints.ts';
 
+// The receiver listens on 127.0.0.1: allowed here (test/webhooks/ssrf.test.ts proves the refusal).
+const PRIVATE_OK = { allowPrivate: true };
+
 const TABLES = ['webhook_endpoints', 'webhook_outbox', 'webhook_deliveries', 'audit_log'];
 
 let engine: TestEngine;
@@ -22,11 +25,15 @@ beforeAll(async () => {
   orgs = [];
   for (let i = 0; i < 2; i++) {
     const ev = await seedEvent(engine.ctx);
-    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url });
+    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url }, PRIVATE_OK);
     await engine.ctx.orders.book(ev.secret, ev.eventId, { seats: ['R1-1'] });
     orgs.push(ev.orgId);
   }
-  await new WebhookDispatcher({ db: engine.ctx.db, logger: pino({ level: 'silent' }) }).tick();
+  await new WebhookDispatcher({
+    db: engine.ctx.db,
+    logger: pino({ level: 'silent' }),
+    ...PRIVATE_OK,
+  }).tick();
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));

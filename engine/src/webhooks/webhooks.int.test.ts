@@ -63,8 +63,19 @@ let hooks: Awaited<ReturnType<typeof receiver>>;
 let skew: number;
 const logger = pino({ level: 'silent' });
 
+// The receivers listen on 127.0.0.1: private addresses are allowed here (test/webhooks/ssrf.test.ts
+// proves they are refused by default).
+const PRIVATE_OK = { allowPrivate: true };
+
 const dispatcher = (db: Db, opts: Partial<WebhookDispatcherOptions> = {}) =>
-  new WebhookDispatcher({ db, logger, now: () => Date.now() + skew, random: () => 0.5, ...opts });
+  new WebhookDispatcher({
+    db,
+    logger,
+    now: () => Date.now() + skew,
+    random: () => 0.5,
+    allowPrivate: true,
+    ...opts,
+  });
 
 // Every organisation's rows: the tests look at the outbox as the dispatcher does.
 async function outbox(db: Db) {
@@ -105,7 +116,12 @@ afterEach(async () => {
 
 describe('webhook delivery', () => {
   it('delivers a booking once, signed so that verifyWebhookSignature accepts it', async () => {
-    const { secret } = await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url });
+    const { secret } = await createWebhookEndpoint(
+      engine.ctx.db,
+      ev.orgId,
+      { url: hooks.url },
+      PRIVATE_OK,
+    );
     const booked = await book(['R1-1', 'R1-2']);
     const d = dispatcher(engine.ctx.db);
     expect(await d.tick()).toBe(1);
@@ -135,7 +151,7 @@ describe('webhook delivery', () => {
   it('retries a failing receiver with growing backoff and logs every attempt', async () => {
     await hooks.close();
     hooks = await receiver([500, 500]);
-    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url });
+    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url }, PRIVATE_OK);
     await book(['R2-1']);
     const d = dispatcher(engine.ctx.db);
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -166,7 +182,12 @@ describe('webhook delivery', () => {
   });
 
   it('marks an event failed after the last attempt', async () => {
-    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: 'http://127.0.0.1:1/closed' });
+    await createWebhookEndpoint(
+      engine.ctx.db,
+      ev.orgId,
+      { url: 'http://127.0.0.1:1/closed' },
+      PRIVATE_OK,
+    );
     await book(['R2-2']);
     const d = dispatcher(engine.ctx.db, { maxAttempts: 2 });
     for (let i = 0; i < 3; i++) {
@@ -189,7 +210,12 @@ describe('webhook delivery', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = silent.address() as AddressInfo;
-      await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: `http://127.0.0.1:${port}/` });
+      await createWebhookEndpoint(
+        engine.ctx.db,
+        ev.orgId,
+        { url: `http://127.0.0.1:${port}/` },
+        PRIVATE_OK,
+      );
       await book(['R2-3']);
       expect(await dispatcher(engine.ctx.db, { timeoutMs: 50 }).tick()).toBe(1);
       const [entry] = await listWebhookDeliveries(engine.ctx.db, ev.orgId);
@@ -201,7 +227,7 @@ describe('webhook delivery', () => {
   });
 
   it('delivers each event exactly once with two dispatchers on one database', async () => {
-    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url });
+    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url }, PRIVATE_OK);
     await engine.ctx.db.transaction(
       async (tx) => {
         for (let i = 0; i < 40; i++) await enqueueWebhook(tx, ev.orgId, 'hold.expired', { i });
@@ -238,11 +264,16 @@ describe('webhook delivery', () => {
   it('sends each endpoint only the types it subscribed to', async () => {
     const other = await receiver();
     try {
-      await createWebhookEndpoint(engine.ctx.db, ev.orgId, {
-        url: other.url,
-        events: ['booking.cancelled'],
-      });
-      await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url });
+      await createWebhookEndpoint(
+        engine.ctx.db,
+        ev.orgId,
+        {
+          url: other.url,
+          events: ['booking.cancelled'],
+        },
+        PRIVATE_OK,
+      );
+      await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url }, PRIVATE_OK);
       const booked = await book(['R3-1']);
       await engine.ctx.orders.cancel(ev.secret, ev.eventId, { bookingId: booked.body.bookingId });
       await dispatcher(engine.ctx.db).tick();
@@ -350,10 +381,15 @@ describe('the outbox', () => {
 describe('webhook endpoints', () => {
   it('shows the secret once, lists without it, and deletes only its own', async () => {
     const other = await seedEvent(engine.ctx);
-    const { endpoint, secret } = await createWebhookEndpoint(engine.ctx.db, ev.orgId, {
-      url: 'https://shop.example/hooks',
-      events: ['booking.created', 'booking.created'],
-    });
+    const { endpoint, secret } = await createWebhookEndpoint(
+      engine.ctx.db,
+      ev.orgId,
+      {
+        url: 'https://shop.example/hooks',
+        events: ['booking.created', 'booking.created'],
+      },
+      PRIVATE_OK,
+    );
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     const listed = await listWebhookEndpoints(engine.ctx.db, ev.orgId);
     expect(listed).toEqual([endpoint]);
@@ -380,7 +416,7 @@ describe('webhook endpoints', () => {
 
   it('shows an organisation only its own deliveries', async () => {
     const other = await seedEvent(engine.ctx);
-    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url });
+    await createWebhookEndpoint(engine.ctx.db, ev.orgId, { url: hooks.url }, PRIVATE_OK);
     await book(['R1-5']);
     await dispatcher(engine.ctx.db).tick();
     expect(await listWebhookDeliveries(engine.ctx.db, ev.orgId)).toHaveLength(1);
