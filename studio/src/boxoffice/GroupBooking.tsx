@@ -21,10 +21,7 @@ export function GroupBooking({ api, eventId, layout, onBooked }: Props) {
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ groupName: '', quantity: '', category: '', sectionId: '' });
   const [result, setResult] = useState<GroupBookingView | null>(null);
-  const [lastSize, setLastSize] = useState(0);
-  const action = useAction((err) =>
-    groupProblem(err, { groupName: form.groupName, quantity: lastSize }),
-  );
+  const action = useAction((err) => (err as Error).message);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
   if (!open) {
@@ -37,14 +34,16 @@ export function GroupBooking({ api, eventId, layout, onBooked }: Props) {
   const submit = async () => {
     const checked = groupInput(form);
     if ('problem' in checked) return action.fail(checked.problem);
-    setLastSize(checked.input.quantity);
     setResult(null);
-    await action.run(async () => {
-      const g = await bookGroup(api, eventId, checked.input);
-      setResult(g);
-      onBooked(g.seats);
-      return `Booked ${g.seats.length} seats together for ${g.groupName} in ${g.rows} row${g.rows === 1 ? '' : 's'}: ${g.seats.join(', ')}. ${formatMoney(g.amount, g.currency)}.`;
-    });
+    await action.run(
+      async () => {
+        const g = await bookGroup(api, eventId, checked.input);
+        setResult(g);
+        onBooked(g.seats);
+        return `Booked ${g.seats.length} seats together for ${g.groupName} in ${g.rows} row${g.rows === 1 ? '' : 's'}: ${g.seats.join(', ')}. ${formatMoney(g.amount, g.currency)}.`;
+      },
+      (err) => groupProblem(err, checked.input),
+    );
   };
   return (
     <section className="group-booking" aria-labelledby="group-head">

@@ -9,15 +9,18 @@ export interface ActionMessage {
 export function useAction(problem: (err: unknown) => string) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  /** Runs `task`; its answer is the success message. Returns whether it succeeded. */
-  const run = async (task: () => Promise<string>): Promise<boolean> => {
+  /** Runs `task`; its answer is the success message (`words` may explain a refusal instead). */
+  const run = async (
+    task: () => Promise<string>,
+    words: (err: unknown) => string = problem,
+  ): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
     try {
       setMessage({ tone: 'ok', text: await task() });
       return true;
     } catch (err) {
-      setMessage({ tone: 'error', text: problem(err) });
+      setMessage({ tone: 'error', text: words(err) });
       return false;
     } finally {
       setBusy(false);

@@ -1,0 +1,243 @@
+// Channels, series, subscriptions and group bookings through the studio in Debian chromium,
+// against a real engine (Redis seat store, Postgres): the event's owner creates a channel and
+// allocates typed seats, a whole row and standing places to it (checked through the API), gives
+// them back, creates a series of two events, sells a subscription (checked through the API) and
+// is told in words which seat is taken when a second one asks for the same seats; at the box
+// office a group is booked as one block, its tickets are linked and the door page is linked.
+import pg from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMembership, createUser } from '../../engine/src/auth/users.ts';
+import { createEvent } from '../../engine/src/events/repo.ts';
+import { startServer, type RunningServer } from '../../engine/src/server.ts';
+import { launchBrowser } from '../support/browser.ts';
+import {
+  deleteKeys,
+  seedEvent,
+  testEngine,
+  type SeededEvent,
+  type TestEngine,
+} from '../support/engine.ts';
+import { databaseUrl, uniqueName } from '../support/services.ts';
+import { ensureStudioBuilt, STUDIO_DIST } from './studio-server.ts';
+
+const PASSWORD = 'series channels password 1';
+
+let engine: TestEngine;
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let seeded: SeededEvent;
+let secondEventId = '';
+let ownerEmail = '';
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureStudioBuilt();
+  engine = await testEngine();
+  seeded = await seedEvent(engine.ctx, { rows: 4, perRow: 10 });
+  const second = await createEvent(engine.ctx.db, {
+    orgId: seeded.orgId,
+    name: 'Second night',
+    seatmapId: seeded.seatmapId,
+    startsAt: new Date(Date.now() + 2 * 86_400_000),
+    holdTtlSeconds: 600,
+    prices: [
+      { category: 'A', amount: 5000, currency: 'EUR' },
+      { category: 'B', amount: 3000, currency: 'EUR' },
+    ],
+  });
+  secondEventId = second.id;
+  const owner = await createUser(engine.ctx.db, {
+    email: `${uniqueName('owner')}@venue.example`,
+    name: 'Olivia Owner',
+    password: PASSWORD,
+  });
+  await addMembership(engine.ctx.db, owner.id, seeded.orgId, 'owner');
+  ownerEmail = owner.email;
+  server = await startServer(engine.ctx, { port: 0, host: '127.0.0.1', studioDir: STUDIO_DIST });
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close(1000);
+  if (engine) {
+    const admin = new pg.Client({ connectionString: databaseUrl() });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${engine.prefix.slice(0, -1)} CASCADE`);
+    await admin.end();
+    await deleteKeys(engine.prefix);
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+/** The engine's answer to a GET with the organisation's secret key. */
+async function apiGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    headers: { authorization: `Bearer ${seeded.secretKey}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface Channel {
+  id: string;
+  name: string;
+  seats: string[];
+  ga: { areaId: string; quantity: number }[];
+}
+
+describe('channels, series and groups in the studio', () => {
+  it('creates a channel and allocates typed seats, a row and standing places', async () => {
+    await page.goto(`${server.url}/studio/`);
+    await page.getByLabel('Email').fill(ownerEmail);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Seat maps' }).waitFor();
+
+    // From the box office's header, as staff would get there.
+    await page.goto(`${server.url}/studio/boxoffice/${seeded.eventId}`);
+    await page.getByRole('link', { name: 'Channels' }).click();
+    await page.getByRole('heading', { name: 'Channels of Test night' }).waitFor();
+    await page.getByText('No channels yet').waitFor();
+
+    await page.getByLabel('Kind').selectOption('online');
+    await page.getByLabel('Channel name').fill('Web shop');
+    await page.getByRole('button', { name: 'Create channel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Created Web shop' }).waitFor();
+
+    const card = page.getByRole('region', { name: 'Web shop (Online)' });
+    await card.getByLabel('Seat ids to allocate').fill('R1-1, R1-2');
+    await card.getByRole('checkbox', { name: 'Stalls, row B (10)' }).check();
+    await card.getByLabel('Standing places in Standing').fill('5');
+    await card.getByRole('button', { name: 'Allocate to Web shop' }).click();
+    await card
+      .getByRole('status')
+      .filter({ hasText: 'now holds 12 seats and 5 standing places' })
+      .waitFor();
+
+    const { channels } = await apiGet<{ channels: Channel[] }>(
+      `/events/${seeded.eventId}/channels`,
+    );
+    expect(channels).toHaveLength(1);
+    expect(channels[0]!.name).toBe('Web shop');
+    expect([...channels[0]!.seats].sort()).toEqual(
+      ['R1-1', 'R1-2', ...Array.from({ length: 10 }, (_, i) => `R2-${i + 1}`)].sort(),
+    );
+    expect(channels[0]!.ga).toEqual([{ areaId: 'floor', quantity: 5 }]);
+    const table = page.getByRole('table', { name: 'Sell-through per channel' });
+    await table
+      .getByRole('row', { name: /Web shop/ })
+      .getByText('12 seats + 5 standing')
+      .waitFor();
+
+    // A seat already in the channel cannot be allocated again: nothing changes, words say why.
+    await card.getByLabel('Seat ids to allocate').fill('R1-1');
+    await card.getByRole('button', { name: 'Allocate to Web shop' }).click();
+    await card.getByRole('alert').filter({ hasText: 'Nothing was allocated: R1-1' }).waitFor();
+
+    await card.getByRole('button', { name: 'Release unsold' }).click();
+    await card.getByRole('status').filter({ hasText: 'Gave back 12 seats' }).waitFor();
+    const after = await apiGet<{ channels: Channel[] }>(`/events/${seeded.eventId}/channels`);
+    expect(after.channels[0]!.seats).toEqual([]);
+  });
+
+  it('creates a series, sells a subscription on every event and names a taken seat', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Series' })
+      .click();
+    await page.getByText('No series yet').waitFor();
+    await page.getByRole('textbox', { name: 'New series' }).fill('Season 2027');
+    await page.getByRole('button', { name: 'Create series' }).click();
+    const card = page.getByRole('region', { name: 'Season 2027' });
+    await card.waitFor();
+    for (const name of ['Test night', 'Second night']) {
+      const option = card.getByLabel('Add event').locator('option', { hasText: name });
+      await card.getByLabel('Add event').selectOption((await option.getAttribute('value'))!);
+      await card.getByRole('button', { name: 'Add', exact: true }).click();
+      await card.getByRole('list', { name: 'Events of Season 2027' }).getByText(name).waitFor();
+    }
+
+    await card.getByLabel('Seat ids').fill('R3-1, R3-2');
+    await card.getByLabel('Holder').fill('Ada Lovelace');
+    await card.getByRole('button', { name: 'Subscribe' }).click();
+    await card.getByRole('status').filter({ hasText: 'booked on all 2 events' }).waitFor();
+    const subId = await card.locator('[data-subscription]').getAttribute('data-subscription');
+    const sub = await apiGet<{
+      seats: string[];
+      holder: string;
+      bookings: { eventId: string; status: string }[];
+    }>(`/subscriptions/${subId}`);
+    expect(sub.seats).toEqual(['R3-1', 'R3-2']);
+    expect(sub.holder).toBe('Ada Lovelace');
+    expect(sub.bookings.map((b) => b.eventId).sort()).toEqual(
+      [seeded.eventId, secondEventId].sort(),
+    );
+    expect(sub.bookings.every((b) => b.status === 'confirmed')).toBe(true);
+    // The result links each booking's tickets.
+    await card
+      .getByRole('button', { name: /^Tickets of / })
+      .first()
+      .click();
+    await expect
+      .poll(() => card.locator('.ticket-links a').first().getAttribute('href'))
+      .toMatch(/^\/tickets\//);
+
+    // The same seats again: all or nothing, and the words name the taken seat.
+    await card.getByLabel('Seat ids').fill('R3-2, R3-3');
+    await card.getByRole('button', { name: 'Subscribe' }).click();
+    await card
+      .getByRole('alert')
+      .filter({ hasText: 'Nothing was booked: seat R3-2 is taken' })
+      .waitFor();
+    // Nothing of the refused subscription was booked or left held, on either event.
+    for (const id of [seeded.eventId, secondEventId]) {
+      const { counts } = await apiGet<{ counts: { booked: number; held: number } }>(
+        `/events/${id}/availability`,
+      );
+      expect(counts).toMatchObject({ booked: 2, held: 0 });
+    }
+  });
+
+  it('books a group as one block at the box office and links the door page', async () => {
+    await page.goto(`${server.url}/studio/boxoffice/${seeded.eventId}`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('link', { name: 'Door scan' }).getAttribute('href')).toBe(
+      `/door/${seeded.eventId}`,
+    );
+    const door = await fetch(`${server.url}/door/${seeded.eventId}`);
+    expect(door.status).toBe(200);
+    expect(door.headers.get('content-type')).toMatch(/^text\/html/);
+    await page.getByRole('button', { name: 'Group booking' }).click();
+    await page.getByLabel('Group name').fill('Class 4b');
+    await page.getByLabel('Group size').fill('4');
+    await page.getByRole('button', { name: 'Book group' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Booked 4 seats together for Class 4b' })
+      .waitFor();
+    const group = page.getByRole('region', { name: 'Group booking' });
+    await group.getByRole('button', { name: /^Tickets of / }).click();
+    await expect.poll(() => group.locator('.ticket-links a').count()).toBe(4);
+    const ticketHref = await group.locator('.ticket-links a').first().getAttribute('href');
+    expect((await fetch(`${server.url}${ticketHref}`)).status).toBe(200);
+    const groups = await apiGet<{ groups: { groupName: string; seats: number }[] }>(
+      `/events/${seeded.eventId}/groups`,
+    );
+    expect(groups.groups).toEqual([expect.objectContaining({ groupName: 'Class 4b', seats: 4 })]);
+
+    // A group bigger than any free block is refused in words, and nothing is booked.
+    await page.getByLabel('Group size').fill('200');
+    await page.getByRole('button', { name: 'Book group' }).click();
+    await page.getByRole('alert').filter({ hasText: 'No block of 200 seats together' }).waitFor();
+    const still = await apiGet<{ groups: unknown[] }>(`/events/${seeded.eventId}/groups`);
+    expect(still.groups).toHaveLength(1);
+  });
+});
