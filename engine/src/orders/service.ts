@@ -79,13 +79,16 @@ export class OrderService {
 
   /**
    * Books seats held by `holdToken`, or free seats directly (counter sale). With an idempotency
-   * key, a retry with the same body returns the first answer; another body is refused.
+   * key, a retry with the same body returns the first answer; another body is refused. `within`
+   * writes what belongs to the booking (a group's name) in its transaction: if it throws, nothing
+   * is booked.
    */
   async book(
     p: Principal,
     eventId: string,
     req: BookInput,
     idempotencyKey?: string,
+    within?: (tx: Db, booking: BookingView) => Promise<void>,
   ): Promise<{ status: number; body: BookingView }> {
     const event = await this.catalog.get(p.orgId, eventId);
     const seats = seatIndexes(event, req.seats);
@@ -104,7 +107,7 @@ export class OrderService {
     let token = req.holdToken ? checkTokenForEvent(req.holdToken, eventId) : undefined;
     const write = async (db: Db) => {
       token ??= await this.holdForCounterSale(event, seats, ga);
-      return this.write(p, event, req, { seats, ga, token, channelId }, priced, db);
+      return this.write(p, event, req, { seats, ga, token, channelId }, priced, db, within);
     };
     let answer: { status: number; body: BookingView; replayed: boolean };
     try {
@@ -232,6 +235,7 @@ export class OrderService {
     live: { seats: number[]; ga: GaQuantity[]; token: string; channelId: string | null },
     priced: ReturnType<typeof priceBooking>,
     db: Db,
+    within?: (tx: Db, booking: BookingView) => Promise<void>,
   ): Promise<BookingView> {
     const eventId = event.id;
     const { channelId: _channelId, ...held } = live;
@@ -262,6 +266,7 @@ export class OrderService {
       };
       const payload = { eventId, orderRef: booking.orderRef, ...view };
       await this.announce(tx, p, 'booking.create', booking.id, payload, 'booking.created');
+      await within?.(tx, view);
       return view;
     });
   }

@@ -1,11 +1,14 @@
 // Group bookings (a school class): best-available for groups finds one contiguous block (or one
 // run per row over a few adjacent rows), the hold service holds it all-or-nothing, the order
-// service books it, and the group name is recorded with the booking.
+// service books it, and the group name is recorded in the booking's transaction. Like
+// best-available, the search sees only the seats the caller's channel sells (the owner: its
+// general pool; a partner: its allocation).
 import {
   findGroupBlock,
   prepareBestAvailable,
   type PreparedBestAvailable,
 } from '@parterre/seatmaps';
+import { channelStatus, sellingChannel } from '../channels/fence.ts';
 import type { Db } from '../db/db.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import type { EventRuntime } from '../events/catalog.ts';
@@ -60,9 +63,11 @@ export class GroupBookings {
 
   /** Finds and holds a block for the group; retried when a concurrent buyer wins a seat. */
   private async holdBlock(p: Principal, event: EventRuntime, input: GroupInput) {
+    const channel = sellingChannel(event, p);
     for (let attempt = 1; ; attempt++) {
       const snap = await this.deps.holds.command(event, () => this.deps.store.snapshot(event.id));
-      const found = findGroupBlock(this.preparedFor(event), snap.status, {
+      const status = channelStatus(event, channel, snap.status);
+      const found = findGroupBlock(this.preparedFor(event), status, {
         quantity: input.quantity,
         focalPoint: event.focalPoint,
         ...(input.category ? { category: input.category } : {}),
@@ -92,14 +97,22 @@ export class GroupBookings {
   async book(p: Principal, eventId: string, input: GroupInput): Promise<GroupBookingView> {
     const event = await this.deps.holds.openEvent(p, eventId);
     const { hold, rows } = await this.holdBlock(p, event, input);
+    const { groupName } = input;
     let booked;
     try {
-      booked = await this.deps.orders.book(p, eventId, {
-        seats: hold.seats,
-        holdToken: hold.holdToken,
-        orderRef: input.orderRef ?? input.groupName,
-        ...(input.priceType ? { priceType: input.priceType } : {}),
-      });
+      booked = await this.deps.orders.book(
+        p,
+        eventId,
+        {
+          seats: hold.seats,
+          holdToken: hold.holdToken,
+          orderRef: input.orderRef ?? groupName,
+          ...(input.priceType ? { priceType: input.priceType } : {}),
+        },
+        undefined,
+        // The name is part of the booking: written in its transaction, never missing.
+        (tx, view) => recordGroup(tx, p.orgId, { bookingId: view.bookingId, eventId, groupName }),
+      );
     } catch (err) {
       await this.deps.holds
         .release(p, eventId, { holdToken: hold.holdToken })
@@ -107,13 +120,6 @@ export class GroupBookings {
       throw err;
     }
     const { bookingId } = booked.body;
-    try {
-      await recordGroup(this.deps.db, p.orgId, { bookingId, eventId, groupName: input.groupName });
-    } catch (err) {
-      // A group booking without its name is not what was asked for: undo it.
-      await this.deps.orders.cancel(p, eventId, { bookingId }).catch(() => undefined);
-      throw err;
-    }
     return {
       bookingId,
       groupName: input.groupName,
