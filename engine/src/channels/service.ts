@@ -7,9 +7,11 @@ import { UniqueViolation } from '../db/errors.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import type { EventCatalog, EventRuntime } from '../events/catalog.ts';
+import { checkPrices } from '../events/check-settings.ts';
 import type { Price } from '../events/repo.ts';
 import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
 import type { HoldService } from '../holds/service.ts';
+import { getVersion } from '../maps/repo.ts';
 import type { SeatStore } from '../store/seat-store.ts';
 import { isPartner } from './fence.ts';
 import {
@@ -99,6 +101,7 @@ export class ChannelService {
         },
       );
     }
+    if (body.prices) await this.checkPrices(event, body.prices);
     if (partnerOrgId !== undefined) await this.checkPartner(p, partnerOrgId);
     const created = await createChannel(this.db, {
       orgId: p.orgId,
@@ -122,6 +125,13 @@ export class ChannelService {
     if (!created) throw notFound(eventId);
     this.catalog.invalidate(eventId);
     return result(event, created);
+  }
+
+  /** Like the event's own prices: categories of the event's map version, one per price type. */
+  private async checkPrices(event: EventRuntime, prices: Price[]): Promise<void> {
+    const version = await getVersion(this.db, event.orgId, event.seatmapId, event.seatmapVersion);
+    if (!version) throw notFound(event.id);
+    checkPrices(prices, version.document);
   }
 
   private async checkPartner(p: Principal, partnerOrgId: string): Promise<void> {

@@ -23,10 +23,25 @@ export function checkEventSettings(
   if (body.holdTtlSeconds !== undefined && body.holdTtlSeconds > ctx.config.MAX_HOLD_SECONDS) {
     fields.holdTtlSeconds = `must be at most ${ctx.config.MAX_HOLD_SECONDS}`;
   }
+  Object.assign(fields, priceProblems(body.prices ?? [], document));
+  throwIfAny(fields);
+}
+
+/**
+ * Prices checked against the map `document` alone (as channels' own prices are): every price
+ * names a category of the map, once per price type.
+ * @throws DomainError VALIDATION_FAILED naming each bad `prices[i]`.
+ */
+export function checkPrices(prices: Price[], document: unknown): void {
+  throwIfAny(priceProblems(prices, document));
+}
+
+function priceProblems(prices: Price[], document: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
   const parsed = migrate(document);
   const keys = parsed.success ? parsed.data.categories.map((c) => c.key as string) : [];
   const seen = new Set<string>();
-  for (const [i, price] of (body.prices ?? []).entries()) {
+  for (const [i, price] of prices.entries()) {
     const type = price.priceType ?? 'full';
     if (!keys.includes(price.category)) {
       fields[`prices[${i}].category`] =
@@ -36,6 +51,10 @@ export function checkEventSettings(
     }
     seen.add(`${price.category}/${type}`);
   }
+  return fields;
+}
+
+function throwIfAny(fields: Record<string, string>): void {
   const listed = Object.entries(fields);
   if (listed.length) {
     throw new DomainError(
