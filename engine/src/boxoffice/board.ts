@@ -111,8 +111,8 @@ export class EventBoard {
     const snap = dirty.store
       ? await catalog.run(event, () => store.snapshot(this.eventId))
       : this.last;
-    const readAfter =
-      this.lastAuditId === undefined ? undefined : Math.max(0, this.lastAuditId - AUDIT_OVERLAP);
+    // From the start when the event had no entries at load: everything since is new.
+    const readAfter = Math.max(0, (this.lastAuditId ?? 0) - AUDIT_OVERLAP);
     const page =
       dirty.store || dirty.feed
         ? await readFeed(db, this.orgId, this.eventId, readAfter, this.indexOf)

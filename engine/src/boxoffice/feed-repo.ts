@@ -27,25 +27,52 @@ interface AuditRow {
   };
 }
 
-/** Audit entries of one event after `afterId` (oldest first), or the last FEED_LENGTH ones. */
+/** Entries read per query; a refresh pages on until it has them all. */
+export const FEED_PAGE = 1000;
+
+/**
+ * The event an audit entry belongs to: the stored column audit_log.feed_event_id (migration 0011),
+ * `coalesce(details->>'eventId', substr(target, 7))`: bookings and cancellations name the event
+ * in details, blocks and unblocks in their target `event:<id>`. Indexed with (org_id, …, id).
+ */
+const EVENT_OF = 'feed_event_id';
+
+/**
+ * Audit entries of one event after `afterId`, all of them oldest first (read in ascending pages of
+ * FEED_PAGE until caught up, so a burst between two refreshes is never cut); without `afterId`,
+ * the last FEED_LENGTH ones.
+ */
 async function entries(
   db: Db,
   orgId: string,
   eventId: string,
   afterId: number | undefined,
 ): Promise<AuditRow[]> {
-  const { rows } = await inOrg(db, orgId, (tx) =>
-    tx.query<AuditRow>(
-      `SELECT * FROM (
-         SELECT id, action, target, at, details FROM audit_log
-         WHERE org_id = $1 AND action = ANY($3::text[]) AND ($4::bigint IS NULL OR id > $4)
-           AND (target = 'event:' || $2 OR details->>'eventId' = $2)
-         ORDER BY id DESC LIMIT $5) recent
-       ORDER BY id`,
-      [orgId, eventId, ACTIONS, afterId ?? null, afterId === undefined ? FEED_LENGTH : 1000],
-    ),
-  );
-  return rows;
+  return inOrg(db, orgId, async (tx) => {
+    if (afterId === undefined) {
+      const { rows } = await tx.query<AuditRow>(
+        `SELECT * FROM (
+           SELECT id, action, target, at, details FROM audit_log
+           WHERE org_id = $1 AND ${EVENT_OF} = $2 AND action = ANY($3::text[])
+           ORDER BY id DESC LIMIT $4) recent
+         ORDER BY id`,
+        [orgId, eventId, ACTIONS, FEED_LENGTH],
+      );
+      return rows;
+    }
+    const all: AuditRow[] = [];
+    for (let after = afterId; ;) {
+      const { rows } = await tx.query<AuditRow>(
+        `SELECT id, action, target, at, details FROM audit_log
+         WHERE org_id = $1 AND ${EVENT_OF} = $2 AND id > $4 AND action = ANY($3::text[])
+         ORDER BY id LIMIT $5`,
+        [orgId, eventId, ACTIONS, after, FEED_PAGE],
+      );
+      all.push(...rows);
+      if (rows.length < FEED_PAGE) return all;
+      after = Number(rows.at(-1)!.id);
+    }
+  });
 }
 
 /** What the last cancellation of each seat gave back, in minor units and its currency. */
