@@ -3,7 +3,8 @@
 // allocates typed seats, a whole row and standing places to it (checked through the API), gives
 // them back, creates a series of two events, sells a subscription (checked through the API) and
 // is told in words which seat is taken when a second one asks for the same seats; at the box
-// office a group is booked as one block, its tickets are linked and the door page is linked.
+// office a counter sale and a group (booked as one block) link their ticket pages, a group too
+// big for any block is refused in words, and the door page is linked.
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +213,17 @@ describe('channels, series and groups in the studio', () => {
     expect(await page.getByRole('link', { name: 'Door scan' }).getAttribute('href')).toBe(
       `/door/${seeded.eventId}`,
     );
+    // A counter sale's message links the booking's ticket pages.
+    await page.getByRole('textbox', { name: 'Find seats' }).fill('Stalls D 10');
+    await page.getByRole('textbox', { name: 'Find seats' }).press('Enter');
+    await page.getByRole('button', { name: /^Sell 1 seat for/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Sold 1 seat' }).waitFor();
+    await page
+      .locator('.boxoffice-side')
+      .getByRole('button', { name: /^Tickets of / })
+      .click();
+    await page.locator('.boxoffice-side .ticket-links a', { hasText: 'Stalls D 10' }).waitFor();
+
     const door = await fetch(`${server.url}/door/${seeded.eventId}`);
     expect(door.status).toBe(200);
     expect(door.headers.get('content-type')).toMatch(/^text\/html/);
