@@ -123,3 +123,38 @@ export async function eventReport(
     };
   });
 }
+
+/** What the overview shows of an event besides its sales. */
+export interface OverviewEventRow {
+  id: string;
+  name: string;
+  startsAt: Date;
+  salesOpen: boolean;
+  salesOpensAt: Date | null;
+  salesClosesAt: Date | null;
+}
+
+/**
+ * The organisation's events starting in [from, to) (either end open), by start time: filtered by
+ * Postgres on the (org_id, starts_at) index, not after loading every event.
+ * @example const events = await overviewEvents(db, orgId, '2026-01-01T00:00:00Z', undefined);
+ */
+export async function overviewEvents(
+  db: Db,
+  orgId: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<OverviewEventRow[]> {
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<OverviewEventRow>(
+      `SELECT id, name, starts_at AS "startsAt", sales_open AS "salesOpen",
+         sales_opens_at AS "salesOpensAt", sales_closes_at AS "salesClosesAt"
+       FROM events
+       WHERE org_id = $1 AND ($2::timestamptz IS NULL OR starts_at >= $2)
+         AND ($3::timestamptz IS NULL OR starts_at < $3)
+       ORDER BY starts_at, id`,
+      [orgId, from ?? null, to ?? null],
+    ),
+  );
+  return rows;
+}

@@ -3,18 +3,16 @@
 import type { EngineContext } from '../context.ts';
 import type { Principal } from '../errors.ts';
 import { salesState } from '../events/sales-window.ts';
-import { listEvents } from '../events/repo.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { toCsv } from '../http/csv.ts';
 import { EventIdParams } from '../holds/api-schemas.ts';
+import { overviewEvents } from './report-repo.ts';
 import { Overview, OverviewQuery, Report, ReportQuery } from './report-schemas.ts';
 import { eventSales } from './sales-summary.ts';
 
 async function overview(ctx: EngineContext, p: Principal, from?: string, to?: string) {
   const now = Date.now();
-  const events = (await listEvents(ctx.db, p.orgId)).filter(
-    (e) => (!from || e.startsAt >= new Date(from)) && (!to || e.startsAt < new Date(to)),
-  );
+  const events = await overviewEvents(ctx.db, p.orgId, from, to);
   const sales = await eventSales(
     ctx.db,
     p.orgId,
