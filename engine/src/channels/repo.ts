@@ -314,11 +314,42 @@ export async function lockGaArea(tx: Db, eventId: string, areaId: string): Promi
   ]);
 }
 
+const seatAllocationLock = (eventId: string) => `parterre:seat-allocations:${eventId}`;
+
+/**
+ * The event's seat-allocation lock, exclusive until the transaction ends: allocate and release
+ * take it before they read what is sold, so no booking can pass its channel check
+ * (`seatsOutsideChannel`, which holds the same lock shared) between their read and their commit.
+ * Row locks cannot do this: a general-sale seat has no allocation row to lock, and a partner may
+ * only read its channel's rows (no UPDATE policy, so FOR SHARE would hide them). Take it before
+ * any standing-area lock (`lockGaArea`), as bookings do.
+ */
+export async function lockSeatAllocations(tx: Db, eventId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [seatAllocationLock(eventId)]);
+}
+
+/** Seats among `seats` with a live booking of the caller's organisation. */
+export async function liveBookedSeats(
+  tx: Db,
+  eventId: string,
+  seats: readonly number[],
+): Promise<number[]> {
+  if (seats.length === 0) return [];
+  const { rows } = await tx.query<{ seat_index: number }>(
+    `SELECT seat_index FROM booking_seats WHERE event_id = $1 AND live
+       AND seat_index IN (SELECT jsonb_array_elements_text($2::jsonb)::int) ORDER BY seat_index`,
+    [eventId, JSON.stringify(seats)],
+  );
+  return rows.map((r) => r.seat_index);
+}
+
 /**
  * Seats among `seats` that may not be sold through `channelId` (null: the owner's general pool):
  * for a channel, seats not allocated to it; for the general pool, seats allocated to any channel.
  * Runs in the booking's transaction, under the seller's organisation: a partner sees only its own
- * channel's allocations, so a seat of another channel counts as not its own.
+ * channel's allocations, so a seat of another channel counts as not its own. Holds the event's
+ * seat-allocation lock shared until the booking commits (see lockSeatAllocations), so an
+ * allocation or release cannot change the answer before the booking is written.
  */
 export async function seatsOutsideChannel(
   tx: Db,
@@ -327,6 +358,9 @@ export async function seatsOutsideChannel(
   seats: readonly number[],
 ): Promise<number[]> {
   if (seats.length === 0) return [];
+  await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [
+    seatAllocationLock(eventId),
+  ]);
   const { rows } = await tx.query<{ i: number }>(
     `SELECT s.i FROM (SELECT jsonb_array_elements_text($2::jsonb)::int AS i) s
      LEFT JOIN channel_allocations a ON a.event_id = $1 AND a.seat_index = s.i

@@ -21,7 +21,9 @@ import {
   gaTaken,
   getChannel,
   listChannels,
+  liveBookedSeats,
   lockGaArea,
+  lockSeatAllocations,
   organisationExists,
   removeSeatAllocations,
   sellThrough,
@@ -173,6 +175,12 @@ export class ChannelService {
     const taken = seats.filter((i) => snap.status[i] !== 0 || event.channels.seatChannel.has(i));
     if (taken.length) throw unavailable(event, taken);
     await inOrg(this.db, p.orgId, async (tx) => {
+      // Bookings that passed their channel check before the snapshot may have committed since:
+      // under the lock, no booking is between its check and its commit, so what Postgres has
+      // booked now is final until this allocation commits.
+      await lockSeatAllocations(tx, eventId);
+      const sold = await liveBookedSeats(tx, eventId, seats);
+      if (sold.length) throw unavailable(event, sold);
       for (const g of [...ga].sort((a, b) => a.areaId.localeCompare(b.areaId))) {
         await lockGaArea(tx, eventId, g.areaId);
         const free = generalFree(event, await gaTaken(tx, eventId, g.areaId), g.areaId, snap.ga);
@@ -223,6 +231,9 @@ export class ChannelService {
         ? channel.ga.map((g) => ({ areaId: g.areaId }))
         : (body.ga ?? []);
       const sorted = [...areas].sort((a, b) => a.areaId.localeCompare(b.areaId));
+      // No partner booking is between its channel check and its commit while this is held, so
+      // what channelSold reads is every sale of these seats.
+      await lockSeatAllocations(tx, eventId);
       for (const a of sorted) await lockGaArea(tx, eventId, a.areaId);
       const sold = await channelSold(tx, eventId, channelId);
       const unsold = wanted.filter((i) => !sold.seats.has(i));
