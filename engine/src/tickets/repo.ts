@@ -223,22 +223,55 @@ export function scanTicket(
   });
 }
 
-/** Admissions scanned and sold (live seats plus live standing places) of an event. */
+/**
+ * Admits, at the door of the caller's event, a ticket a partner sold through one of the event's
+ * channels. The partner's booking is not readable by the owner: parterre_admit_partner_ticket
+ * (migration 0011) admits the one ticket row and answers only the outcome, with the admission's
+ * category and price type for the door.
+ */
+export async function admitPartnerTicket(
+  db: Db,
+  orgId: string,
+  eventId: string,
+  code: string,
+  scannedBy: string,
+): Promise<{ outcome: ScanOutcome; category: string | null; priceType: string }> {
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<{
+      result: 'admitted' | 'already' | 'cancelled' | 'unknown';
+      admitted_at: Date | null;
+      seat_category: string | null;
+      seat_price_type: string | null;
+    }>('SELECT * FROM parterre_admit_partner_ticket($1, $2, $3)', [
+      eventId,
+      ticketCodeHash(code),
+      scannedBy,
+    ]),
+  );
+  const row = rows[0];
+  const outcome: ScanOutcome =
+    row?.result === 'admitted' || row?.result === 'already'
+      ? { kind: row.result, scannedAt: row.admitted_at as Date }
+      : { kind: row?.result ?? 'unknown' };
+  return {
+    outcome,
+    category: row?.seat_category ?? null,
+    priceType: row?.seat_price_type ?? 'full',
+  };
+}
+
+/**
+ * Admissions scanned and sold (live seats plus live standing places) of an event, across the
+ * organisations selling it (owner and partners), as numbers only (parterre_attendance, migration
+ * 0011); zeros for an organisation that is neither.
+ */
 export async function attendance(
   db: Db,
   orgId: string,
   eventId: string,
 ): Promise<{ scanned: number; sold: number }> {
   const { rows } = await inOrg(db, orgId, (tx) =>
-    tx.query<{ scanned: number; sold: number }>(
-      `SELECT
-         (SELECT count(*)::int FROM tickets
-          WHERE event_id = $1 AND org_id = $2 AND scanned_at IS NOT NULL) AS scanned,
-         (SELECT count(*)::int FROM booking_seats WHERE event_id = $1 AND org_id = $2 AND live)
-         + (SELECT coalesce(sum(quantity), 0)::int FROM booking_ga
-            WHERE event_id = $1 AND org_id = $2 AND live) AS sold`,
-      [eventId, orgId],
-    ),
+    tx.query<{ scanned: number; sold: number }>('SELECT * FROM parterre_attendance($1)', [eventId]),
   );
   return rows[0] ?? { scanned: 0, sold: 0 };
 }

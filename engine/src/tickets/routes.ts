@@ -57,7 +57,7 @@ export function registerTicketRoutes(api: ApiRouter, ctx: EngineContext): void {
     operationId: 'scanTicket',
     summary: 'Admit a ticket at the door (once)',
     description:
-      "Verifies the code's signature and admits the ticket once, atomically: a second scan is 409 ALREADY_SCANNED with the first scan's time (`scannedAt`), another event's ticket 409 WRONG_EVENT, a cancelled booking's 409 TICKET_CANCELLED, a forged or unknown code 422 TICKET_INVALID.",
+      "Verifies the code's signature and admits the ticket once, atomically: a second scan is 409 ALREADY_SCANNED with the first scan's time (`scannedAt`), another event's ticket 409 WRONG_EVENT, a cancelled booking's 409 TICKET_CANCELLED, a forged or unknown code 422 TICKET_INVALID. The event's owner also admits tickets a partner sold through one of the event's channels. `attendance` counts every organisation's sales and scans of the event.",
     tag: 'tickets',
     access: 'secret',
     role: 'boxoffice',

@@ -11,7 +11,14 @@ import { getVersion } from '../maps/repo.ts';
 import { getBooking } from '../orders/repo.ts';
 import { readTicket, verifyTicket, type TicketClaims } from './codes.ts';
 import { verificationKey } from './keys.ts';
-import { attendance, issueTickets, scanTicket, type IssuedTicket } from './repo.ts';
+import {
+  admitPartnerTicket,
+  attendance,
+  issueTickets,
+  scanTicket,
+  type IssuedTicket,
+  type ScanOutcome,
+} from './repo.ts';
 import { scanFeedOf } from './scan-feed.ts';
 
 export interface TicketView {
@@ -170,6 +177,10 @@ export class TicketService {
   async scan(p: Principal, eventId: string, code: string): Promise<ScanResult> {
     const event = await this.catalog.get(p.orgId, eventId);
     const found = await this.verified(code);
+    if (found && found.orgId !== p.orgId && event.orgId === p.orgId) {
+      // Another organisation's ticket at the owner's door: one a partner sold for this event.
+      return this.scanPartnerTicket(p, event, found.claims, code);
+    }
     if (!found || found.orgId !== p.orgId) throw invalid();
     const { claims } = found;
     if (claims.eventId !== eventId) {
@@ -183,6 +194,49 @@ export class TicketService {
     };
     const outcome = await scanTicket(this.db, p.orgId, code, slot, auditActor(p));
     const ticket = viewOf(event, resolved.issued, await this.labelsOf(event));
+    return this.answer(p, event, slot, ticket, outcome);
+  }
+
+  /**
+   * A partner-sold ticket at the owner's door: admitted by parterre_admit_partner_ticket, which
+   * checks the ticket belongs to a partner channel's booking of this event and reveals nothing of
+   * the booking but the outcome. The ticket is described from its code and the owner's map.
+   */
+  private async scanPartnerTicket(
+    p: Principal,
+    event: EventRuntime,
+    claims: TicketClaims,
+    code: string,
+  ): Promise<ScanResult> {
+    if (claims.eventId !== event.id) throw invalid();
+    const admitted = await admitPartnerTicket(this.db, p.orgId, event.id, code, auditActor(p));
+    const issued: IssuedTicket = {
+      ...(claims.seat !== undefined
+        ? { seat: claims.seat }
+        : { area: claims.area as string, unit: claims.unit as number }),
+      category: admitted.category,
+      priceType: admitted.priceType,
+      live: admitted.outcome.kind !== 'cancelled',
+      code,
+      scannedAt: null,
+    };
+    const slot = {
+      bookingId: claims.bookingId,
+      ...(claims.seat !== undefined ? { seat: claims.seat } : { area: claims.area as string }),
+    };
+    const ticket = viewOf(event, issued, await this.labelsOf(event));
+    return this.answer(p, event, slot, ticket, admitted.outcome);
+  }
+
+  /** Turns a scan's outcome into the door's answer (or refusal) and announces an admission. */
+  private async answer(
+    p: Principal,
+    event: EventRuntime,
+    slot: { bookingId: string; seat?: number; area?: string },
+    ticket: TicketView,
+    outcome: ScanOutcome,
+  ): Promise<ScanResult> {
+    const eventId = event.id;
     if (outcome.kind === 'unknown') throw invalid();
     if (outcome.kind === 'cancelled') {
       throw new DomainError('TICKET_CANCELLED', `${describe(ticket)}: this booking was cancelled`);
