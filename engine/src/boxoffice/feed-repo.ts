@@ -31,7 +31,7 @@ interface AuditRow {
 export const FEED_PAGE = 1000;
 
 /**
- * The event an audit entry belongs to: the stored column audit_log.feed_event_id (migration 0011),
+ * The event an audit entry belongs to: the column audit_log.feed_event_id (migration 0011, filled by a trigger),
  * `coalesce(details->>'eventId', substr(target, 7))`: bookings and cancellations name the event
  * in details, blocks and unblocks in their target `event:<id>`. Indexed with (org_id, …, id).
  */

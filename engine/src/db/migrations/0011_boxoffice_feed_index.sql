@@ -4,12 +4,21 @@
 -- 'event:') names theirs. The feed is then one index range per event instead of a scan of the
 -- organisation's whole log.
 --
--- A stored column rather than an index on the expression: under row-level security Postgres
--- uses an index condition only when all its functions are leakproof, and ->> and substr are not,
--- so an expression index would never serve the engine's (policy-bound) queries. A comparison of
--- the plain column is leakproof. Adding it rewrites audit_log once.
-ALTER TABLE audit_log ADD COLUMN feed_event_id text
-  GENERATED ALWAYS AS (coalesce(details->>'eventId', substr(target, 7))) STORED;
+-- A column rather than an index on the expression: under row-level security Postgres uses an
+-- index condition only when all its functions are leakproof, and ->> and substr are not, so an
+-- expression index would never serve the engine's (policy-bound) queries; a comparison of the
+-- plain column is leakproof. A trigger fills it on every insert (not GENERATED: whole-row
+-- INSERT … SELECT * of audit rows keeps working), and existing rows are filled here once.
+ALTER TABLE audit_log ADD COLUMN feed_event_id text;
+CREATE FUNCTION parterre_audit_feed_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.feed_event_id := coalesce(NEW.details->>'eventId', substr(NEW.target, 7));
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_log_feed_event BEFORE INSERT OR UPDATE OF details, target ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION parterre_audit_feed_event();
+UPDATE audit_log SET feed_event_id = coalesce(details->>'eventId', substr(target, 7));
 CREATE INDEX audit_log_event_feed_idx ON audit_log (org_id, feed_event_id, id);
 
 -- The owner's door and partner-sold tickets. A partner's bookings (and their tickets) keep the
