@@ -31,6 +31,9 @@ describe('reports overview, date filter', () => {
     // 22:00 at +02:00 is 20:00 UTC: May's start is included by `from`.
     expect(await ids('2031-05-01T22:00:00+02:00')).toEqual([may.id]);
     expect(await ids(undefined, '2031-03-01T20:00:01Z')).not.toContain(april.id);
+    // Instants the API accepts but Postgres would not parse as text (year 0000).
+    expect(await ids('0000-01-01T00:00:00Z', '2031-04-01T20:00:00Z')).toContain(march.id);
+    expect(await ids('9999-12-31T23:59:59Z')).toEqual([]);
 
     const res = await api.call(
       'GET',

@@ -134,6 +134,8 @@ export interface OverviewEventRow {
   salesClosesAt: Date | null;
 }
 
+const epochMs = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
+
 /**
  * The organisation's events starting in [from, to) (either end open), by start time: filtered by
  * Postgres on the (org_id, starts_at) index, not after loading every event.
@@ -150,10 +152,11 @@ export async function overviewEvents(
       `SELECT id, name, starts_at AS "startsAt", sales_open AS "salesOpen",
          sales_opens_at AS "salesOpensAt", sales_closes_at AS "salesClosesAt"
        FROM events
-       WHERE org_id = $1 AND ($2::timestamptz IS NULL OR starts_at >= $2)
-         AND ($3::timestamptz IS NULL OR starts_at < $3)
+       WHERE org_id = $1 AND ($2::float8 IS NULL OR starts_at >= to_timestamp($2::float8 / 1000))
+         AND ($3::float8 IS NULL OR starts_at < to_timestamp($3::float8 / 1000))
        ORDER BY starts_at, id`,
-      [orgId, from ?? null, to ?? null],
+      // As epoch milliseconds: any instant the API accepts (year 0000 too) is one Postgres reads.
+      [orgId, epochMs(from), epochMs(to)],
     ),
   );
   return rows;
