@@ -185,7 +185,8 @@ export function bodyInvalid(route: AnyRoute, body: BodyCase, base: unknown): boo
   if (body.contentType !== JSON_TYPE) return true;
   let value: unknown;
   try {
-    value = JSON.parse(body.raw);
+    // The server's JSON parser ignores a leading byte-order mark, as RFC 8259 allows.
+    value = JSON.parse(body.raw.replace(/^\uFEFF/, ''));
   } catch {
     return true;
   }
