@@ -220,6 +220,10 @@ async function engine(schema: string) {
     RATE_LIMIT_PUBLIC_PER_SECOND: '0',
     RATE_LIMIT_SECRET_PER_SECOND: '0',
     RATE_LIMIT_ORG_PER_SECOND: '0',
+    // To compare the fair gate's cost: HTTP_MAX_IN_FLIGHT=0 npm run bench -- http
+    ...(process.env.HTTP_MAX_IN_FLIGHT
+      ? { HTTP_MAX_IN_FLIGHT: process.env.HTTP_MAX_IN_FLIGHT }
+      : {}),
   });
   return createEngineContext(config, { logger: pino({ level: 'warn' }) });
 }

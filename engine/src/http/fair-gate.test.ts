@@ -15,34 +15,30 @@ function recorder(gate: ReturnType<typeof createFairGate>) {
 }
 
 describe('createFairGate', () => {
-  it('admits at once while places are free', async () => {
+  it('never queues an organisation alone on the node', async () => {
     const gate = createFairGate({ maxInFlight: 2 });
     const { admitted, enter, flush } = recorder(gate);
-    void enter('a', 'a1');
-    void enter('a', 'a2');
-    void enter('a', 'a3');
+    for (const n of [1, 2, 3, 4]) void enter('a', `a${n}`);
     await flush();
-    expect(admitted).toEqual(['a1', 'a2']);
-    expect(gate.stats()).toEqual({ inFlight: 2, queued: 1 });
+    expect(admitted).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(gate.stats()).toEqual({ inFlight: 4, queued: 0 });
   });
 
-  it("serves a quiet organisation's request before a flooding one's backlog", async () => {
+  it('queues a busy organisation once another one is working, and lets an idle one straight in', async () => {
     const gate = createFairGate({ maxInFlight: 1 });
     const { admitted, leaves, enter, flush } = recorder(gate);
-    for (const n of [1, 2, 3, 4]) void enter('flood', `f${n}`);
+    void enter('x', 'x1');
+    for (const n of [1, 2, 3]) void enter('flood', `f${n}`);
     await flush();
+    // The flood had nothing in flight, so its first request got in; the rest wait.
+    expect(admitted).toEqual(['x1', 'f1']);
     void enter('quiet', 'q1');
     await flush();
+    expect(admitted).toEqual(['x1', 'f1', 'q1']);
+    expect(gate.stats()).toEqual({ inFlight: 3, queued: 2 });
     leaves.get('f1')!();
     await flush();
-    // The flood's turn came first (it was waiting first); then the quiet one's, then the flood's.
-    expect(admitted).toEqual(['f1', 'f2']);
-    leaves.get('f2')!();
-    await flush();
-    expect(admitted).toEqual(['f1', 'f2', 'q1']);
-    leaves.get('q1')!();
-    await flush();
-    expect(admitted).toEqual(['f1', 'f2', 'q1', 'f3']);
+    expect(admitted).toEqual(['x1', 'f1', 'q1', 'f2']);
   });
 
   it('alternates between organisations with backlogs', async () => {
@@ -52,26 +48,29 @@ describe('createFairGate', () => {
     await flush();
     for (const n of [1, 2, 3]) void enter('a', `a${n}`);
     for (const n of [1, 2, 3]) void enter('b', `b${n}`);
-    let last = 'start';
-    for (let i = 0; i < 6; i++) {
-      leaves.get(last)!();
+    await flush();
+    expect(admitted).toEqual(['start', 'a1', 'b1']);
+    leaves.get('start')!();
+    // Each finished request lets the next of its organisation in, in turn: a, b, a, b.
+    for (const label of ['a1', 'b1', 'a2', 'b2']) {
+      leaves.get(label)!();
       await flush();
-      last = admitted.at(-1)!;
     }
     expect(admitted).toEqual(['start', 'a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
   });
 
   it('ignores a second release and refuses beyond the queue limit with 429', async () => {
     const gate = createFairGate({ maxInFlight: 1, maxQueuedPerOrg: 1 });
+    await gate.enter('x');
     const leave = await gate.enter('a');
     const waiting = gate.enter('a');
     await expect(gate.enter('a')).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     leave();
     leave();
     const next = await waiting;
-    expect(gate.stats()).toEqual({ inFlight: 1, queued: 0 });
+    expect(gate.stats()).toEqual({ inFlight: 2, queued: 0 });
     next();
-    expect(gate.stats()).toEqual({ inFlight: 0, queued: 0 });
+    expect(gate.stats()).toEqual({ inFlight: 1, queued: 0 });
   });
 
   it('admits everything without a limit', async () => {
