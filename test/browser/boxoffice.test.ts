@@ -2,7 +2,8 @@
 // store, Postgres, /live and /boxoffice sockets): staff log in with email and password; two
 // browsers watch one event and a hold made in one shows in the other within a second (measured
 // and printed); a counter sale updates both browsers' counters and the velocity chart; a block
-// is undone; seats show their sales channel; the report page's CSV download equals the API's
+// is undone; seats show their sales channel; two standing places are sold at the counter (checked
+// through the API) and a sale for a channel refuses a general-sale seat by name; the report page's CSV download equals the API's
 // CSV; an event is duplicated and edited; staff switch organisation and sign out.
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
@@ -253,6 +254,51 @@ describe('the live box office', () => {
     await a.getByRole('status').filter({ hasText: 'Sold 2 seats' }).waitFor();
     await textOf(counter(b, 'sold'), String(soldBefore + 2));
     expect(await a.getByRole('timer').count()).toBe(0);
+  });
+
+  it('sells two standing places at the counter', async () => {
+    const api = (path: string) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${seeded.secretKey}` },
+      }).then((res) => res.json());
+    const standing = a.getByRole('group', { name: 'Standing', exact: true });
+    await textOf(a.getByRole('group', { name: 'Standing: Standing' }), '50 places left', false);
+    const more = standing.getByRole('button', { name: 'One place more in Standing' });
+    await more.click();
+    // Keyboard: the stepper buttons are ordinary buttons.
+    await more.focus();
+    await a.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        standing.getByRole('spinbutton', { name: 'Standing places in Standing' }).inputValue(),
+      )
+      .toBe('2');
+    await a.getByRole('button', { name: 'Sell 2 standing places (Standing 2) for €60.00' }).click();
+    const sold = a.getByRole('status').filter({ hasText: 'Sold 2 standing places' });
+    await sold.waitFor();
+    const bookingId = /Booking (\S+)\./.exec((await sold.textContent()) ?? '')?.[1];
+    expect(bookingId).toBeTruthy();
+    const tickets = (await api(`/bookings/${bookingId}/tickets`)) as {
+      status: string;
+      tickets: unknown[];
+    };
+    expect(tickets.status).toBe('confirmed');
+    expect(tickets.tickets).toHaveLength(2);
+    const availability = (await api(`/events/${seeded.eventId}/availability`)) as {
+      ga: { areaId: string; booked: number }[];
+    };
+    expect(availability.ga.find((g) => g.areaId === 'floor')?.booked).toBe(2);
+    await textOf(a.getByRole('group', { name: 'Standing: Standing' }), '48 places left', false);
+  });
+
+  it('sells for a channel and refuses a general-sale seat by name', async () => {
+    // b was reloaded after the channel Web shop was made, so it offers it.
+    await b.getByLabel('Sell for').selectOption({ label: 'Web shop' });
+    await findSeats(b, 'Stalls F 2');
+    await b.getByRole('button', { name: /^Sell 1 seat for/ }).click();
+    const refusal = b.getByRole('alert').filter({ hasText: 'Not on sale in the channel Web shop' });
+    await textOf(refusal, 'Stalls row F: 2', false);
+    await b.getByLabel('Sell for').selectOption({ label: 'General sale' });
   });
 });
 

@@ -8,6 +8,11 @@ export interface Hold {
   readonly seats: readonly string[];
 }
 
+export interface GaLine {
+  readonly areaId: string;
+  readonly quantity: number;
+}
+
 export interface Booking {
   readonly bookingId: string;
   readonly seats: readonly string[];
@@ -23,11 +28,13 @@ export const holdSeats = async (
   eventId: string,
   seats: readonly string[],
   holdToken?: string,
+  channelId?: string,
 ) =>
   (
     await api.request<Hold>('POST', path(eventId, 'holds'), {
       seats,
       ...(holdToken ? { holdToken } : {}),
+      ...(channelId ? { channelId } : {}),
     })
   ).body;
 
@@ -36,11 +43,13 @@ export const holdBestAvailable = async (
   eventId: string,
   quantity: number,
   category?: string,
+  channelId?: string,
 ) =>
   (
     await api.request<Hold>('POST', path(eventId, 'holds/best-available'), {
       quantity,
       ...(category ? { category } : {}),
+      ...(channelId ? { channelId } : {}),
     })
   ).body;
 
@@ -50,7 +59,14 @@ export const releaseHold = async (api: ApiClient, eventId: string, holdToken: st
 export const book = async (
   api: ApiClient,
   eventId: string,
-  input: { seats: readonly string[]; holdToken?: string; priceType: string; orderRef?: string },
+  input: {
+    seats: readonly string[];
+    ga?: readonly GaLine[];
+    holdToken?: string;
+    priceType: string;
+    orderRef?: string;
+    channelId?: string;
+  },
   idempotencyKey: string,
 ) =>
   (

@@ -5,7 +5,7 @@ import type { BoxOfficeCounters } from '@parterre/seatmaps';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { listChannels } from '../api/channels-api.ts';
-import { getLayout } from '../api/events-api.ts';
+import { getAvailability, getLayout } from '../api/events-api.ts';
 import { TicketLinks } from '../series/TicketLinks.tsx';
 import { formatDateTime } from '../shell/format.ts';
 import { Link } from '../shell/navigation.tsx';
@@ -23,6 +23,7 @@ import { SeatMapCanvas } from './SeatMapCanvas.tsx';
 import { buildSeatModel, type SeatModel } from './seat-model.ts';
 import { searchSeats } from './seat-search.ts';
 import { toggleSeats } from './selection.ts';
+import { channelChoices, standingAreas } from './standing.ts';
 import { useCounter } from './use-counter.ts';
 import { useLiveEvent } from './use-live-event.ts';
 import { VelocityChart } from './VelocityChart.tsx';
@@ -80,7 +81,12 @@ export function BoxOfficeScreen({ api, eventId }: { api: ApiClient; eventId: str
 function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; layout: Layout }) {
   const model: SeatModel = useMemo(() => buildSeatModel(layout), [layout]);
   const live = useLiveEvent(api, eventId);
-  const counter = useCounter(api, eventId, model);
+  // Channels are the owner's to see; without them the map offers no channel colouring.
+  const channels = useLoad(() => listChannels(api, eventId).catch(() => []), [api, eventId]);
+  const counter = useCounter(api, eventId, model, {
+    area: (id) => layout.gaAreas.find((a) => a.id === id)?.label ?? id,
+    channel: (id) => channels.data?.find((c) => c.id === id)?.name ?? id,
+  });
   const [selection, setSelection] = useState<number[]>([]);
   const [mode, setMode] = useState<ColourMode>('status');
   const [level, setLevel] = useState(0);
@@ -92,8 +98,17 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
     [layout.categories],
   );
   const soldRank = live.stats?.soldRank ?? NOTHING_SOLD;
-  // Channels are the owner's to see; without them the map offers no channel colouring.
-  const channels = useLoad(() => listChannels(api, eventId).catch(() => []), [api, eventId]);
+  // Standing places left: read again after every counter command and every few seconds.
+  const hasStanding = layout.gaAreas.length > 0;
+  const availability = useLoad(
+    () => (hasStanding ? getAvailability(api, eventId) : Promise.resolve(null)),
+    [api, eventId, hasStanding, counter.notice?.id, hasStanding ? Math.floor(now / 10_000) : 0],
+  );
+  const areas = useMemo(
+    () => standingAreas(layout.gaAreas, availability.data?.ga),
+    [layout.gaAreas, availability.data],
+  );
+  const sellFor = useMemo(() => channelChoices(channels.data), [channels.data]);
   const channelOf = useMemo(() => {
     const out = new Int16Array(model.seats.length).fill(-1);
     (channels.data ?? []).forEach((c, i) => {
@@ -237,6 +252,8 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
             selection={selection}
             onSelect={setSelection}
             counter={counter}
+            areas={areas}
+            channels={sellFor}
           />
           {counter.notice?.bookingId && (
             <TicketLinks

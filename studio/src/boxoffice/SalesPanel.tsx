@@ -6,6 +6,14 @@ import type { EventLayout } from '../api/events-api.ts';
 import { formatMoney } from '../shell/format.ts';
 import { describeSeats, type SeatModel } from './seat-model.ts';
 import { kindOf, priceOf, summarize, type SelectionSummary } from './selection.ts';
+import {
+  clampQuantity,
+  describeGa,
+  gaCategories,
+  gaLines,
+  type ChannelChoice,
+  type StandingArea,
+} from './standing.ts';
 import type { Counter } from './use-counter.ts';
 
 interface Props {
@@ -15,7 +23,13 @@ interface Props {
   readonly selection: readonly number[];
   readonly onSelect: (seats: number[]) => void;
   readonly counter: Counter;
+  /** The layout's standing areas with places left (empty: no "Standing" section). */
+  readonly areas?: readonly StandingArea[];
+  /** "Sell for" choices; shown when there is more than the general sale. */
+  readonly channels?: readonly ChannelChoice[];
 }
+
+type GaLines = { areaId: string; quantity: number }[];
 
 const BLOCK_REASONS = ['House seats', 'Broken seat', 'Production hold', 'Wheelchair space'];
 
@@ -25,12 +39,16 @@ function SellForm({
   model,
   layout,
   seats,
+  areas,
+  ga,
   counter,
   onDone,
 }: {
   model: SeatModel;
   layout: EventLayout;
   seats: readonly number[];
+  areas: readonly StandingArea[];
+  ga: GaLines;
   counter: Counter;
   onDone: () => void;
 }) {
@@ -40,8 +58,10 @@ function SellForm({
   );
   const [priceType, setPriceType] = useState(priceTypes[0] ?? 'full');
   const [orderRef, setOrderRef] = useState('');
+  const gaWords = ga.length ? describeGa(areas, ga) : '';
+  const what = [seats.length ? plural(seats.length) : '', gaWords].filter(Boolean).join(' and ');
   const price = priceOf(
-    seats.map((i) => model.seats[i]?.category ?? null),
+    [...seats.map((i) => model.seats[i]?.category ?? null), ...gaCategories(areas, ga)],
     priceType,
     layout.prices,
   );
@@ -51,7 +71,7 @@ function SellForm({
       aria-label="Sell"
       onSubmit={(e) => {
         e.preventDefault();
-        void counter.sell(seats, priceType, orderRef).then((ok) => ok && onDone());
+        void counter.sell(seats, priceType, orderRef, ga, gaWords).then((ok) => ok && onDone());
       }}
     >
       <fieldset>
@@ -90,10 +110,65 @@ function SellForm({
         className="primary big wide"
         disabled={counter.busy !== null || price.missing.length > 0}
       >
-        Sell {plural(seats.length)}
+        Sell {what}
         {price.currency ? ` for ${formatMoney(price.total, price.currency)}` : ''}
       </button>
     </form>
+  );
+}
+
+/** A big −/+ stepper per standing area, bounded by the places left. */
+function Standing({
+  areas,
+  quantities,
+  onChange,
+}: {
+  areas: readonly StandingArea[];
+  quantities: Readonly<Record<string, number>>;
+  onChange: (areaId: string, quantity: number) => void;
+}) {
+  return (
+    <fieldset className="standing">
+      <legend>Standing</legend>
+      {areas.map((a) => {
+        const q = quantities[a.id] ?? 0;
+        const set = (n: number) => onChange(a.id, clampQuantity(n, a.left));
+        return (
+          <div key={a.id} className="stepper" role="group" aria-label={`Standing: ${a.label}`}>
+            <span className="stepper-label">
+              {a.label} <span className="muted">({plural(a.left, 'place')} left)</span>
+            </span>
+            <button
+              type="button"
+              className="big"
+              aria-label={`One place fewer in ${a.label}`}
+              disabled={q <= 0}
+              onClick={() => set(q - 1)}
+            >
+              −
+            </button>
+            <input
+              type="number"
+              inputMode="numeric"
+              aria-label={`Standing places in ${a.label}`}
+              min={0}
+              max={a.left}
+              value={q}
+              onChange={(e) => set(Number(e.target.value))}
+            />
+            <button
+              type="button"
+              className="big"
+              aria-label={`One place more in ${a.label}`}
+              disabled={q >= a.left}
+              onClick={() => set(q + 1)}
+            >
+              +
+            </button>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }
 
@@ -191,7 +266,18 @@ function Mixed({
   );
 }
 
-export function SalesPanel({ model, layout, status, selection, onSelect, counter }: Props) {
+export function SalesPanel({
+  model,
+  layout,
+  status,
+  selection,
+  onSelect,
+  counter,
+  areas = [],
+  channels = [],
+}: Props) {
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const ga = gaLines(areas, quantities);
   const [confirming, setConfirming] = useState<'cancel' | 'unblock' | null>(null);
   const [blocking, setBlocking] = useState(false);
   const summary = summarize(selection, status);
@@ -205,10 +291,25 @@ export function SalesPanel({ model, layout, status, selection, onSelect, counter
     setConfirming(null);
     setBlocking(false);
   }, [selection]);
-  const clear = () => onSelect([]);
+  const clear = () => {
+    onSelect([]);
+    setQuantities({});
+  };
 
   let body: React.ReactNode;
-  if (kind === 'empty') {
+  if (kind === 'empty' && ga.length > 0) {
+    body = (
+      <SellForm
+        model={model}
+        layout={layout}
+        seats={[]}
+        areas={areas}
+        ga={ga}
+        counter={counter}
+        onDone={clear}
+      />
+    );
+  } else if (kind === 'empty') {
     body = (
       <p className="hint">
         Click seats on the map, drag a box round them, find them by name above, or ask for the best
@@ -224,6 +325,8 @@ export function SalesPanel({ model, layout, status, selection, onSelect, counter
           model={model}
           layout={layout}
           seats={selection}
+          areas={areas}
+          ga={ga}
           counter={counter}
           onDone={clear}
         />
@@ -312,6 +415,29 @@ export function SalesPanel({ model, layout, status, selection, onSelect, counter
         )}
       </div>
       {selection.length > 0 && <p className="selected-seats">{describeSeats(model, selection)}</p>}
+      {channels.length > 1 && (
+        <div className="field">
+          <label htmlFor="sell-for">Sell for</label>
+          <select
+            id="sell-for"
+            value={counter.channelId}
+            onChange={(e) => counter.setChannelId(e.target.value)}
+          >
+            {channels.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {areas.length > 0 && (
+        <Standing
+          areas={areas}
+          quantities={quantities}
+          onChange={(id, q) => setQuantities((old) => ({ ...old, [id]: q }))}
+        />
+      )}
       {body}
       {counter.busy && (
         <p role="status" className="muted">

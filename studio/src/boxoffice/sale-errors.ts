@@ -1,9 +1,17 @@
 // Engine refusals of counter commands in words a temp can act on.
 import { ApiError } from '../api/client.ts';
 
-export function saleProblem(err: unknown, nameOf: (seatId: string) => string): string {
+export function saleProblem(
+  err: unknown,
+  nameOf: (seatId: string) => string,
+  /** The channel sold for (null: the general sale) and standing area names, when known. */
+  context: { channel?: string | null; areaName?: (areaId: string) => string } = {},
+): string {
   if (!(err instanceof ApiError)) return (err as Error).message;
-  const seats = ((err.body as { seats?: string[] } | null)?.seats ?? []).map(nameOf);
+  const body = err.body as { seats?: string[]; areas?: string[] } | null;
+  const seats = (body?.seats ?? []).map(nameOf);
+  const areas = (body?.areas ?? []).map((a) => context.areaName?.(a) ?? a).join(', ');
+  const channel = context.channel ? `the channel ${context.channel}` : 'the general sale';
   const which = seats.length
     ? `: ${seats.slice(0, 6).join('; ')}${seats.length > 6 ? ' …' : ''}`
     : '';
@@ -15,8 +23,13 @@ export function saleProblem(err: unknown, nameOf: (seatId: string) => string): s
       return 'The hold ran out, so the seats were released. Select them again.';
     case 'NOT_BOOKED':
       return `Not sold, so nothing to cancel${which}.`;
+    case 'GA_UNAVAILABLE':
+      return `Not enough standing places left${areas ? ` in ${areas}` : ''}. Sell fewer places.`;
     case 'NOT_IN_CHANNEL':
-      return `These seats belong to a sales channel this counter does not sell${which}. Pick seats of the general sale.`;
+      if (!seats.length && areas) {
+        return `${channel[0]!.toUpperCase()}${channel.slice(1)} does not have that many standing places in ${areas}. Sell fewer or choose another "Sell for".`;
+      }
+      return `Not on sale in ${channel}${which}. Pick other seats or choose another "Sell for".`;
     case 'SALES_CLOSED':
       return `Sales are closed: ${err.message}`;
     case 'FORBIDDEN':

@@ -12,6 +12,7 @@ import {
   holdSeats,
   releaseHold,
   unblockSeats,
+  type GaLine,
   type Hold,
 } from '../api/sales-api.ts';
 import { formatMoney } from '../shell/format.ts';
@@ -29,8 +30,17 @@ export interface Notice {
 
 let noticeId = 0;
 
-export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
+export function useCounter(
+  api: ApiClient,
+  eventId: string,
+  model: SeatModel,
+  /** Names for messages: standing areas by id, channels by id. */
+  names: { area?: (id: string) => string; channel?: (id: string) => string } = {},
+) {
   const [hold, setHold] = useState<Hold | null>(null);
+  /** "Sell for": '' is the general sale, else a channel id sent on holds and sales. */
+  const [channelId, setChannelId] = useState('');
+  const channel = channelId || undefined;
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -64,7 +74,14 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
       setNotice({ ...done, id: ++noticeId, tone: 'ok' });
       return true;
     } catch (err) {
-      setNotice({ id: ++noticeId, tone: 'error', text: saleProblem(err, nameOf) });
+      setNotice({
+        id: ++noticeId,
+        tone: 'error',
+        text: saleProblem(err, nameOf, {
+          channel: channelId ? (names.channel?.(channelId) ?? channelId) : null,
+          ...(names.area ? { areaName: names.area } : {}),
+        }),
+      });
       return false;
     } finally {
       setBusy(null);
@@ -101,7 +118,7 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
   const holdThese = (indexes: readonly number[]) =>
     run('Holding…', async () => {
       // A second hold for the same customer joins the first, so one sale takes them all.
-      const h = await holdSeats(api, eventId, idsOf(indexes), hold?.holdToken);
+      const h = await holdSeats(api, eventId, idsOf(indexes), hold?.holdToken, channel);
       setHold(h);
       return { text: `Holding ${words(indexesOf(h.seats))} for this customer.` };
     });
@@ -109,7 +126,7 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
   const holdBest = async (quantity: number, category?: string): Promise<number[] | null> => {
     let seats: number[] | null = null;
     await run('Finding the best seats…', async () => {
-      const h = await holdBestAvailable(api, eventId, quantity, category);
+      const h = await holdBestAvailable(api, eventId, quantity, category, channel);
       setHold(h);
       seats = indexesOf(h.seats);
       return { text: `Found and holding ${words(seats)}.` };
@@ -129,17 +146,23 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
     indexes: readonly number[],
     priceType: string,
     orderRef: string,
+    ga: readonly GaLine[] = [],
+    gaWords = '',
   ): Promise<boolean> =>
     run('Selling…', async () => {
       const ids = idsOf(indexes);
-      // Seats of the counter's own hold are booked from it (all or some of them).
-      const fromHold = hold !== null && ids.every((id) => hold.seats.includes(id));
+      // Seats of the counter's own hold are booked from it (all or some of them); standing
+      // places are booked straight from the free ones.
+      const fromHold =
+        hold !== null && ids.length > 0 && ids.every((id) => hold.seats.includes(id));
       const booking = await book(
         api,
         eventId,
         {
           seats: ids,
+          ...(ga.length ? { ga } : {}),
           priceType,
+          ...(channel ? { channelId: channel } : {}),
           ...(fromHold ? { holdToken: hold.holdToken } : {}),
           ...(orderRef.trim() ? { orderRef: orderRef.trim() } : {}),
         },
@@ -150,7 +173,7 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
         setHold(left.length ? { ...hold, seats: left } : null);
       }
       return {
-        text: `Sold ${words(indexes)} for ${formatMoney(booking.amount, booking.currency)}. Booking ${booking.bookingId}.`,
+        text: `Sold ${[indexes.length ? words(indexes) : '', gaWords].filter(Boolean).join(' and ')} for ${formatMoney(booking.amount, booking.currency)}. Booking ${booking.bookingId}.`,
         bookingId: booking.bookingId,
       };
     });
@@ -166,6 +189,8 @@ export function useCounter(api: ApiClient, eventId: string, model: SeatModel) {
   return {
     hold,
     busy,
+    channelId,
+    setChannelId,
     notice,
     dismiss: () => setNotice(null),
     setHold,
