@@ -4,7 +4,9 @@
   the calls it is asked for in the same turn of the event loop: one round trip and one script
   run instead of many. The batch writes seq once, logs all its seqs in one log entry and
   publishes its last seq once (listeners read the log from their own last seq, so one
-  notification covers all); see changes.lua.
+  notification covers all); see changes.lua. The fast commands' writes go out together (one
+  BITFIELD, HSET, HDEL, ZADD, ZREM for all of them, see fast.lua), flushed before any command
+  that takes the general path and at the end.
   KEYS: 1-7 standard (see context)
   ARGV: 1-5 standard (4, now, unused), then per command: "h", now, then hold's ARGV 6-11 (see
     hold-7.lua), or "r", now, then release's ARGV 6-7
@@ -24,6 +26,8 @@ local function run(i)
   if cmd == 'h' then
     reply = S.fastHold(KEYS, ARGV, i, now)
     if not reply then
+      -- The general code reads Redis itself: the fast commands' writes go out first.
+      S.fastFlush(KEYS)
       A[4], A[6], A[7], A[8], A[9] = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5]
       S.begin(KEYS, A, true)
       reply = S.hold(A)
@@ -32,6 +36,7 @@ local function run(i)
   else
     reply = S.fastRelease(KEYS, ARGV, i, now)
     if not reply then
+      S.fastFlush(KEYS)
       A[4], A[6], A[7], A[8], A[9] = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], nil, nil
       S.begin(KEYS, A, true)
       reply = S.release(A)
@@ -42,6 +47,7 @@ local function run(i)
 end
 
 S.fastBegin()
+S.fastPrefetch(KEYS, ARGV, 6)
 S.batchBegin()
 while i <= count do
   -- A command that raises an error (a Redis error, or a bug) answers that error alone: the
@@ -58,5 +64,6 @@ while i <= count do
     i = i + 4
   end
 end
+S.fastFlush(KEYS)
 S.batchEnd()
 return replies

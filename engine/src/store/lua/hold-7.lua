@@ -10,4 +10,9 @@
 --- @include "hold"
 
 S.fastBegin()
-return S.fastHold(KEYS, ARGV, 4, S.now) or S.hold(ARGV)
+local reply = S.fastHold(KEYS, ARGV, 4, S.now)
+if reply then
+  S.fastFlush(KEYS)
+  return reply
+end
+return S.hold(ARGV)

@@ -7,4 +7,9 @@
 --- @include "release"
 
 S.fastBegin()
-return S.fastRelease(KEYS, ARGV, 4, S.now) or S.release(ARGV)
+local reply = S.fastRelease(KEYS, ARGV, 4, S.now)
+if reply then
+  S.fastFlush(KEYS)
+  return reply
+end
+return S.release(ARGV)
