@@ -16,8 +16,8 @@ export {
   SeatsUnavailableError,
   TimeoutError,
 } from './errors.ts';
-export { StatusMirror } from './status-mirror.ts';
-export type { ApplyOutcome } from './status-mirror.ts';
+export { StatusMirror } from '@parterre/seatmaps/client';
+export type { ApplyOutcome } from '@parterre/seatmaps/client';
 export { Emitter } from './emitter.ts';
 
 // The seat picker (Konva; no framework). The React wrapper is a separate entry:

@@ -1,7 +1,7 @@
 // The headless live client: one event's seat status, kept in sync over the engine's /live
 // socket, plus holding and releasing seats. No UI, no framework: the seat picker and the box
 // office build on it.
-import { LIVE_NAMESPACE, PROTOCOL_VERSION } from '@parterre/seatmaps/client';
+import { LIVE_NAMESPACE, PROTOCOL_VERSION, StatusMirror } from '@parterre/seatmaps/client';
 import type {
   Ack,
   ClientToServerEvents,
@@ -15,7 +15,6 @@ import { io as defaultIo } from 'socket.io-client';
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { Emitter } from './emitter.ts';
 import { IncompatibleError, LiveError, TimeoutError, fromAckError } from './errors.ts';
-import { StatusMirror } from './status-mirror.ts';
 
 /** The live socket, typed by the shared protocol. */
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -12,3 +12,5 @@ export type { NeighborQuery } from './geometry/spatial-index.ts';
 export { prepareBestAvailable } from './best-available/prepare.ts';
 export type { BestAvailableSeat, PreparedBestAvailable } from './best-available/prepare.ts';
 export { findOrphans } from './best-available/find-orphans.ts';
+export { StatusMirror } from './live/status-mirror.ts';
+export type { ApplyOutcome } from './live/status-mirror.ts';

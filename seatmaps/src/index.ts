@@ -34,3 +34,5 @@ export { findOrphans } from './best-available/find-orphans.ts';
 export { findGroupBlock, splitGroup } from './best-available/find-group-block.ts';
 export type { GroupRequest, GroupResult } from './best-available/find-group-block.ts';
 export { BestAvailableError } from './best-available/errors.ts';
+export { StatusMirror } from './live/status-mirror.ts';
+export type { ApplyOutcome } from './live/status-mirror.ts';

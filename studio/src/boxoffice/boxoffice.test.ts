@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packStatus, type BoxOfficeSnapshot } from '@parterre/seatmaps';
+import type { BoxOfficeSnapshot } from '@parterre/seatmaps';
 import type { EventLayout, LayoutSeat } from '../api/events-api.ts';
 import {
   channelColour,
@@ -10,7 +10,6 @@ import {
   seatColour,
   STATUS_COLOURS,
 } from './seat-colors.ts';
-import { SeatMirror } from './seat-mirror.ts';
 import { buildSeatModel, describeSeats, seatAt, seatsIn } from './seat-model.ts';
 import { searchSeats } from './seat-search.ts';
 import { kindOf, priceOf, summarize, toggleSeats } from './selection.ts';
@@ -151,43 +150,6 @@ describe('seat paint', () => {
       STATUS_COLOURS.booked,
     ]);
     expect([...paint.colour]).toEqual([0, 1, 0, 2]);
-  });
-});
-
-describe('seat mirror', () => {
-  const snapshot = (seq: number, bytes: number[]) => ({
-    eventId: 'ev',
-    epoch: 1,
-    seq,
-    counts: { free: 0, held: 0, booked: 0, blocked: 0 },
-    status: packStatus(new Uint8Array(bytes)),
-    ga: [],
-  });
-  it('applies batches in order, ignores old ones and asks to resync after a gap', () => {
-    const m = new SeatMirror();
-    expect(m.load(snapshot(5, [0, 0, 0]))).toEqual([0, 1, 2]);
-    const msg = (fromSeq: number, seq: number, changes: [number, 0 | 1 | 2 | 3][]) => ({
-      eventId: 'ev',
-      epoch: 1,
-      fromSeq,
-      seq,
-      changes,
-      ga: [],
-    });
-    expect(m.apply(msg(5, 6, [[1, 1]]))).toEqual({ kind: 'applied', seats: [1] });
-    expect(m.counts).toEqual({ free: 2, held: 1, booked: 0, blocked: 0 });
-    expect(m.apply(msg(4, 6, [[1, 1]]))).toEqual({ kind: 'stale' });
-    expect(m.apply(msg(8, 9, [[2, 2]]))).toEqual({ kind: 'resync' });
-    expect(m.apply({ ...msg(6, 7, [[2, 2]]), epoch: 2 })).toEqual({ kind: 'resync' });
-    expect(
-      m.apply(
-        msg(5, 7, [
-          [1, 2],
-          [2, 3],
-        ]),
-      ),
-    ).toEqual({ kind: 'applied', seats: [1, 2] });
-    expect(m.counts).toEqual({ free: 1, held: 0, booked: 1, blocked: 1 });
   });
 });
 

@@ -1,7 +1,7 @@
 // Live seat states of one event over /live: a snapshot on subscribe, then coalesced `seats`
 // batches; a gap, a `resync` or a reconnect subscribes again, so the map never shows stale state
 // silently. Listeners hear which seat indexes changed.
-import { LIVE_NAMESPACE } from '@parterre/seatmaps';
+import { LIVE_NAMESPACE, StatusMirror } from '@parterre/seatmaps';
 import type {
   ClientToServerEvents,
   SeatsMessage,
@@ -9,7 +9,6 @@ import type {
   SubscribeAck,
 } from '@parterre/seatmaps';
 import type { Socket } from 'socket.io-client';
-import { SeatMirror } from './seat-mirror.ts';
 import { connectProblem, openSocket } from './sockets.ts';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -22,7 +21,7 @@ export interface LiveSeatsListener {
 }
 
 export class LiveSeats {
-  readonly mirror = new SeatMirror();
+  readonly mirror = new StatusMirror();
   private readonly socket: LiveSocket;
   private subscribing = false;
   private again = false;

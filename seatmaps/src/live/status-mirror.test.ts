@@ -1,5 +1,5 @@
-import { packStatus } from '@parterre/seatmaps';
-import type { SeatsMessage, SnapshotPayload } from '@parterre/seatmaps';
+import { packStatus } from '../protocol-core.ts';
+import type { SeatsMessage, SnapshotPayload } from '../protocol.ts';
 import { describe, expect, it } from 'vitest';
 import { StatusMirror } from './status-mirror.ts';
 

@@ -1,13 +1,10 @@
-// The local copy of an event's seat status, kept in step with the engine by version (epoch, seq).
-// Pure and synchronous: the connection logic decides when to resubscribe, this decides whether a
-// message applies.
-import { countStatuses, unpackStatus } from '@parterre/seatmaps/client';
-import type {
-  GaAvailability,
-  SeatsMessage,
-  SnapshotPayload,
-  StatusCounts,
-} from '@parterre/seatmaps';
+// The local copy of an event's seat status, kept in step with the engine's /live messages by
+// version (epoch, seq). Pure and synchronous: the connection logic decides when to resubscribe,
+// this decides whether a message applies. Shared by the SDK's LiveEvent and the studio's box
+// office (which may not import the SDK), so it lives in the zod-free client entry.
+import { countStatuses, SEAT_STATUS_NAMES, unpackStatus } from '../protocol-core.ts';
+import type { GaAvailability, StatusCounts } from '../protocol-core.ts';
+import type { SeatsMessage, SnapshotPayload } from '../protocol.ts';
 
 /** Outcome of offering a message to the mirror. */
 export type ApplyOutcome =
@@ -16,8 +13,6 @@ export type ApplyOutcome =
   | { kind: 'stale' }
   /** Something is missing or the state was rebuilt: the caller must resubscribe. */
   | { kind: 'resync' };
-
-const STATUS_KEYS = ['free', 'held', 'booked', 'blocked'] as const;
 
 /**
  * One byte per seat (values of SeatStatus) plus counts and GA areas, at (epoch, seq).
@@ -69,10 +64,10 @@ export class StatusMirror {
     const seats: number[] = [];
     for (const [seat, status] of msg.changes) {
       const old = this.status[seat];
-      if (old === undefined || STATUS_KEYS[status] === undefined) return { kind: 'resync' };
+      if (old === undefined || SEAT_STATUS_NAMES[status] === undefined) return { kind: 'resync' };
       if (old === status) continue;
-      this.counts[STATUS_KEYS[old] ?? 'free']--;
-      this.counts[STATUS_KEYS[status]]++;
+      this.counts[SEAT_STATUS_NAMES[old] ?? 'free']--;
+      this.counts[SEAT_STATUS_NAMES[status]]++;
       this.status[seat] = status;
       seats.push(seat);
     }
