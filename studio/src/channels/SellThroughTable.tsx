@@ -1,6 +1,6 @@
 // Allocated and sold per channel and for the general sale.
 import type { ChannelSellThrough } from '../api/channels-api.ts';
-import { formatCount, formatMoneyList } from '../shell/format.ts';
+import { CountCell, MoneyCell, NumHead } from '../shell/DataCells.tsx';
 import { Empty } from '../shell/PageState.tsx';
 import { allocatedWords, KIND_LABELS } from './channel-form.ts';
 
@@ -13,18 +13,10 @@ export function SellThroughTable({ rows }: { rows: readonly ChannelSellThrough[]
           <th scope="col">Channel</th>
           <th scope="col">Kind</th>
           <th scope="col">Allocated</th>
-          <th scope="col" className="num">
-            Seats sold
-          </th>
-          <th scope="col" className="num">
-            Standing sold
-          </th>
-          <th scope="col" className="num">
-            Bookings
-          </th>
-          <th scope="col" className="num">
-            Revenue
-          </th>
+          <NumHead>Seats sold</NumHead>
+          <NumHead>Standing sold</NumHead>
+          <NumHead>Bookings</NumHead>
+          <NumHead>Revenue</NumHead>
         </tr>
       </thead>
       <tbody>
@@ -33,10 +25,10 @@ export function SellThroughTable({ rows }: { rows: readonly ChannelSellThrough[]
             <th scope="row">{r.name}</th>
             <td>{KIND_LABELS[r.kind]}</td>
             <td>{r.channelId ? allocatedWords(r) : 'everything else'}</td>
-            <td className="num">{formatCount(r.sold.seats)}</td>
-            <td className="num">{formatCount(r.sold.ga)}</td>
-            <td className="num">{formatCount(r.sold.bookings)}</td>
-            <td className="num">{formatMoneyList(r.sold.revenue)}</td>
+            <CountCell value={r.sold.seats} />
+            <CountCell value={r.sold.ga} />
+            <CountCell value={r.sold.bookings} />
+            <MoneyCell amounts={r.sold.revenue} />
           </tr>
         ))}
       </tbody>

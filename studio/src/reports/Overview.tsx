@@ -3,7 +3,8 @@ import type { ApiClient } from '../api/client.ts';
 import { getAvailability, listEvents, type EventSales, type EventView } from '../api/events-api.ts';
 import { getReport } from '../api/reports-api.ts';
 import { sellThrough } from '../events/sell-through.ts';
-import { formatCount, formatDateTime, formatMoneyList, formatPercent } from '../shell/format.ts';
+import { CountCell, MoneyCell, NumHead } from '../shell/DataCells.tsx';
+import { formatDateTime, formatPercent } from '../shell/format.ts';
 import { Link } from '../shell/navigation.tsx';
 import { Empty, ErrorState, Loading } from '../shell/PageState.tsx';
 import { useLoad } from '../shell/use-load.ts';
@@ -69,18 +70,10 @@ export function Overview({ api }: { api: ApiClient }) {
             <tr>
               <th scope="col">Event</th>
               <th scope="col">Starts</th>
-              <th scope="col" className="num">
-                Sold
-              </th>
-              <th scope="col" className="num">
-                Capacity
-              </th>
-              <th scope="col" className="num">
-                Sell-through
-              </th>
-              <th scope="col" className="num">
-                Revenue
-              </th>
+              <NumHead>Sold</NumHead>
+              <NumHead>Capacity</NumHead>
+              <NumHead>Sell-through</NumHead>
+              <NumHead>Revenue</NumHead>
             </tr>
           </thead>
           <tbody>
@@ -90,15 +83,15 @@ export function Overview({ api }: { api: ApiClient }) {
                   <Link to={{ page: 'reports', eventId: event.id }}>{event.name}</Link>
                 </th>
                 <td>{formatDateTime(event.startsAt)}</td>
-                <td className="num">{formatCount(sales.sold)}</td>
-                <td className="num">{formatCount(sales.capacity)}</td>
+                <CountCell value={sales.sold} />
+                <CountCell value={sales.capacity} />
                 <td className="num">
                   <span className="bar inline" aria-hidden="true">
                     <span style={{ width: `${Math.round(sales.sellThrough * 100)}%` }} />
                   </span>
                   {formatPercent(sales.sellThrough)}
                 </td>
-                <td className="num">{formatMoneyList(sales.revenue)}</td>
+                <MoneyCell amounts={sales.revenue} />
               </tr>
             ))}
           </tbody>
@@ -107,12 +100,12 @@ export function Overview({ api }: { api: ApiClient }) {
               <th scope="row" colSpan={2}>
                 All events
               </th>
-              <td className="num">{formatCount(totals.sold)}</td>
-              <td className="num">{formatCount(totals.capacity)}</td>
+              <CountCell value={totals.sold} />
+              <CountCell value={totals.capacity} />
               <td className="num">
                 {formatPercent(totals.capacity ? totals.sold / totals.capacity : 0)}
               </td>
-              <td className="num">{formatMoneyList(totals.revenue)}</td>
+              <MoneyCell amounts={totals.revenue} />
             </tr>
           </tfoot>
         </table>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { getEvent, getLayout } from '../api/events-api.ts';
 import { getReport, getReportCsv, reportGroupings, type Report } from '../api/reports-api.ts';
+import { CountCell, MoneyCell, NumHead } from '../shell/DataCells.tsx';
 import { formatCount, formatDateTime, formatMoney, formatMoneyList } from '../shell/format.ts';
 import { Link } from '../shell/navigation.tsx';
 import { Empty, ErrorState, Loading } from '../shell/PageState.tsx';
@@ -74,23 +75,17 @@ function ReportTable({
               <th scope="col">
                 {title.replace(/^By /, '').replace(/^\w/, (c) => c.toUpperCase())}
               </th>
-              <th scope="col" className="num">
-                Bookings
-              </th>
-              <th scope="col" className="num">
-                Tickets
-              </th>
-              <th scope="col" className="num">
-                Revenue
-              </th>
+              <NumHead>Bookings</NumHead>
+              <NumHead>Tickets</NumHead>
+              <NumHead>Revenue</NumHead>
             </tr>
           </thead>
           <tbody>
             {report.rows.map((r, i) => (
               <tr key={`${r.key}-${r.currency}-${i}`}>
                 <th scope="row">{keyText(report.by, r.key, names)}</th>
-                <td className="num">{formatCount(r.bookings)}</td>
-                <td className="num">{formatCount(r.count)}</td>
+                <CountCell value={r.bookings} />
+                <CountCell value={r.count} />
                 <td className="num">{r.currency ? formatMoney(r.revenue, r.currency) : '—'}</td>
               </tr>
             ))}
@@ -99,9 +94,9 @@ function ReportTable({
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td className="num">{formatCount(totals.bookings)}</td>
-                <td className="num">{formatCount(totals.count)}</td>
-                <td className="num">{formatMoneyList(totals.revenue)}</td>
+                <CountCell value={totals.bookings} />
+                <CountCell value={totals.count} />
+                <MoneyCell amounts={totals.revenue} />
               </tr>
             </tfoot>
           )}
