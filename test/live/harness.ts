@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { AckError } from '@parterre/seatmaps';
 import { Server } from 'socket.io';
 import { io as ioClient } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { LiveEvent } from '../../client-sdk/src/index.ts';
 import { attachLive } from '../../engine/src/live/index.ts';
@@ -215,4 +216,61 @@ export function connected(socket: ClientSocket): Promise<void> {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+}
+
+/**
+ * One event (`ev1`: SEAT_COUNT seats, a 50-place `floor`) on a fresh store of `kind` served by a
+ * live node, plus SDK clients and raw sockets on it; all are closed after each test (call inside a
+ * `describe`). `liveStore` wraps the store the live layer sees (a spy, a delayed answer).
+ * @example const live = liveFixture('memory'); const { node, eventId } = await live.setup();
+ */
+export function liveFixture(kind: StoreKind) {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  });
+  return {
+    async setup(
+      opts: {
+        logMaxLen?: number;
+        flushIntervalMs?: number;
+        liveStore?: (s: SeatStore) => SeatStore;
+      } = {},
+    ) {
+      const { store, cleanup } = openStore(kind, opts.logMaxLen);
+      const eventId = 'ev1';
+      await store.initEvent({
+        eventId,
+        seatCount: SEAT_COUNT,
+        ga: [{ areaId: 'floor', capacity: 50 }],
+      });
+      await storeReady(store);
+      const deps = storeDeps(opts.liveStore?.(store) ?? store, new Set([eventId]));
+      const node = await startNode(deps, {
+        ...(opts.flushIntervalMs ? { flushIntervalMs: opts.flushIntervalMs } : {}),
+      });
+      cleanups.push(() => cleanup([eventId]));
+      cleanups.push(() => node.close());
+      return { store, node, eventId };
+    },
+    /** An SDK client, closed after the test. */
+    sdk(node: LiveNode, eventId: string, key = KEY): LiveEvent {
+      const live = client(node.url, eventId, key);
+      cleanups.push(async () => live.close());
+      return live;
+    },
+    /** A raw socket (see rawSocket), disconnected after the test. */
+    raw(node: LiveNode, auth?: unknown, headers?: Record<string, string>): ClientSocket {
+      const socket = rawSocket(node.url, auth, headers);
+      cleanups.push(async () => void socket.disconnect());
+      return socket;
+    },
+    /** Whether `live` mirrors exactly the store's current snapshot. */
+    async converged(live: LiveEvent, store: SeatStore, eventId: string): Promise<boolean> {
+      const snap = await store.snapshot(eventId);
+      return (
+        live.seq === snap.seq && live.epoch === snap.epoch && sameStatus(live.status, snap.status)
+      );
+    },
+  };
 }

@@ -6,22 +6,9 @@
 import type { SeatsMessage, SnapshotPayload } from '@parterre/seatmaps';
 import { unpackStatus } from '@parterre/seatmaps';
 import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../client-sdk/src/index.ts';
+import { describe, expect, it } from 'vitest';
 import type { SeatStore } from '../../engine/src/store/seat-store.ts';
-import {
-  SEAT_COUNT,
-  client,
-  connected,
-  openStore,
-  rawSocket,
-  request,
-  sameStatus,
-  startNode,
-  storeDeps,
-  storeReady,
-  waitFor,
-} from './harness.ts';
+import { SEAT_COUNT, connected, liveFixture, request, sameStatus, waitFor } from './harness.ts';
 import type { LiveNode, StoreKind } from './harness.ts';
 
 type SubscribeOk =
@@ -46,46 +33,23 @@ function spyOn(real: SeatStore) {
 }
 
 describe.each<StoreKind>(['memory', 'redis'])('shared subscribe reads (%s store)', (kind) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const fn of cleanups.splice(0).reverse()) await fn();
-  });
+  const live = liveFixture(kind);
+  const { sdk, converged } = live;
 
   async function setup(flushIntervalMs: number) {
-    const { store, cleanup } = openStore(kind);
-    const eventId = 'ev1';
-    await store.initEvent({
-      eventId,
-      seatCount: SEAT_COUNT,
-      ga: [{ areaId: 'floor', capacity: 50 }],
+    let spy!: ReturnType<typeof spyOn>;
+    const { store, node, eventId } = await live.setup({
+      flushIntervalMs,
+      liveStore: (s) => (spy = spyOn(s)).store,
     });
-    await storeReady(store);
-    const spy = spyOn(store);
-    const node = await startNode(storeDeps(spy.store, new Set([eventId])), { flushIntervalMs });
-    cleanups.push(() => cleanup([eventId]));
-    cleanups.push(() => node.close());
     return { store, spy, node, eventId };
   }
 
-  function sdk(node: LiveNode, eventId: string): LiveEvent {
-    const live = client(node.url, eventId);
-    cleanups.push(async () => live.close());
-    return live;
-  }
-
   async function raw(node: LiveNode): Promise<ClientSocket> {
-    const socket = rawSocket(node.url);
-    cleanups.push(async () => void socket.disconnect());
+    const socket = live.raw(node);
     await connected(socket);
     return socket;
   }
-
-  const converged = async (live: LiveEvent, store: SeatStore, eventId: string) => {
-    const snap = await store.snapshot(eventId);
-    return (
-      live.seq === snap.seq && live.epoch === snap.epoch && sameStatus(live.status, snap.status)
-    );
-  };
 
   it('serves N concurrent subscribes with 1 store snapshot, changes in between included', async () => {
     // A flush window longer than the rush: every subscribe of this test falls into it.

@@ -2,79 +2,25 @@
 // changes (both answered with resync), and the handshake. Runs on both stores.
 import type { SeatsMessage, SnapshotPayload } from '@parterre/seatmaps';
 import { PROTOCOL_VERSION, unpackStatus } from '@parterre/seatmaps';
-import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../client-sdk/src/index.ts';
+import { describe, expect, it } from 'vitest';
 import type { SeatStore } from '../../engine/src/store/seat-store.ts';
 import {
   KEY,
   OTHER_ORG_KEY,
   SEAT_COUNT,
-  client,
   connected,
-  openStore,
-  rawSocket,
+  liveFixture,
   request,
-  sameStatus,
-  startNode,
-  storeDeps,
-  storeReady,
   waitFor,
 } from './harness.ts';
-import type { LiveNode, StoreKind } from './harness.ts';
+import type { StoreKind } from './harness.ts';
 
 type SubscribeOk =
   | { ok: true; mode: 'snapshot'; snapshot: SnapshotPayload }
   | { ok: true; mode: 'deltas'; deltas: SeatsMessage };
 
 describe.each<StoreKind>(['memory', 'redis'])('live subscribe (%s store)', (kind) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const fn of cleanups.splice(0).reverse()) await fn();
-  });
-
-  async function setup(
-    opts: {
-      logMaxLen?: number;
-      flushIntervalMs?: number;
-      liveStore?: (s: SeatStore) => SeatStore;
-    } = {},
-  ) {
-    const { store, cleanup } = openStore(kind, opts.logMaxLen);
-    const eventId = 'ev1';
-    await store.initEvent({
-      eventId,
-      seatCount: SEAT_COUNT,
-      ga: [{ areaId: 'floor', capacity: 50 }],
-    });
-    await storeReady(store);
-    const deps = storeDeps(opts.liveStore?.(store) ?? store, new Set([eventId]));
-    const node = await startNode(deps, {
-      ...(opts.flushIntervalMs ? { flushIntervalMs: opts.flushIntervalMs } : {}),
-    });
-    cleanups.push(() => cleanup([eventId]));
-    cleanups.push(() => node.close());
-    return { store, node, eventId };
-  }
-
-  function sdk(node: LiveNode, eventId: string, key = KEY): LiveEvent {
-    const live = client(node.url, eventId, key);
-    cleanups.push(async () => live.close());
-    return live;
-  }
-
-  function raw(node: LiveNode, auth?: unknown, headers?: Record<string, string>): ClientSocket {
-    const socket = rawSocket(node.url, auth, headers);
-    cleanups.push(async () => void socket.disconnect());
-    return socket;
-  }
-
-  const converged = async (live: LiveEvent, store: SeatStore, eventId: string) => {
-    const snap = await store.snapshot(eventId);
-    return (
-      live.seq === snap.seq && live.epoch === snap.epoch && sameStatus(live.status, snap.status)
-    );
-  };
+  const { setup, sdk, raw, converged } = liveFixture(kind);
 
   it('answers a snapshot, then coalesced deltas, and deltas since a recent seq', async () => {
     const { store, node, eventId } = await setup();
