@@ -3,14 +3,15 @@
 // clients converge, and the killed node comes back.
 import { afterAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../client-sdk/src/live-event.ts';
-import { audit, converged, liveClient, seatIndex, waitFor } from '../scale/cluster-checks.ts';
 import {
-  START_BUDGET_MS,
-  clusterOutput,
-  rest,
-  startCluster,
-  type NodeCluster,
-} from '../support/node-process.ts';
+  audit,
+  converged,
+  liveClient,
+  seatIndex,
+  waitFor,
+  withNodeOutput,
+} from '../scale/cluster-checks.ts';
+import { START_BUDGET_MS, rest, startCluster, type NodeCluster } from '../support/node-process.ts';
 import { startRush } from './rush-driver.ts';
 
 const ROWS = 20;
@@ -54,7 +55,7 @@ it(
         `${stats.conflicts} conflicts, ${stats.networkErrors} requests without answer, errors ${JSON.stringify(stats.errors)}`,
     );
 
-    try {
+    await withNodeOutput(c, async () => {
       expect(stats.bookings).toBeGreaterThan(before);
       const again = await rest(b.url, publicKey, 'GET', `/events/${eventId}/availability`);
       expect(again.status).toBe(200);
@@ -75,9 +76,7 @@ it(
       await waitFor('the restarted node’s client to converge', () =>
         converged(c, back, a.url, index),
       );
-    } catch (err) {
-      throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
-    }
+    });
   },
   START_BUDGET_MS,
 );

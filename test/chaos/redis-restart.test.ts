@@ -4,14 +4,13 @@
 // converge, no seat is sold twice and no acknowledged booking is lost.
 import { afterAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../client-sdk/src/live-event.ts';
-import { audit, converged, liveClient, seatIndex, waitFor } from '../scale/cluster-checks.ts';
 import {
-  START_BUDGET_MS,
-  clusterOutput,
-  rest,
-  startCluster,
-  type NodeCluster,
-} from '../support/node-process.ts';
+  expectRebuilt,
+  seatIndex,
+  watchEveryNode,
+  withNodeOutput,
+} from '../scale/cluster-checks.ts';
+import { START_BUDGET_MS, startCluster, type NodeCluster } from '../support/node-process.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 import { startRush } from './rush-driver.ts';
 
@@ -39,17 +38,7 @@ it(
     cluster = await startCluster({ nodes: 2, rows: ROWS, perRow: PER_ROW, redisUrl: redis.url });
     const c = cluster;
     const index = await seatIndex(c, c.nodes[0]!.url);
-    const { eventId, publicKey } = c.ev;
-    const watchers = c.nodes.map((n) => liveClient(n.url, publicKey, eventId));
-    clients.push(...watchers);
-    await Promise.all(watchers.map((w) => w.connect()));
-    const epochBefore = watchers[0]!.epoch;
-    const resyncs = watchers.map(() => 0);
-    watchers.forEach((w, i) =>
-      w.on('change', ({ source }) => {
-        if (source === 'snapshot') resyncs[i]!++;
-      }),
-    );
+    const watched = await watchEveryNode(c, clients);
 
     const urls = c.nodes.map((n) => n.url);
     const rush = startRush({
@@ -77,31 +66,11 @@ it(
         `errors ${JSON.stringify(stats.errors)}, network errors ${stats.networkErrors}`,
     );
 
-    try {
+    await withNodeOutput(c, async () => {
       // The nodes sold again after the restart: they reconnected and rebuilt the event.
       expect(stats.bookings).toBeGreaterThan(whileDown);
-      for (const url of urls) {
-        const result = await audit(c, rush.ledger, url);
-        console.log(`redis restart audit via ${url}:`, result);
-        expect(result).toMatchObject({
-          doubleSells: 0,
-          lostAcknowledged: [],
-          bookedWithoutRow: [],
-          rowNotBooked: [],
-        });
-      }
-      const avail = await rest(urls[0]!, publicKey, 'GET', `/events/${eventId}/availability`);
-      expect(avail.body.epoch).toBeGreaterThan(epochBefore);
-      for (const [i, w] of watchers.entries()) {
-        await waitFor(`watcher ${i} to converge`, () => converged(c, w, urls[i]!, index));
-      }
-      console.log(
-        `epoch ${epochBefore} → ${avail.body.epoch}; snapshots taken: ${resyncs.join(', ')}`,
-      );
-      expect(resyncs.every((n) => n >= 1)).toBe(true);
-    } catch (err) {
-      throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
-    }
+      await expectRebuilt(c, rush.ledger, index, watched, 'redis restart');
+    });
   },
   START_BUDGET_MS,
 );

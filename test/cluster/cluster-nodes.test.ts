@@ -3,14 +3,14 @@
 // sweeper's lease and the fair-use counters work on the cluster, and both visitors converge.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../client-sdk/src/live-event.ts';
-import { converged, liveClient, seatIndex, waitFor } from '../scale/cluster-checks.ts';
 import {
-  START_BUDGET_MS,
-  clusterOutput,
-  rest,
-  startCluster,
-  type NodeCluster,
-} from '../support/node-process.ts';
+  converged,
+  liveClient,
+  seatIndex,
+  waitFor,
+  withNodeOutput,
+} from '../scale/cluster-checks.ts';
+import { START_BUDGET_MS, rest, startCluster, type NodeCluster } from '../support/node-process.ts';
 import { clusterKeys, startRedisCluster, type RedisCluster } from '../support/redis-cluster.ts';
 
 let redis: RedisCluster | undefined;
@@ -48,7 +48,7 @@ it(
     const c = nodes as NodeCluster;
     const [a, b] = c.nodes as [NodeCluster['nodes'][0], NodeCluster['nodes'][0]];
     const { eventId, publicKey, secretKey } = c.ev;
-    try {
+    await withNodeOutput(c, async () => {
       const index = await seatIndex(c, a.url);
       const onA = liveClient(a.url, publicKey, eventId);
       const onB = liveClient(b.url, publicKey, eventId);
@@ -78,9 +78,7 @@ it(
       const keys = await clusterKeys(redis!.client, c.prefix);
       expect(keys).toContain(`${c.prefix}{ev:${eventId}}:status`);
       expect(keys.some((k) => k.startsWith(`${c.prefix}rl:`))).toBe(true);
-    } catch (err) {
-      throw new Error(`${String(err)}\n${clusterOutput(c)}`, { cause: err });
-    }
+    });
   },
   START_BUDGET_MS,
 );

@@ -1,8 +1,9 @@
 // What scale-out and chaos tests check after the fact: a ledger of the bookings clients were told
 // about (201), compared with Postgres's live booking rows and the store's booked seats, plus live
 // clients of a node and a bounded wait.
+import { expect } from 'vitest';
 import { LiveEvent } from '../../client-sdk/src/live-event.ts';
-import { rest, type NodeCluster } from '../support/node-process.ts';
+import { clusterOutput, rest, type NodeCluster } from '../support/node-process.ts';
 
 /** Seat id ↔ index of the cluster's event, from its published layout. */
 export interface SeatIndex {
@@ -132,4 +133,77 @@ export async function converged(
   if (client.seq !== avail.body.seq || client.epoch !== avail.body.epoch) return false;
   const packed = Buffer.from(avail.body.packed as string, 'base64');
   return index.ids.every((_, i) => client.status[i] === packed[i]);
+}
+
+/** Runs `check`; a failure is rethrown with every node's output, so it shows the nodes' logs. */
+export async function withNodeOutput(
+  cluster: NodeCluster,
+  check: () => Promise<void>,
+): Promise<void> {
+  try {
+    await check();
+  } catch (err) {
+    throw new Error(`${String(err)}\n${clusterOutput(cluster)}`, { cause: err });
+  }
+}
+
+/** A connected live client per node, each counting the snapshots it took since (resyncs). */
+export interface NodeWatchers {
+  clients: LiveEvent[];
+  snapshots: number[];
+  /** The event's epoch when they connected. */
+  epoch: number;
+}
+
+/** Connects a live client to every node of the cluster; `track` collects them for closing. */
+export async function watchEveryNode(
+  cluster: NodeCluster,
+  track: LiveEvent[],
+): Promise<NodeWatchers> {
+  const { eventId, publicKey } = cluster.ev;
+  const clients = cluster.nodes.map((n) => liveClient(n.url, publicKey, eventId));
+  track.push(...clients);
+  await Promise.all(clients.map((w) => w.connect()));
+  const snapshots = clients.map(() => 0);
+  clients.forEach((w, i) =>
+    w.on('change', ({ source }) => {
+      if (source === 'snapshot') snapshots[i]!++;
+    }),
+  );
+  return { clients, snapshots, epoch: clients[0]!.epoch };
+}
+
+/**
+ * After the store lost the event's state: via every node nothing was sold twice or lost and
+ * Postgres and the store agree, the event runs under a newer epoch, and every watcher took a
+ * snapshot again and converged. `what` names the scenario in the log.
+ */
+export async function expectRebuilt(
+  cluster: NodeCluster,
+  ledger: Ledger,
+  index: SeatIndex,
+  watched: NodeWatchers,
+  what: string,
+): Promise<void> {
+  const urls = cluster.nodes.map((n) => n.url);
+  for (const url of urls) {
+    const result = await audit(cluster, ledger, url);
+    console.log(`${what} audit via ${url}:`, result);
+    expect(result).toMatchObject({
+      doubleSells: 0,
+      lostAcknowledged: [],
+      bookedWithoutRow: [],
+      rowNotBooked: [],
+    });
+  }
+  const { eventId, publicKey } = cluster.ev;
+  const avail = await rest(urls[0]!, publicKey, 'GET', `/events/${eventId}/availability`);
+  expect(avail.body.epoch).toBeGreaterThan(watched.epoch);
+  for (const [i, w] of watched.clients.entries()) {
+    await waitFor(`watcher ${i} to converge`, () => converged(cluster, w, urls[i]!, index));
+  }
+  console.log(
+    `epoch ${watched.epoch} → ${avail.body.epoch}; snapshots taken: ${watched.snapshots.join(', ')}`,
+  );
+  expect(watched.snapshots.every((n) => n >= 1)).toBe(true);
 }
