@@ -239,6 +239,15 @@ export class LiveEvent extends Emitter<LiveEventEvents> {
     const sentAt = Date.now();
     return new Promise((resolve, reject) => {
       const onAck = (err: Error | null, res: Ack<object>) => {
+        // socket.io answers a pending ack with an error on timeout and when the connection drops.
+        if (err && !socket.connected) {
+          return reject(
+            new LiveError(
+              'CONNECTION_LOST',
+              `The connection dropped before the ${name} was answered; it may or may not have happened (the live status shows which once reconnected)`,
+            ),
+          );
+        }
         if (err) return reject(new TimeoutError(name, ms));
         this.clockOffset = res.serverTime - (sentAt + Date.now()) / 2;
         if (res.ok) return resolve(res as never);

@@ -39,6 +39,7 @@ const expected = new Set([
   'NOT_BOOKED',
   'RATE_LIMITED',
   'OFFLINE', // a socket hold through the client that is reconnecting
+  'CONNECTION_LOST', // a socket command in flight when that client's connection dropped
 ]);
 async function attempt(op: Promise<unknown>): Promise<void> {
   try {
