@@ -6,21 +6,14 @@
 // through the API) and a sale for a channel refuses a general-sale seat by name; the report page's CSV download equals the API's
 // CSV; an event is duplicated and edited; staff switch organisation and sign out.
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createUser } from '../../engine/src/auth/users.ts';
 import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { startServer, type RunningServer } from '../../engine/src/server.ts';
 import { launchBrowser } from '../support/browser.ts';
-import {
-  deleteKeys,
-  seedEvent,
-  testEngine,
-  type SeededEvent,
-  type TestEngine,
-} from '../support/engine.ts';
-import { databaseUrl, uniqueName } from '../support/services.ts';
+import { seedEvent, testEngine, type SeededEvent, type TestEngine } from '../support/engine.ts';
+import { uniqueName } from '../support/services.ts';
 import { ensureStudioBuilt, STUDIO_DIST } from './studio-server.ts';
 
 const PASSWORD = 'box office password 1';
@@ -62,13 +55,7 @@ afterAll(async () => {
   await browser?.close();
   // The server closes the engine context; the schema and keys are removed here.
   await server?.close(1000);
-  if (engine) {
-    const admin = new pg.Client({ connectionString: databaseUrl() });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${engine.prefix.slice(0, -1)} CASCADE`);
-    await admin.end();
-    await deleteKeys(engine.prefix);
-  }
+  await engine?.removeData();
   expect(pageErrors).toEqual([]);
 });
 

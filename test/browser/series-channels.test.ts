@@ -5,21 +5,14 @@
 // is told in words which seat is taken when a second one asks for the same seats; at the box
 // office a counter sale and a group (booked as one block) link their ticket pages, a group too
 // big for any block is refused in words, and the door page is linked.
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createUser } from '../../engine/src/auth/users.ts';
 import { createEvent } from '../../engine/src/events/repo.ts';
 import { startServer, type RunningServer } from '../../engine/src/server.ts';
 import { launchBrowser } from '../support/browser.ts';
-import {
-  deleteKeys,
-  seedEvent,
-  testEngine,
-  type SeededEvent,
-  type TestEngine,
-} from '../support/engine.ts';
-import { databaseUrl, uniqueName } from '../support/services.ts';
+import { seedEvent, testEngine, type SeededEvent, type TestEngine } from '../support/engine.ts';
+import { uniqueName } from '../support/services.ts';
 import { ensureStudioBuilt, STUDIO_DIST } from './studio-server.ts';
 
 const PASSWORD = 'series channels password 1';
@@ -68,13 +61,7 @@ afterAll(async () => {
   await context?.close().catch(() => undefined);
   await browser?.close();
   await server?.close(1000);
-  if (engine) {
-    const admin = new pg.Client({ connectionString: databaseUrl() });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${engine.prefix.slice(0, -1)} CASCADE`);
-    await admin.end();
-    await deleteKeys(engine.prefix);
-  }
+  await engine?.removeData();
   expect(pageErrors).toEqual([]);
 });
 

@@ -19,6 +19,8 @@ export interface TestEngine {
   ctx: EngineContext;
   prefix: string;
   dispose(): Promise<void>;
+  /** Removes the schema and keys only, for a context something else (a server) already closed. */
+  removeData(): Promise<void>;
 }
 
 /**
@@ -41,16 +43,20 @@ export async function testEngine(
     ...opts.env,
   });
   const ctx = await createEngineContext(config, { logger: pino({ level: 'silent' }) });
+  const removeData = async () => {
+    const admin = new pg.Client({ connectionString: databaseUrl() });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+    await deleteKeys(prefix);
+  };
   return {
     ctx,
     prefix,
+    removeData,
     async dispose() {
       await ctx.close();
-      const admin = new pg.Client({ connectionString: databaseUrl() });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-      await deleteKeys(prefix);
+      await removeData();
     },
   };
 }
