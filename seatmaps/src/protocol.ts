@@ -195,6 +195,11 @@ export type BoxOfficeFeedItem =
       amount: number;
       currency: string;
       orderRef: string | null;
+      /**
+       * A partner's sale through one of the owner's channels: the channel's name. The partner's
+       * booking stays its own: `bookingId` is empty and `orderRef` null.
+       */
+      channel?: string;
     })
   | (FeedBase & {
       kind: 'booking.cancelled';

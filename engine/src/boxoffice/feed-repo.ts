@@ -1,10 +1,13 @@
 // The box office's feed of recent changes, read from the audit log: bookings, cancellations,
 // blocks and unblocks are audited in the transaction that makes them (orders/service.ts,
 // holds/service.ts), so the feed is durable, the same on every node, and never shows a change
-// that rolled back. Holds are not audited; the hub tallies them from store snapshots.
+// that rolled back. Holds are not audited; the hub tallies them from store snapshots. The owner's
+// feed also lists what partners sold through the event's channels (partner-sales-repo.ts), marked
+// with the channel's name and without the partner's booking id or order reference.
 import type { BoxOfficeFeedItem } from '@parterre/seatmaps';
 import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
+import { partnerFeed, type PartnerFeedEntry } from './partner-sales-repo.ts';
 
 /** How many feed items a snapshot carries. */
 export const FEED_LENGTH = 50;
@@ -16,6 +19,8 @@ interface AuditRow {
   action: string;
   target: string;
   at: Date;
+  /** A partner's sale: the channel's name (its booking and reference stay the partner's). */
+  channel?: string;
   details: {
     bookingId?: string;
     orderRef?: string | null;
@@ -37,10 +42,29 @@ export const FEED_PAGE = 1000;
  */
 const EVENT_OF = 'feed_event_id';
 
+/** A partner's sale as an audit row of the feed: no booking id, no order reference. */
+const partnerRow = (e: PartnerFeedEntry): AuditRow => ({
+  id: e.id,
+  action: 'booking.create',
+  target: '',
+  at: e.at,
+  channel: e.channel,
+  details: {
+    seats: e.seats,
+    ga: e.units > e.seats.length ? [{ areaId: '', quantity: e.units - e.seats.length }] : [],
+    amount: e.amount,
+    currency: e.currency,
+    orderRef: null,
+  },
+});
+
+const byId = (a: AuditRow, b: AuditRow) => Number(a.id) - Number(b.id);
+
 /**
  * Audit entries of one event after `afterId`, all of them oldest first (read in ascending pages of
  * FEED_PAGE until caught up, so a burst between two refreshes is never cut); without `afterId`,
- * the last FEED_LENGTH ones.
+ * the last FEED_LENGTH ones. The organisation's own entries and, for the event's owner, its
+ * partners' sales, merged by audit id.
  */
 async function entries(
   db: Db,
@@ -58,7 +82,8 @@ async function entries(
          ORDER BY id`,
         [orgId, eventId, ACTIONS, FEED_LENGTH],
       );
-      return rows;
+      const partners = await partnerFeed(tx, eventId, undefined, FEED_LENGTH);
+      return [...rows, ...partners.map(partnerRow)].sort(byId).slice(-FEED_LENGTH);
     }
     const all: AuditRow[] = [];
     for (let after = afterId; ;) {
@@ -69,9 +94,16 @@ async function entries(
         [orgId, eventId, ACTIONS, after, FEED_PAGE],
       );
       all.push(...rows);
-      if (rows.length < FEED_PAGE) return all;
+      if (rows.length < FEED_PAGE) break;
       after = Number(rows.at(-1)!.id);
     }
+    for (let after = afterId; ;) {
+      const rows = await partnerFeed(tx, eventId, after, FEED_PAGE);
+      all.push(...rows.map(partnerRow));
+      if (rows.length < FEED_PAGE) break;
+      after = rows.at(-1)!.id;
+    }
+    return all.sort(byId);
   });
 }
 
@@ -161,6 +193,7 @@ export async function readFeed(
           amount: r.details.amount ?? 0,
           currency: r.details.currency ?? '',
           orderRef: r.details.orderRef ?? null,
+          ...(r.channel !== undefined ? { channel: r.channel } : {}),
         };
       case 'booking.cancel': {
         const perSeat = seats.map((i) => bySeat.get(i));

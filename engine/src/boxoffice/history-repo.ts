@@ -1,9 +1,11 @@
 // What the box office needs from the sales history when it starts watching an event: tickets per
 // minute over the last hour (by bookings.created_at, cancelled bookings included: velocity shows
 // demand) and the order in which seats first sold (each seat's earliest booking, for the heatmap).
+// The owner's view includes what partners sold through the event's channels (partner-sales-repo.ts).
 import { VELOCITY_MINUTES } from '@parterre/seatmaps';
 import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
+import { partnerHistory } from './partner-sales-repo.ts';
 
 export interface SalesHistory {
   /** Tickets (seats plus standing units) sold per booking time, last hour. */
@@ -34,15 +36,29 @@ export async function salesHistory(
        ORDER BY b.created_at`,
       [orgId, eventId, since],
     );
-    const order = await tx.query<{ seat_index: number }>(
-      `SELECT s.seat_index FROM booking_seats s JOIN bookings b ON b.id = s.booking_id
+    const order = await tx.query<{ seat_index: number; first: Date }>(
+      `SELECT s.seat_index, min(b.created_at) AS first
+       FROM booking_seats s JOIN bookings b ON b.id = s.booking_id
        WHERE s.org_id = $1 AND s.event_id = $2
-       GROUP BY s.seat_index ORDER BY min(b.created_at), s.seat_index`,
+       GROUP BY s.seat_index`,
       [orgId, eventId],
     );
+    const partners = await partnerHistory(tx, eventId, since);
+    // A seat sold by the owner and by a partner (after a cancellation) counts from its first sale.
+    const first = new Map<number, number>();
+    const sold = [
+      ...order.rows.map((r) => ({ seatIndex: r.seat_index, at: new Date(r.first).getTime() })),
+      ...partners.firstSold,
+    ];
+    for (const { seatIndex, at } of sold) {
+      first.set(seatIndex, Math.min(at, first.get(seatIndex) ?? Infinity));
+    }
+    const own = recent.rows.map((r) => ({ at: new Date(r.at).getTime(), tickets: r.tickets }));
     return {
-      recent: recent.rows.map((r) => ({ at: new Date(r.at).getTime(), tickets: r.tickets })),
-      soldOrder: order.rows.map((r) => r.seat_index),
+      recent: [...own, ...partners.recent].sort((a, b) => a.at - b.at),
+      soldOrder: [...first]
+        .sort(([i, a], [j, b]) => a - b || i - j)
+        .map(([seatIndex]) => seatIndex),
     };
   });
 }

@@ -8,7 +8,7 @@ export function feedText(item: BoxOfficeFeedItem, model: SeatModel): string {
   const n = (count: number, what = 'ticket') => `${count} ${what}${count === 1 ? '' : 's'}`;
   switch (item.kind) {
     case 'booking.created':
-      return `Sold ${n(item.count)} for ${formatMoney(item.amount, item.currency)}${where(item.seats)}${item.orderRef ? `, ref ${item.orderRef}` : ''}`;
+      return `${item.channel ? `${item.channel} sold` : 'Sold'} ${n(item.count)} for ${formatMoney(item.amount, item.currency)}${where(item.seats)}${item.orderRef ? `, ref ${item.orderRef}` : ''}`;
     case 'booking.cancelled':
       return `Cancelled ${n(item.count)}, ${formatMoney(item.amount, item.currency)} to refund${where(item.seats)}`;
     case 'seats.blocked':
