@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { DomainError } from '../errors.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { StaffAuth } from './authenticate.ts';
+import type { RequestOrigin } from './session-audit.ts';
 import { sessionCookie, sessionToken } from './session-cookie.ts';
 import {
   LoginBody,
@@ -26,6 +27,11 @@ function tokenOf(req: Request): string {
   return token;
 }
 
+/** The client address (Express's TRUST_PROXY rules), for throttling and the audit log. */
+const originOf = (req: Request): RequestOrigin => ({
+  address: req.ip ?? req.socket.remoteAddress ?? '',
+});
+
 function registerLogin(api: ApiRouter, staff: StaffAuth): void {
   api.add({
     method: 'post',
@@ -39,9 +45,10 @@ function registerLogin(api: ApiRouter, staff: StaffAuth): void {
     responses: { 200: { description: 'Logged in', schema: SessionViewSchema } },
     errors: [401, 403, 429],
     handler: async ({ body, req, res }) => {
-      const address = req.ip ?? req.socket.remoteAddress ?? '';
+      const origin = originOf(req);
+      const { address } = origin;
       staff.throttle.check(body.email, address);
-      const session = await login(staff.db, body.email, body.password, body.orgId);
+      const session = await login(staff.db, body.email, body.password, body.orgId, origin);
       if (!session) {
         staff.throttle.failed(body.email, address);
         throw new DomainError('UNAUTHORIZED', WRONG_CREDENTIALS);
@@ -65,7 +72,7 @@ function registerSessionRoutes(api: ApiRouter, staff: StaffAuth): void {
     responses: { 200: { description: 'Logged out', schema: LogoutResult } },
     errors: [],
     handler: async ({ principal, req, res }) => {
-      await logout(staff.db, tokenOf(req));
+      await logout(staff.db, tokenOf(req), originOf(req));
       staff.sessionsChanged(principal.keyId);
       res.append('Set-Cookie', sessionCookie(null, req.headers, req.secure));
       return { body: { loggedOut: true } };
@@ -100,13 +107,12 @@ function registerAccountRoutes(api: ApiRouter, staff: StaffAuth): void {
     responses: { 200: { description: 'Changed', schema: PasswordResult } },
     errors: [403],
     handler: async ({ principal, body, req }) => {
-      const { currentPassword, newPassword } = body;
       const changed = await changePassword(
         staff.db,
         tokenOf(req),
         principal.keyId,
-        currentPassword,
-        newPassword,
+        { current: body.currentPassword, next: body.newPassword },
+        originOf(req),
       );
       staff.sessionsChanged(principal.keyId);
       return { body: changed };
@@ -124,7 +130,13 @@ function registerAccountRoutes(api: ApiRouter, staff: StaffAuth): void {
     responses: { 200: { description: 'Switched', schema: SessionViewSchema } },
     errors: [404],
     handler: async ({ principal, body, req }) => {
-      const view = await switchOrganisation(staff.db, tokenOf(req), principal, body.orgId);
+      const view = await switchOrganisation(
+        staff.db,
+        tokenOf(req),
+        principal,
+        body.orgId,
+        originOf(req),
+      );
       staff.sessionsChanged(principal.keyId);
       return { body: view };
     },

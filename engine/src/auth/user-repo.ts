@@ -124,12 +124,15 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
   return rows.map((r) => ({ orgId: r.org_id, orgName: r.org_name, role: r.role }));
 }
 
-/** Stores a session under the hash of its token. */
+/**
+ * Stores a session under the hash of its token, in its organisation's transaction (so the login's
+ * audit entry can share it).
+ */
 export async function insertSession(
   db: Db,
   s: { id: string; userId: string; orgId: string; expiresAt: Date },
 ): Promise<void> {
-  await asSystem(db, (tx) =>
+  await inOrg(db, s.orgId, (tx) =>
     tx.query('INSERT INTO sessions (id, user_id, org_id, expires_at) VALUES ($1, $2, $3, $4)', [
       s.id,
       s.userId,
@@ -175,12 +178,18 @@ export async function updateSessionOrg(db: Db, id: string, orgId: string): Promi
   );
 }
 
-/** Ends one session; false when there was none. */
-export async function deleteSession(db: Db, id: string): Promise<boolean> {
-  const { rowCount } = await asSystem(db, (tx) =>
-    tx.query('DELETE FROM sessions WHERE id = $1', [id]),
+/** Ends one session; answers its user and organisation, or undefined when there was none. */
+export async function deleteSession(
+  db: Db,
+  id: string,
+): Promise<{ userId: string; orgId: string } | undefined> {
+  const { rows } = await asSystem(db, (tx) =>
+    tx.query<{ user_id: string; org_id: string }>(
+      'DELETE FROM sessions WHERE id = $1 RETURNING user_id, org_id',
+      [id],
+    ),
   );
-  return rowCount > 0;
+  return rows[0] && { userId: rows[0].user_id, orgId: rows[0].org_id };
 }
 
 /** Ends every session of a user except `keep`; returns how many ended. */

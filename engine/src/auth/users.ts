@@ -6,9 +6,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { UniqueViolation } from '../db/errors.ts';
+import { asSystem, inOrg } from '../db/tenancy.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import type { StaffRole } from './roles.ts';
+import {
+  auditAccount,
+  auditSession,
+  recordLoginFailure,
+  SESSION_ACTIONS,
+  type RequestOrigin,
+} from './session-audit.ts';
 import {
   deleteOtherSessions,
   deleteSession,
@@ -101,9 +109,14 @@ export function addMembership(db: Db, userId: string, orgId: string, role: Staff
   return upsertMembership(db, userId, orgId, role);
 }
 
+/** Where a request came from, for the audit log; the CLI and tests have no address. */
+const NO_ORIGIN: RequestOrigin = { address: '' };
+
 /**
  * Checks the credentials and opens a session in `orgId` (or the first organisation by name).
- * Resolves to null for an unknown email or a wrong password alike, after the same work.
+ * Resolves to null for an unknown email or a wrong password alike, after the same work (the
+ * failure is audited, see session-audit.ts). The session and its `auth.login` entry are written
+ * in one transaction.
  * @throws DomainError FORBIDDEN when the user belongs to no organisation (or not to `orgId`).
  * @example const s = await login(db, 'ada@opera.example', password); // { token, view } | null
  */
@@ -112,10 +125,15 @@ export async function login(
   email: string,
   password: string,
   orgId?: string,
+  origin = NO_ORIGIN,
 ): Promise<{ token: string; view: SessionView } | null> {
-  const found = await findUserByEmail(db, normaliseEmail(email));
+  const normalised = normaliseEmail(email);
+  const found = await findUserByEmail(db, normalised);
   const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
-  if (!found || !ok) return null;
+  if (!found || !ok) {
+    await recordLoginFailure(db, { email: normalised, userId: found?.id, ...origin });
+    return null;
+  }
   const { passwordHash: _hash, ...user } = found;
   const organisations = await listMemberships(db, user.id);
   const activeOrg = orgId ? organisations.find((m) => m.orgId === orgId) : organisations[0];
@@ -128,11 +146,14 @@ export async function login(
     );
   }
   const token = randomBytes(32).toString('base64url');
-  await insertSession(db, {
-    id: sessionId(token),
-    userId: user.id,
-    orgId: activeOrg.orgId,
-    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  await inOrg(db, activeOrg.orgId, async (tx) => {
+    await insertSession(tx, {
+      id: sessionId(token),
+      userId: user.id,
+      orgId: activeOrg.orgId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
+    await auditSession(tx, activeOrg.orgId, user.id, SESSION_ACTIONS.login, origin);
   });
   return { token, view: { user, organisations, activeOrg } };
 }
@@ -144,9 +165,18 @@ export async function sessionPrincipal(db: Db, token: string): Promise<Principal
   return s ? { orgId: s.orgId, kind: 'staff', keyId: s.userId, role: s.role } : null;
 }
 
-/** Ends the session of this token (nothing happens for an unknown token). */
-export async function logout(db: Db, token: string): Promise<void> {
-  await deleteSession(db, sessionId(token));
+/**
+ * Ends the session of this token and audits it in the organisation it acted for (nothing happens
+ * for an unknown token).
+ */
+export async function logout(db: Db, token: string, origin = NO_ORIGIN): Promise<void> {
+  await asSystem(db, async (tx) => {
+    const ended = await deleteSession(tx, sessionId(token));
+    if (!ended) return;
+    await inOrg(tx, ended.orgId, (org) =>
+      auditSession(org, ended.orgId, ended.userId, SESSION_ACTIONS.logout, origin),
+    );
+  });
 }
 
 /** The user, their organisations and the active one, for a staff principal. */
@@ -162,16 +192,18 @@ export async function describeSession(db: Db, principal: Principal): Promise<Ses
 
 /**
  * Changes the password of the session's user after checking the current one, and ends every
- * other session of the user (a stolen cookie stops working); the calling session stays.
+ * other session of the user (a stolen cookie stops working); the calling session stays. Audited
+ * in every organisation of the user, in the same transaction.
  * @throws DomainError FORBIDDEN for a wrong current password, VALIDATION_FAILED for a weak new one.
  */
 export async function changePassword(
   db: Db,
   token: string,
   userId: string,
-  current: string,
-  next: string,
+  passwords: { current: string; next: string },
+  origin = NO_ORIGIN,
 ): Promise<{ endedSessions: number }> {
+  const { current, next } = passwords;
   const found = await findUserById(db, userId);
   if (!found || !(await verifyPassword(current, found.passwordHash))) {
     throw new DomainError('FORBIDDEN', 'The current password is not correct');
@@ -182,12 +214,18 @@ export async function changePassword(
       fields: { newPassword: weak },
     });
   }
-  await updatePasswordHash(db, userId, await hashPassword(next));
-  return { endedSessions: await deleteOtherSessions(db, userId, sessionId(token)) };
+  const hash = await hashPassword(next);
+  return asSystem(db, async (tx) => {
+    await updatePasswordHash(tx, userId, hash);
+    const endedSessions = await deleteOtherSessions(tx, userId, sessionId(token));
+    await auditAccount(tx, userId, SESSION_ACTIONS.passwordChange, origin);
+    return { endedSessions };
+  });
 }
 
 /**
- * Makes `orgId` the session's active organisation.
+ * Makes `orgId` the session's active organisation. Audited in both organisations, each entry
+ * without the other's id: `auth.switch_out` in the one left, `auth.switch_in` in `orgId`.
  * @throws DomainError NOT_FOUND when the user is not a member of it (as for a missing id).
  */
 export async function switchOrganisation(
@@ -195,10 +233,21 @@ export async function switchOrganisation(
   token: string,
   principal: Principal,
   orgId: string,
+  origin = NO_ORIGIN,
 ): Promise<SessionView> {
-  const organisations = await listMemberships(db, principal.keyId);
+  const userId = principal.keyId;
+  const organisations = await listMemberships(db, userId);
   const activeOrg = organisations.find((m) => m.orgId === orgId);
   if (!activeOrg) throw new DomainError('NOT_FOUND', `No organisation ${orgId} among yours`);
-  await updateSessionOrg(db, sessionId(token), orgId);
+  await asSystem(db, async (tx) => {
+    await updateSessionOrg(tx, sessionId(token), orgId);
+    const left = principal.orgId;
+    await inOrg(tx, left, (org) =>
+      auditSession(org, left, userId, SESSION_ACTIONS.switchOut, origin),
+    );
+    await inOrg(tx, orgId, (org) =>
+      auditSession(org, orgId, userId, SESSION_ACTIONS.switchIn, origin),
+    );
+  });
   return describeSession(db, { ...principal, orgId });
 }
