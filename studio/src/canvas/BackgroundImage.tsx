@@ -3,16 +3,26 @@ import { useEffect, useState } from 'react';
 import { Image } from 'react-konva';
 import type { Background } from '@parterre/seatmaps';
 
-export function BackgroundImage({ background }: { background: Background }) {
+interface Props {
+  readonly background: Background;
+  /** Hears the image's natural size once loaded (the select tool drags an unlocked image). */
+  readonly onSize: (size: { url: string; width: number; height: number }) => void;
+}
+
+export function BackgroundImage({ background, onSize }: Props) {
   const [image, setImage] = useState<HTMLImageElement | null>(null);
   useEffect(() => {
     const img = new window.Image();
-    img.onload = () => setImage(img);
-    img.src = background.url;
+    const url = background.url;
+    img.onload = () => {
+      setImage(img);
+      onSize({ url, width: img.naturalWidth, height: img.naturalHeight });
+    };
+    img.src = url;
     return () => {
       img.onload = null;
     };
-  }, [background.url]);
+  }, [background.url, onSize]);
   if (!image) return null;
   return (
     <Image

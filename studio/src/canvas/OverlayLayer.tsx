@@ -17,6 +17,7 @@ import {
   HANDLE_IDS,
   HANDLE_PX,
   handlePoint,
+  knobBelow,
   polygonOf,
   selectionFrame,
   type Frame,
@@ -24,10 +25,13 @@ import {
 import { cachedSectionBounds } from '../editor/hit-test.ts';
 import { sceneOf } from '../editor/scene.ts';
 import { selectedSeatIds } from '../editor/selection.ts';
-import type { Preview } from '../editor/types.ts';
+import type { SnapGuide } from '../editor/snapping.ts';
+import type { Camera, Preview } from '../editor/types.ts';
 import { detailFor, intersects } from './viewport.ts';
 
 const ACCENT = '#228be6';
+/** Snap guides stand out from the selection's blue (tldraw draws them in its own colour too). */
+const GUIDE = '#e8590c';
 
 interface Props {
   readonly document: SeatmapDocument;
@@ -35,6 +39,9 @@ interface Props {
   readonly preview: Preview | null;
   readonly view: Bounds;
   readonly zoom: number;
+  /** The camera, so the rotate knob can flip below a frame that is under the top ruler. */
+  readonly camera: Camera;
+  readonly guides: readonly SnapGuide[];
   /** Draw the selection's transform handles (select tool, not editing points). */
   readonly handles: boolean;
   readonly editingPoints: string | null;
@@ -131,7 +138,8 @@ function drawPreview(ctx: CanvasRenderingContext2D, preview: Preview, zoom: numb
 }
 
 /** The frame and its handles: squares for resizing, a circle on a stem for rotating. */
-function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, zoom: number): void {
+function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, camera: Camera): void {
+  const { zoom } = camera;
   const { minX, minY, maxX, maxY } = frame.bounds;
   const corners = [
     { x: minX, y: minY },
@@ -144,8 +152,8 @@ function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, zoom: number): v
   ctx.beginPath();
   polyline(ctx, corners);
   ctx.closePath();
-  const top = handlePoint(frame, 'n', zoom);
-  const knob = handlePoint(frame, 'rotate', zoom);
+  const top = handlePoint(frame, knobBelow(frame, camera) ? 's' : 'n', camera);
+  const knob = handlePoint(frame, 'rotate', camera);
   ctx.moveTo(top.x, top.y);
   ctx.lineTo(knob.x, knob.y);
   ctx.stroke();
@@ -153,13 +161,41 @@ function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, zoom: number): v
   ctx.fillStyle = '#fff';
   ctx.lineWidth = 1.5 / zoom;
   for (const id of HANDLE_IDS) {
-    const h = handlePoint(frame, id, zoom);
+    const h = handlePoint(frame, id, camera);
     ctx.beginPath();
     if (id === 'rotate') ctx.arc(h.x, h.y, r * 1.2, 0, Math.PI * 2);
     else ctx.rect(h.x - r, h.y - r, r * 2, r * 2);
     ctx.fill();
     ctx.stroke();
   }
+}
+
+/** The object snap's guide lines, with a small cross at each end (as tldraw marks points). */
+function drawGuides(ctx: CanvasRenderingContext2D, guides: readonly SnapGuide[], zoom: number) {
+  const c = 3 / zoom;
+  ctx.strokeStyle = GUIDE;
+  ctx.lineWidth = 1 / zoom;
+  ctx.beginPath();
+  for (const g of guides) {
+    const ends =
+      g.axis === 'x'
+        ? [
+            { x: g.at, y: g.from },
+            { x: g.at, y: g.to },
+          ]
+        : [
+            { x: g.from, y: g.at },
+            { x: g.to, y: g.at },
+          ];
+    polyline(ctx, ends);
+    for (const e of ends) {
+      ctx.moveTo(e.x - c, e.y - c);
+      ctx.lineTo(e.x + c, e.y + c);
+      ctx.moveTo(e.x + c, e.y - c);
+      ctx.lineTo(e.x - c, e.y + c);
+    }
+  }
+  ctx.stroke();
 }
 
 /** Vertices (filled when selected) and edge midpoints (faint) of the polygon being edited. */
@@ -196,8 +232,9 @@ export function OverlayLayer(props: Props) {
     if (props.editingPoints !== null) drawPoints(ctx, props);
     else if (props.handles && !props.preview) {
       const frame = selectionFrame(props.document, sceneOf(props.document), props.selectedIds);
-      if (frame) drawFrame(ctx, frame, props.zoom);
+      if (frame) drawFrame(ctx, frame, props.camera);
     }
+    if (props.guides.length > 0) drawGuides(ctx, props.guides, props.zoom);
     if (props.preview) drawPreview(ctx, props.preview, props.zoom);
   };
   return <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />;

@@ -45,6 +45,12 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
     [editor],
   );
   useCanvasInput(ref, editor, spaceHeld, onCursor);
+  // The editor learns the image's size only here: the document stores its URL and placement.
+  const onBackgroundSize = useCallback(
+    (backgroundSize: { url: string; width: number; height: number }) =>
+      editor.apply({ appState: { backgroundSize }, captureUpdate: 'NEVER' }),
+    [editor],
+  );
 
   useEffect(() => {
     const el = ref.current;
@@ -74,6 +80,8 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
       data-zoom={camera.zoom}
       data-camera-x={camera.x}
       data-camera-y={camera.y}
+      // Guide lines of the object snap in effect (tests read it; the lines are drawn on canvas).
+      data-snap-guides={appState.snapGuides.length}
       // --hover-cursor is written by the input hook over handles (no React render per move).
       style={{ cursor: appState.tool === 'select' ? 'var(--hover-cursor, default)' : 'crosshair' }}
     >
@@ -95,7 +103,9 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
               showGrid={appState.showGrid}
               size={doc.size}
             />
-            {doc.background && <BackgroundImage background={doc.background} />}
+            {doc.background && (
+              <BackgroundImage background={doc.background} onSize={onBackgroundSize} />
+            )}
           </Layer>
           <Layer listening={false}>
             <ElementsLayer document={doc} level={activeLevel} zoom={camera.zoom} />
@@ -114,6 +124,8 @@ export function SeatmapCanvas({ editor, spaceHeld }: Props) {
               preview={appState.preview}
               view={view}
               zoom={camera.zoom}
+              camera={camera}
+              guides={appState.snapGuides}
               handles={appState.tool === 'select'}
               editingPoints={appState.editingPoints}
               selectedVertex={appState.selectedVertex}

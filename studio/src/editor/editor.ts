@@ -22,6 +22,9 @@ export function initialAppState(doc: SeatmapDocument): AppState {
     activeLevel: (doc.levels[0]?.id ?? 'main') as LevelId,
     gridSize: 10,
     snapToGrid: true,
+    snapToObjects: true,
+    snapGuides: [],
+    backgroundSize: null,
     showGrid: true,
     preview: null,
     brushCategory: doc.categories[0]?.key ?? null,
@@ -116,8 +119,10 @@ export class Editor {
   load(document: SeatmapDocument): void {
     this.tool.cancel(this);
     this.history.clear();
-    const { viewport, clipboard } = this.appState;
-    this.snapshot = { document, appState: { ...initialAppState(document), viewport, clipboard } };
+    // The background's size is kept: the canvas does not reload an image whose URL is unchanged.
+    const { viewport, clipboard, backgroundSize } = this.appState;
+    const appState = { ...initialAppState(document), viewport, clipboard, backgroundSize };
+    this.snapshot = { document, appState };
     for (const l of this.listeners) l();
   }
 

@@ -16,6 +16,7 @@ import { apply, rotation } from './affine.ts';
 import { elementIndex } from './element-index.ts';
 import { cachedSectionBounds } from './hit-test.ts';
 import type { Scene } from './scene.ts';
+import type { Camera } from './types.ts';
 
 /** The selection's box in axes turned `angle` degrees (frame coordinates = R(−angle)·world). */
 export interface Frame {
@@ -78,7 +79,7 @@ function sectionFrameBounds(s: Section): Bounds {
 }
 
 /** World bounds of one selected record, or null for seats and unknown ids. */
-function recordBounds(doc: SeatmapDocument, scene: Scene, id: string): Bounds | null {
+export function recordBounds(doc: SeatmapDocument, scene: Scene, id: string): Bounds | null {
   const ref = elementIndex(doc).get(id);
   if (!ref || ref.type === 'seat') return null;
   if (ref.type === 'shape') return boundsOfPoints(doc.shapes[ref.shape]?.points ?? []);
@@ -140,12 +141,37 @@ export function selectionFrame(
   return Number.isFinite(b.minX) ? { angle: 0, bounds: b } : null;
 }
 
-/** World position of a handle of `frame`; the rotate handle sits `ROTATE_OFFSET_PX` above it. */
-export function handlePoint(frame: Frame, id: HandleId, zoom: number): Point {
+/**
+ * Screen pixels along the canvas's top and left edges that the rulers cover (canvas/Rulers.tsx),
+ * plus a handle's size: a rotate knob nearer the edge than this cannot be grabbed.
+ */
+export const KNOB_CLEARANCE_PX = 20 + HANDLE_PX;
+
+/** Where the rotate knob goes in frame coordinates: above the top edge, or below the bottom. */
+function knobSpot(frame: Frame, zoom: number, below: boolean): Point {
   const { minX, minY, maxX, maxY } = frame.bounds;
-  if (id === 'rotate') {
-    return fromFrame(frame.angle, { x: (minX + maxX) / 2, y: minY - ROTATE_OFFSET_PX / zoom });
-  }
+  const y = below ? maxY + ROTATE_OFFSET_PX / zoom : minY - ROTATE_OFFSET_PX / zoom;
+  return fromFrame(frame.angle, { x: (minX + maxX) / 2, y });
+}
+
+/**
+ * Whether the rotate knob flips below the frame: above it, it would sit under a ruler (a
+ * selection at the very top or left of the view) where it could not be grabbed.
+ */
+export function knobBelow(frame: Frame, camera: Camera): boolean {
+  const above = knobSpot(frame, camera.zoom, false);
+  const sx = above.x * camera.zoom + camera.x;
+  const sy = above.y * camera.zoom + camera.y;
+  return sy < KNOB_CLEARANCE_PX || sx < KNOB_CLEARANCE_PX;
+}
+
+/**
+ * World position of a handle of `frame` seen through `camera`; the rotate handle sits
+ * `ROTATE_OFFSET_PX` above the frame, or below it when above is under a ruler.
+ */
+export function handlePoint(frame: Frame, id: HandleId, camera: Camera): Point {
+  if (id === 'rotate') return knobSpot(frame, camera.zoom, knobBelow(frame, camera));
+  const { minX, minY, maxX, maxY } = frame.bounds;
   const [fx, fy] = HANDLE_SPOTS[id];
   return fromFrame(frame.angle, { x: minX + (maxX - minX) * fx, y: minY + (maxY - minY) * fy });
 }
@@ -168,13 +194,19 @@ export const HANDLE_IDS: readonly HandleId[] = [
 ];
 
 /** The handle within `radiusPx` screen pixels of world point `p`, rotate and corners first. */
-export function hitHandle(frame: Frame, p: Point, zoom: number, radiusPx: number): HandleId | null {
+export function hitHandle(
+  frame: Frame,
+  p: Point,
+  camera: Camera,
+  radiusPx: number,
+): HandleId | null {
   const { minX, minY, maxX, maxY } = frame.bounds;
+  const { zoom } = camera;
   // Edge handles of a frame a few pixels wide would cover the corners: leave them out.
   const small = Math.min(maxX - minX, maxY - minY) * zoom < radiusPx * 4;
   for (const id of HANDLE_IDS) {
     if (small && id.length === 1) continue;
-    const h = handlePoint(frame, id, zoom);
+    const h = handlePoint(frame, id, camera);
     if (Math.hypot(h.x - p.x, h.y - p.y) * zoom <= radiusPx) return id;
   }
   return null;

@@ -2,6 +2,7 @@
 // camera looks. Kept as plain immutable data so actions can return a new one, as excalidraw does.
 import type { LevelId, Point, SeatmapDocument } from '@parterre/seatmaps';
 import type { RecordSet } from './clone.ts';
+import type { SnapGuide } from './snapping.ts';
 
 /** How a scene update is recorded (excalidraw's CaptureUpdateAction). */
 export type CaptureUpdate =
@@ -48,6 +49,17 @@ export interface AppState {
   readonly activeLevel: LevelId;
   readonly gridSize: number;
   readonly snapToGrid: boolean;
+  /** Whether a moved or resized selection snaps to other objects (Alt turns it off per drag). */
+  readonly snapToObjects: boolean;
+  /** Guide lines of the object snap in effect during a drag (drawn by the overlay). */
+  readonly snapGuides: readonly SnapGuide[];
+  /** Size in pixels of the background image at `url`, once the canvas has loaded it (the
+   * document does not store it; dragging the image needs it to know where the image is). */
+  readonly backgroundSize: {
+    readonly url: string;
+    readonly width: number;
+    readonly height: number;
+  } | null;
   readonly showGrid: boolean;
   readonly preview: Preview | null;
   /** Copied records and how many times they were pasted (cut: -1, so the first paste is in place). */

@@ -1,6 +1,7 @@
 // Bottom bar: the active tool's hint, seat count, zoom level and zoom buttons.
 import {
   actionToggleGrid,
+  actionToggleObjectSnap,
   actionToggleSnap,
   actionZoomIn,
   actionZoomOut,
@@ -40,6 +41,17 @@ export function StatusBar({ editor, snapshot, panels }: Props) {
           onChange={() => editor.run(actionToggleSnap, undefined)}
         />{' '}
         Snap
+      </label>
+      <label
+        className="check"
+        title="Snap to other objects — Shift+O (hold Alt while dragging to skip)"
+      >
+        <input
+          type="checkbox"
+          checked={appState.snapToObjects}
+          onChange={() => editor.run(actionToggleObjectSnap, undefined)}
+        />{' '}
+        Snap to objects
       </label>
       <button
         type="button"

@@ -1,4 +1,5 @@
-// Camera and view toggles: zoom about a point, zoom to fit, grid and snapping. View changes are
+// Camera and view toggles: zoom about a point, zoom to fit, grid, snapping to the grid and to
+// other objects. View changes are
 // never undoable.
 import { documentBounds } from '@parterre/seatmaps';
 import { register } from '../action.ts';
@@ -79,5 +80,15 @@ export const actionToggleSnap = register<undefined>({
   keyTest: (k) => k.shiftKey && !k.mod && k.key.toLowerCase() === 's',
   perform({ appState }) {
     return { appState: { snapToGrid: !appState.snapToGrid }, captureUpdate: 'NEVER' };
+  },
+});
+
+export const actionToggleObjectSnap = register<undefined>({
+  name: 'toggleObjectSnap',
+  label: 'Snap to objects',
+  shortcut: 'Shift+O',
+  keyTest: (k) => k.shiftKey && !k.mod && k.key.toLowerCase() === 'o',
+  perform({ appState }) {
+    return { appState: { snapToObjects: !appState.snapToObjects }, captureUpdate: 'NEVER' };
   },
 });

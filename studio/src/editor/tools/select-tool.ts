@@ -8,6 +8,10 @@
 // (double click on it, or Enter), a press on a vertex enters DraggingVertex, on an edge midpoint
 // it inserts a vertex there and drags it. Shift constrains: moves to one axis, resizes to the
 // same ratio, rotations to 15° steps; the dragged handle or vertex snaps to the grid.
+//
+// Moving and resizing also snap to other objects' edges and centres with guide lines
+// (select-snap.ts; Alt skips it). A press on an unlocked background image, with nothing else
+// there, drags the image.
 import type { Point } from '@parterre/seatmaps';
 import {
   actionDeleteVertex,
@@ -15,6 +19,7 @@ import {
   actionInsertVertex,
   actionMoveVertex,
 } from '../actions/action-edit-points.ts';
+import { actionMoveBackground } from '../actions/action-background.ts';
 import { actionMoveSelection } from '../actions/action-move-selection.ts';
 import { actionSelect } from '../actions/action-select.ts';
 import {
@@ -41,6 +46,16 @@ import {
 } from '../handles.ts';
 import { hitTest } from '../hit-test.ts';
 import type { Tool, ToolPointer } from '../tool.ts';
+import { onUnlockedBackground } from './background-drag.ts';
+import { hoverCursor } from './select-cursor.ts';
+import {
+  resizeGuides,
+  showGuides,
+  snapDrag,
+  snapHandle,
+  startSnap,
+  type GestureSnap,
+} from './select-snap.ts';
 
 /** Screen pixels the pointer must travel before a press becomes a drag. */
 const DRAG_THRESHOLD_PX = 3;
@@ -54,16 +69,25 @@ type State =
   | {
       readonly name: 'pointing';
       readonly origin: Point;
+      readonly raw: Point;
       readonly screenOrigin: Point;
       /** Shift-pressed on a selected record: deselected on release unless it was dragged. */
       readonly toggleOff: string | null;
     }
-  | { readonly name: 'dragging'; readonly origin: Point; applied: Point }
+  | {
+      readonly name: 'dragging';
+      readonly origin: Point;
+      readonly raw: Point;
+      readonly snap: GestureSnap | null;
+      applied: Point;
+    }
+  | { readonly name: 'draggingBackground'; readonly origin: Point; applied: Point }
   | { readonly name: 'brushing'; readonly origin: Point; readonly additive: boolean }
   | {
       readonly name: 'resizing';
       readonly handle: ResizeHandle;
       readonly frame: Frame;
+      readonly snap: GestureSnap | null;
       applied: { sx: number; sy: number };
     }
   | { readonly name: 'rotating'; readonly centre: Point; readonly start: number; applied: number }
@@ -98,7 +122,10 @@ export class SelectTool implements Tool {
     const hit = hitTest(editor.document, editor.scene, activeLevel, e.raw, 4 / camera.zoom);
     if (!hit) {
       if (!e.shiftKey) editor.run(actionSelect, []);
-      this.s = { name: 'brushing', origin: e.raw, additive: e.shiftKey };
+      this.s =
+        !e.shiftKey && onUnlockedBackground(editor, e.raw)
+          ? { name: 'draggingBackground', origin: editor.snap(e.raw), applied: { x: 0, y: 0 } }
+          : { name: 'brushing', origin: e.raw, additive: e.shiftKey };
       return;
     }
     if (e.double && !hit.seatId && !e.shiftKey && isPolygonRecord(editor.document, hit.id)) {
@@ -113,6 +140,7 @@ export class SelectTool implements Tool {
     this.s = {
       name: 'pointing',
       origin: editor.snap(e.raw),
+      raw: e.raw,
       screenOrigin: screen,
       toggleOff: e.shiftKey && has ? id : null,
     };
@@ -147,7 +175,7 @@ export class SelectTool implements Tool {
     const { selectedIds, camera, editingPoints } = editor.appState;
     if (editingPoints !== null) return false;
     const frame = selectionFrame(editor.document, editor.scene, selectedIds);
-    const handle = frame && hitHandle(frame, e.raw, camera.zoom, radius(e));
+    const handle = frame && hitHandle(frame, e.raw, camera, radius(e));
     if (!frame || !handle) return false;
     // Rows are dense: a press on a seat of something not selected picks it, even on a handle.
     const seat = editor.scene.seatAt(editor.appState.activeLevel, e.raw.x, e.raw.y);
@@ -156,7 +184,9 @@ export class SelectTool implements Tool {
       const centre = frameCentre(frame);
       this.s = { name: 'rotating', centre, start: angleAt(centre, e.raw), applied: 0 };
     } else {
-      this.s = { name: 'resizing', handle, frame, applied: { sx: 1, sy: 1 } };
+      // A turned frame's handles move off the world axes other objects line up on.
+      const snap = frame.angle === 0 ? startSnap(editor) : null;
+      this.s = { name: 'resizing', handle, frame, snap, applied: { sx: 1, sy: 1 } };
     }
     return true;
   }
@@ -169,21 +199,20 @@ export class SelectTool implements Tool {
       const z = editor.appState.camera.zoom;
       const moved = Math.hypot(e.raw.x * z - s.screenOrigin.x, e.raw.y * z - s.screenOrigin.y);
       if (moved >= DRAG_THRESHOLD_PX && editor.appState.selectedIds.length > 0) {
-        this.s = { name: 'dragging', origin: s.origin, applied: { x: 0, y: 0 } };
+        const snap = startSnap(editor);
+        this.s = { name: 'dragging', origin: s.origin, raw: s.raw, snap, applied: { x: 0, y: 0 } };
         this.onPointerMove(editor, e);
       }
     } else if (s.name === 'dragging') {
+      this.drag(editor, s, e);
+    } else if (s.name === 'draggingBackground') {
       const p = editor.snap(e.raw);
       const total = { x: p.x - s.origin.x, y: p.y - s.origin.y };
-      if (e.shiftKey) {
-        if (Math.abs(total.x) >= Math.abs(total.y)) total.y = 0;
-        else total.x = 0;
-      }
       const dx = total.x - s.applied.x;
       const dy = total.y - s.applied.y;
       if (dx === 0 && dy === 0) return;
-      editor.run(actionMoveSelection, { dx, dy, captureUpdate: 'EVENTUALLY' });
-      s.applied = total;
+      if (editor.run(actionMoveBackground, { dx, dy, captureUpdate: 'EVENTUALLY' }))
+        s.applied = total;
     } else if (s.name === 'resizing') {
       this.resize(editor, s, e);
     } else if (s.name === 'rotating') {
@@ -208,6 +237,25 @@ export class SelectTool implements Tool {
     }
   }
 
+  /** Moves the selection to the pointer's offset from the press, snapped, as a change. */
+  private drag(editor: Editor, s: Extract<State, { name: 'dragging' }>, e: ToolPointer): void {
+    const p = editor.snap(e.raw);
+    const grid = { x: p.x - s.origin.x, y: p.y - s.origin.y };
+    const lock = !e.shiftKey ? null : Math.abs(grid.x) >= Math.abs(grid.y) ? 'y' : 'x';
+    const free = { x: e.raw.x - s.raw.x, y: e.raw.y - s.raw.y };
+    const snapped = s.snap && !e.altKey ? snapDrag(editor, s.snap, free, grid, lock) : null;
+    const total = snapped?.total ?? {
+      x: lock === 'x' ? 0 : grid.x,
+      y: lock === 'y' ? 0 : grid.y,
+    };
+    showGuides(editor, snapped?.guides ?? []);
+    const dx = total.x - s.applied.x;
+    const dy = total.y - s.applied.y;
+    if (dx === 0 && dy === 0) return;
+    editor.run(actionMoveSelection, { dx, dy, captureUpdate: 'EVENTUALLY' });
+    s.applied = total;
+  }
+
   /** Scale factors from the frame's start to the pointer, applied as a change since last frame. */
   private resize(editor: Editor, s: Extract<State, { name: 'resizing' }>, e: ToolPointer): void {
     const { bounds, angle } = s.frame;
@@ -216,13 +264,27 @@ export class SelectTool implements Tool {
     const h = bounds.maxY - bounds.minY || 1;
     // The anchor is the opposite handle; an edge handle scales one axis only.
     const anchor = { x: bounds.minX + w * (1 - fx), y: bounds.minY + h * (1 - fy) };
-    const q = worldToFrame(angle, angle === 0 ? e.point : e.raw);
+    const onObject =
+      s.snap && !e.altKey
+        ? snapHandle(editor, s.snap, e.raw, e.point, { x: fx !== 0.5, y: fy !== 0.5 })
+        : null;
+    const q = worldToFrame(angle, angle === 0 ? (onObject?.point ?? e.point) : e.raw);
     let sx = fx === 0.5 ? 1 : Math.max(MIN_SIDE, (q.x - anchor.x) * (fx === 1 ? 1 : -1)) / w;
     let sy = fy === 0.5 ? 1 : Math.max(MIN_SIDE, (q.y - anchor.y) * (fy === 1 ? 1 : -1)) / h;
     if (e.shiftKey) {
       const k = fx === 0.5 ? sy : fy === 0.5 ? sx : Math.max(sx, sy);
       sx = k;
       sy = k;
+    }
+    if (s.snap) {
+      // The box the resize makes: the anchor stays, the sides grow away from it.
+      const box = {
+        minX: anchor.x - w * sx * (1 - fx),
+        minY: anchor.y - h * sy * (1 - fy),
+        maxX: anchor.x + w * sx * fx,
+        maxY: anchor.y + h * sy * fy,
+      };
+      showGuides(editor, onObject ? resizeGuides(s.snap, box, onObject.snapped) : []);
     }
     const step = { sx: sx / s.applied.sx, sy: sy / s.applied.sy };
     if (Math.abs(step.sx - 1) < 1e-6 && Math.abs(step.sy - 1) < 1e-6) return;
@@ -255,7 +317,10 @@ export class SelectTool implements Tool {
 
   /** Closes a gesture's EVENTUALLY frames into one undo step. */
   private finish(editor: Editor, s: State): void {
-    if (s.name === 'dragging')
+    showGuides(editor, []);
+    if (s.name === 'draggingBackground' && (s.applied.x !== 0 || s.applied.y !== 0))
+      editor.run(actionMoveBackground, { dx: 0, dy: 0, captureUpdate: 'IMMEDIATELY' });
+    else if (s.name === 'dragging')
       editor.run(actionMoveSelection, { dx: 0, dy: 0, captureUpdate: 'IMMEDIATELY' });
     else if (s.name === 'resizing' && (s.applied.sx !== 1 || s.applied.sy !== 1))
       editor.run(actionScaleSelection, {
@@ -274,25 +339,7 @@ export class SelectTool implements Tool {
   }
 
   cursorAt(editor: Editor, e: ToolPointer): string | null {
-    if (this.s.name !== 'idle') return null;
-    const { editingPoints: id, selectedIds, camera } = editor.appState;
-    const r = radius(e);
-    if (id !== null) {
-      const poly = polygonOf(editor.document, id);
-      if (!poly) return null;
-      if (nearestWithin(poly.points, e.raw, camera.zoom, r) >= 0) return 'move';
-      const mids = edgeMidpoints(poly.points, poly.closed);
-      return nearestWithin(mids, e.raw, camera.zoom, r) >= 0 ? 'copy' : null;
-    }
-    const frame = selectionFrame(editor.document, editor.scene, selectedIds);
-    const handle = frame && hitHandle(frame, e.raw, camera.zoom, r);
-    if (!frame || !handle) return null;
-    if (handle === 'rotate') return 'grab';
-    // The resize cursor closest to the handle's direction on screen, turned with the frame.
-    const [fx, fy] = HANDLE_SPOTS[handle];
-    const deg = (Math.atan2(fy - 0.5, fx - 0.5) * 180) / Math.PI + frame.angle;
-    const cursors = ['ew-resize', 'nwse-resize', 'ns-resize', 'nesw-resize'];
-    return cursors[(((Math.round(deg / 45) % 4) + 4) % 4) as 0] ?? null;
+    return this.s.name === 'idle' ? hoverCursor(editor, e, radius(e)) : null;
   }
 
   onKey(editor: Editor, key: string): boolean {
