@@ -1,8 +1,8 @@
 // The designer's on-canvas editing in a real browser (Debian chromium, real engine on Postgres):
 // point editing of a section outline, the companion-seat flag, resizing and rotating a section
-// with its handles, rulers; the editor at 1024×768 with touch (folded panels, reachable tools,
-// one-finger handles, two-finger pinch and pan); and a new user drawing, pricing and publishing
-// a 500-seat hall, timed.
+// with its handles, rulers; snapping a dragged section to another with a guide line; the editor
+// at 1024×768 with touch (folded panels, reachable tools, one-finger handles, two-finger pinch
+// and pan); and a new user drawing, pricing and publishing a 500-seat hall, timed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../engine/src/auth/repo.ts';
@@ -196,6 +196,70 @@ describe('designer on the canvas', () => {
       .toBe(90);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await stored(page, id)).sections[0]?.transform.rotation).toBe(0);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('snaps a dragged section to another one and shows a guide line', async () => {
+    // A (300…700 × 200…600) and B (900…1300 × 230…630) with a row each, built with the editor.
+    const ed = new TestEditor();
+    for (const [x, y] of [
+      [300, 200],
+      [900, 230],
+    ] as const) {
+      ed.run(actionAddSection, [
+        { x, y },
+        { x: x + 400, y },
+        { x: x + 400, y: y + 400 },
+        { x, y: y + 400 },
+      ]);
+      ed.run(actionAddRow, {
+        kind: 'straight',
+        start: { x: x + 50, y: y + 300 },
+        count: 5,
+        spacing: 30,
+      });
+    }
+    const id = (
+      await api<Stored>('POST', '/seatmaps', { name: 'Snap hall', document: ed.document })
+    ).id;
+    const context = await signedIn({ viewport: { width: 1280, height: 720 } });
+    const page = await openMap(context, id);
+    const canvas = page.locator('.canvas');
+    // Drag A by (100, 27): its top edge comes 3 units short of B's and snaps onto it.
+    const from = await screen(page, { x: 500, y: 400 });
+    const to = await screen(page, { x: 600, y: 427 });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await expect.poll(() => canvas.getAttribute('data-snap-guides')).not.toBe('0');
+    // The guide is drawn on the overlay canvas between A and B, along y = 230.
+    const guide = await screen(page, { x: 850, y: 230 });
+    const box = await canvas.boundingBox();
+    const drawn = await page.evaluate(
+      ({ x, y }) => {
+        const overlay = [...document.querySelectorAll('.canvas canvas')][2] as HTMLCanvasElement;
+        const k = overlay.width / overlay.clientWidth;
+        const ctx = overlay.getContext('2d');
+        const px = ctx?.getImageData(Math.round(x * k), Math.round((y - 3) * k), 1, 7 * k).data;
+        // Any opaque orange-red pixel on that short vertical stretch.
+        for (let i = 0; px && i < px.length; i += 4)
+          if ((px[i + 3] ?? 0) > 60 && (px[i] ?? 0) > 150 && (px[i + 2] ?? 255) < 100) return true;
+        return false;
+      },
+      { x: guide.x - (box?.x ?? 0), y: guide.y - (box?.y ?? 0) },
+    );
+    expect(drawn).toBe(true);
+    await page.mouse.up();
+    await expect.poll(() => canvas.getAttribute('data-snap-guides')).toBe('0');
+    const topOfA = async () => {
+      const s = (await stored(page, id)).sections[0];
+      return Math.min(...(s?.outline.map((p) => p.y + (s?.transform.y ?? 0)) ?? []));
+    };
+    await expect.poll(topOfA).toBe(230);
+    // One undo takes the whole drag back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(topOfA).toBe(200);
     await context.close();
     expect(pageErrors).toEqual([]);
   });
