@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, type Authenticator } from './auth/authenticate.ts';
+import { sessionSignals } from './auth/session-signals.ts';
+import { channelChanges } from './channels/changes.ts';
 import { ChannelService } from './channels/service.ts';
 import { boxOfficeBus } from './boxoffice/bus.ts';
 import { BoxOfficeHub } from './boxoffice/hub.ts';
@@ -80,6 +82,10 @@ export async function createEngineContext(
     : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   const metrics = createMetrics();
+  // Logout, password change and switch reach every node's staff sockets at once.
+  const sessions = sessionSignals(redis, config.REDIS_PREFIX, (err) =>
+    logger.warn({ err }, 'sessions: signal not published or heard'),
+  );
   const store: SeatStore = instrumentStore(
     redis ? new RedisSeatStore({ redis, prefix: config.REDIS_PREFIX }) : new MemorySeatStore(),
     metrics,
@@ -106,6 +112,15 @@ export async function createEngineContext(
     onExpired: (eventId, tokens) => enqueueHoldExpiries(db, eventId, tokens),
     ...(redis ? { redis, lockKey: `${config.REDIS_PREFIX}sweeper` } : {}),
   });
+  const channels = new ChannelService(
+    db,
+    store,
+    catalog,
+    holds,
+    channelChanges(catalog, redis, config.REDIS_PREFIX, (err) =>
+      logger.warn({ err }, 'channels: change not published'),
+    ),
+  );
   const webhooks = new WebhookDispatcher({
     db,
     logger,
@@ -119,11 +134,12 @@ export async function createEngineContext(
     redis,
     auth: createAuthenticator(db, {
       onTouchError: (err) => logger.warn({ err }, 'could not record API key use'),
+      sessionSignals: sessions,
     }),
     catalog,
     holds,
     orders,
-    channels: new ChannelService(db, store, catalog, holds),
+    channels,
     boxoffice,
     sweeper,
     webhooks,
@@ -133,6 +149,8 @@ export async function createEngineContext(
       await sweeper.stop();
       await webhooks.stop();
       await boxoffice.close();
+      await sessions.close();
+      await channels.changes.close();
       await store.close();
       redis?.disconnect();
       await db.close();

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'NOT_BLOCKED'
   | 'SALES_CLOSED'
   | 'NOT_IN_CHANNEL'
+  | 'CHANNEL_IN_USE'
   | 'PRECONDITION_FAILED'
   | 'PRECONDITION_REQUIRED'
   | 'IDEMPOTENCY_KEY_REUSED'
@@ -45,6 +46,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_BLOCKED: 409,
   SALES_CLOSED: 409,
   NOT_IN_CHANNEL: 409,
+  CHANNEL_IN_USE: 409,
   TICKET_CANCELLED: 409,
   ALREADY_SCANNED: 409,
   WRONG_EVENT: 409,
@@ -72,6 +74,8 @@ export interface ErrorDetails {
   problems?: unknown[];
   /** For RATE_LIMITED: when to try again. */
   retryAfterSeconds?: number;
+  /** For CHANNEL_IN_USE: how many live bookings keep the channel. */
+  bookings?: number;
   /** For ALREADY_SCANNED: when the ticket was first scanned (ISO 8601). */
   scannedAt?: string;
 }

@@ -13,11 +13,19 @@ export const CHANNEL_KIND = z
   .describe('online shop, box office, or a partner organisation that sells with its own keys');
 
 const AreaId = z.string().min(1).max(200);
+
+/** A channel's name as people read it in lists and reports: one line of printable text. */
+const ChannelName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 const Quantity = z.number().int().min(1).max(1_000_000);
 
 export const CreateChannelBody = z.strictObject({
   kind: CHANNEL_KIND,
-  name: z.string().trim().min(1).max(200),
+  name: ChannelName,
   partnerOrgId: z
     .string()
     .min(1)
@@ -29,6 +37,10 @@ export const CreateChannelBody = z.strictObject({
     .max(500)
     .optional()
     .describe('The channel’s own prices (default: the event’s)'),
+});
+
+export const RenameChannelBody = z.strictObject({
+  name: ChannelName.describe('The new name (names need not be unique)'),
 });
 
 export const AllocateBody = z.strictObject({
@@ -82,6 +94,14 @@ export const ReleasedAllocation = z.object({
   seats: z.array(z.string()).describe('Seats back in the general sale'),
   ga: z.array(Allocation).describe('Standing places back in the general sale'),
   kept: z.object({ seats: z.array(z.string()).describe('Named seats the channel sold: kept') }),
+});
+
+export const DeletedChannel = z.object({
+  id: z.string(),
+  deleted: z.literal(true),
+  released: z
+    .object({ seats: z.array(z.string()), ga: z.array(Allocation) })
+    .describe('The allocation that went back to the general sale'),
 });
 
 export const SellThrough = z.object({

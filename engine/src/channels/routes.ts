@@ -10,8 +10,10 @@ import {
   ChannelList,
   ChannelParams,
   CreateChannelBody,
+  DeletedChannel,
   ReleaseAllocationBody,
   ReleasedAllocation,
+  RenameChannelBody,
   SellThrough,
   SharedEventList,
 } from './api-schemas.ts';
@@ -122,6 +124,39 @@ export function registerChannelRoutes(api: ApiRouter, ctx: EngineContext): void 
     errors: [404, 409, 422],
     handler: async ({ params, body, principal }) => ({
       body: await ctx.channels.release(principal, params.id, params.channelId, body),
+    }),
+  });
+  api.add({
+    method: 'patch',
+    path: '/events/:id/channels/:channelId',
+    operationId: 'renameChannel',
+    summary: 'Rename a channel',
+    tag: 'channels',
+    access: 'secret',
+    role: 'owner',
+    params: ChannelParams,
+    body: RenameChannelBody,
+    responses: { 200: { description: 'The renamed channel', schema: Channel } },
+    errors: [404],
+    handler: async ({ params, body, principal }) => ({
+      body: await ctx.channels.rename(principal, params.id, params.channelId, body.name),
+    }),
+  });
+  api.add({
+    method: 'delete',
+    path: '/events/:id/channels/:channelId',
+    operationId: 'deleteChannel',
+    summary: 'Delete a channel; its allocation goes back to the general sale',
+    description:
+      'Only while no booking sold through the channel is live: 409 `CHANNEL_IN_USE` says how many are (`bookings`). Cancelled bookings stay, without their channel.',
+    tag: 'channels',
+    access: 'secret',
+    role: 'owner',
+    params: ChannelParams,
+    responses: { 200: { description: 'Deleted, with what went back', schema: DeletedChannel } },
+    errors: [404, 409],
+    handler: async ({ params, principal }) => ({
+      body: await ctx.channels.remove(principal, params.id, params.channelId),
     }),
   });
 }

@@ -13,6 +13,8 @@ import { checkGaAreas, seatIdsOf, seatIndexes } from '../events/seats.ts';
 import type { HoldService } from '../holds/service.ts';
 import { getVersion } from '../maps/repo.ts';
 import type { SeatStore } from '../store/seat-store.ts';
+import type { ChannelChanges } from './changes.ts';
+import { deleteOwnChannel, renameOwnChannel, type DeletedChannel } from './edit.ts';
 import { isPartner } from './fence.ts';
 import {
   addAllocations,
@@ -86,6 +88,8 @@ export class ChannelService {
     private readonly store: SeatStore,
     private readonly catalog: EventCatalog,
     private readonly holds: HoldService,
+    /** Forgets every node's cached channels of an event after a change (changes.ts). */
+    readonly changes: ChannelChanges,
   ) {}
 
   /** Creates a channel of the caller's event. */
@@ -125,7 +129,7 @@ export class ChannelService {
       throw err;
     });
     if (!created) throw notFound(eventId);
-    this.catalog.invalidate(eventId);
+    await this.changes.changed(p.orgId, eventId);
     return result(event, created);
   }
 
@@ -196,7 +200,7 @@ export class ChannelService {
         throw err;
       });
     });
-    this.catalog.invalidate(eventId);
+    await this.changes.changed(p.orgId, eventId);
     return result(event, (await getChannel(this.db, p.orgId, eventId, channelId))!);
   }
 
@@ -250,12 +254,37 @@ export class ChannelService {
       }
       return { seats, ga, kept: wanted.filter((i) => sold.seats.has(i)) };
     });
-    this.catalog.invalidate(eventId);
+    await this.changes.changed(p.orgId, eventId);
     return {
       seats: seatIdsOf(event, outcome.seats),
       ga: outcome.ga,
       kept: { seats: seatIdsOf(event, outcome.kept) },
     };
+  }
+
+  /** Renames a channel of the caller's event (names need not be unique); audited. */
+  async rename(
+    p: Principal,
+    eventId: string,
+    channelId: string,
+    name: string,
+  ): Promise<ChannelResult> {
+    const event = await this.ownEvent(p, eventId);
+    const channel = await this.channelOf(p, eventId, channelId);
+    await renameOwnChannel(this.db, p, channel, name);
+    await this.changes.changed(p.orgId, eventId);
+    return result(event, { ...channel, name });
+  }
+
+  /**
+   * Deletes a channel that sold nothing still live (409 CHANNEL_IN_USE otherwise); its whole
+   * allocation goes back to the general sale in the same transaction. Audited.
+   */
+  async remove(p: Principal, eventId: string, channelId: string): Promise<DeletedChannel> {
+    const event = await this.ownEvent(p, eventId);
+    const deleted = await deleteOwnChannel(this.db, p, event, channelId);
+    await this.changes.changed(p.orgId, eventId);
+    return deleted;
   }
 
   /**

@@ -28,6 +28,11 @@ export const ProblemSchema = z.object({
     .optional()
     .describe('Seat-map validation problems (INVALID_DOCUMENT)'),
   retryAfterSeconds: z.number().optional(),
+  bookings: z
+    .number()
+    .int()
+    .optional()
+    .describe('Live bookings that keep a channel from being deleted (CHANNEL_IN_USE)'),
 });
 
 /** Operations served outside the registry (no API key), documented alongside it. */

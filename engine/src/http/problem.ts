@@ -36,6 +36,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   NOT_BLOCKED: 'Not blocked',
   SALES_CLOSED: 'Sales closed',
   NOT_IN_CHANNEL: 'Not on sale in this channel',
+  CHANNEL_IN_USE: 'Channel has live bookings',
   PRECONDITION_FAILED: 'Precondition failed',
   PRECONDITION_REQUIRED: 'Precondition required',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused',

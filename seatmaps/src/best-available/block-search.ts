@@ -2,6 +2,9 @@
 // linear pass. A block's cost is the mean cost of its seats plus a small pull towards the middle
 // of its row. A block that would leave exactly one free seat between itself and a taken seat or
 // the row's end ("orphan") only wins when no orphan-free block exists anywhere.
+// A table's seats are a ring (see prepare.ts): its blocks may run on past the last seat to the
+// first, a free seat between the block and a taken one on either side strands, and there is no
+// row middle to pull towards (every place at a round table is as central as the next).
 import { matches, rowInSection } from './eligibility.ts';
 import type { SeatFilter } from './eligibility.ts';
 import type { PreparedBestAvailable } from './prepare.ts';
@@ -10,7 +13,12 @@ import type { PreparedBestAvailable } from './prepare.ts';
 export const ROW_CENTRE_WEIGHT = 0.05;
 
 export interface Block {
-  /** Seat index of the block's first seat; the block is `first … first + size - 1`. */
+  /** Row (or table) number of the block. */
+  readonly row: number;
+  /**
+   * Seat index of the block's first seat; the block is `first … first + size - 1`, except at a
+   * table, where it wraps from the table's last seat to its first (see `blockSeats`).
+   */
   readonly first: number;
   readonly size: number;
   readonly cost: number;
@@ -74,10 +82,90 @@ function scanRow(search: BlockSearch, r: number, size: number, scratch: Scratch)
     const orphan = s - runStart === 1 || (runEnd[p] as number) - p === 1;
     const best = orphan ? scratch.orphan : scratch.clean;
     if (best && best.cost <= total) continue;
-    const block = { first: lo + s, size, cost: total, orphan };
+    const block = { row: r, first: lo + s, size, cost: total, orphan };
     if (orphan) scratch.orphan = block;
     else scratch.clean = block;
   }
+}
+
+/** Whether taking `size` seats from position `s` of a ring of `len` strands a free seat. */
+function ringStrands(status: ArrayLike<number>, lo: number, len: number, s: number, size: number) {
+  if (size >= len) return false;
+  // A free seat beside the block strands when its other neighbour is taken, or is the block
+  // itself (one seat left over).
+  const strands = (p: number, other: number) =>
+    status[lo + p] === 0 && (size === len - 1 || status[lo + other] !== 0);
+  return (
+    strands((s - 1 + len) % len, (s - 2 + 2 * len) % len) ||
+    strands((s + size) % len, (s + size + 1) % len)
+  );
+}
+
+/** Like scanRow, for a table: a window may start at any seat and wrap round to the first. */
+function scanRing(search: BlockSearch, r: number, size: number, scratch: Scratch): void {
+  const { prepared, status, filter, cost } = search;
+  const lo = prepared.rowStart[r] as number;
+  const len = (prepared.rowStart[r + 1] as number) - lo;
+  if (len < size) return;
+  // The whole table is one block, whichever seat it starts at: count it once.
+  const starts = size === len ? 1 : len;
+  let streak = 0;
+  let sum = 0;
+  for (let q = 0; q < starts + size - 1; q++) {
+    const i = lo + (q % len);
+    if (status[i] !== 0 || !matches(prepared, filter, i)) {
+      streak = 0;
+      sum = 0;
+      continue;
+    }
+    sum += cost(i);
+    if (++streak > size) sum -= cost(lo + ((q - size) % len));
+    if (streak < size) continue;
+    const s = q - size + 1;
+    const total = sum / size;
+    const orphan = ringStrands(status, lo, len, s, size);
+    const best = orphan ? scratch.orphan : scratch.clean;
+    if (best && best.cost <= total) continue;
+    const block = { row: r, first: lo + s, size, cost: total, orphan };
+    if (orphan) scratch.orphan = block;
+    else scratch.clean = block;
+  }
+}
+
+/** Scratch space for rows of up to `longest` seats. */
+function newScratch(longest: number): Scratch {
+  return {
+    prefix: new Float64Array(longest + 1),
+    runEnd: new Int32Array(longest),
+    clean: null,
+    orphan: null,
+  };
+}
+
+function scan(search: BlockSearch, r: number, size: number, scratch: Scratch): void {
+  if (search.prepared.rowRing[r] === 1) scanRing(search, r, size, scratch);
+  else scanRow(search, r, size, scratch);
+}
+
+/**
+ * The seat indexes of a block, in order along its row or round its table.
+ * @example blockSeats(prepared, { row: 3, first: 86, size: 4, … }) // [86, 87, 80, 81] at a table of 8
+ */
+export function blockSeats(prepared: PreparedBestAvailable, block: Block): number[] {
+  const lo = prepared.rowStart[block.row] as number;
+  const len = (prepared.rowStart[block.row + 1] as number) - lo;
+  return Array.from({ length: block.size }, (_, k) => lo + ((block.first - lo + k) % len));
+}
+
+/**
+ * Like `bestBlock`, within row (or table) r only.
+ * @example bestBlockInRow({ prepared, status, filter, cost }, 12, 3)
+ */
+export function bestBlockInRow(search: BlockSearch, r: number, size: number): Block | null {
+  const { rowStart } = search.prepared;
+  const scratch = newScratch((rowStart[r + 1] as number) - (rowStart[r] as number));
+  scan(search, r, size, scratch);
+  return scratch.clean ?? scratch.orphan;
 }
 
 /**
@@ -86,14 +174,9 @@ function scanRow(search: BlockSearch, r: number, size: number, scratch: Scratch)
  */
 export function bestBlock(search: BlockSearch, size: number): Block | null {
   const { prepared, filter } = search;
-  const scratch: Scratch = {
-    prefix: new Float64Array(prepared.longestRow + 1),
-    runEnd: new Int32Array(prepared.longestRow),
-    clean: null,
-    orphan: null,
-  };
+  const scratch = newScratch(prepared.longestRow);
   for (let r = 0; r < prepared.rowCount; r++) {
-    if (rowInSection(prepared, filter, r)) scanRow(search, r, size, scratch);
+    if (rowInSection(prepared, filter, r)) scan(search, r, size, scratch);
   }
   return scratch.clean ?? scratch.orphan;
 }

@@ -44,7 +44,7 @@ export function rowInSection(
   return filter.section < 0 || prepared.rowSection[r] === filter.section;
 }
 
-/** Free matching seats and the longest run of them along one row. */
+/** Free matching seats and the longest run of them along one row or round one table. */
 export function countEligible(
   prepared: PreparedBestAvailable,
   status: ArrayLike<number>,
@@ -54,12 +54,18 @@ export function countEligible(
   let longestRun = 0;
   for (let r = 0; r < prepared.rowCount; r++) {
     if (!rowInSection(prepared, filter, r)) continue;
+    const lo = prepared.rowStart[r] as number;
+    const hi = prepared.rowStart[r + 1] as number;
     let run = 0;
-    for (let i = prepared.rowStart[r] as number; i < (prepared.rowStart[r + 1] as number); i++) {
+    let leading = -1;
+    for (let i = lo; i < hi; i++) {
       run = status[i] === 0 && matches(prepared, filter, i) ? run + 1 : 0;
       if (run > 0) count++;
+      else if (leading < 0) leading = i - lo;
       longestRun = Math.max(longestRun, run);
     }
+    // Round a table the run at the end goes on into the run at the start.
+    if (prepared.rowRing[r] === 1 && leading >= 0) longestRun = Math.max(longestRun, run + leading);
   }
   return { count, longestRun };
 }

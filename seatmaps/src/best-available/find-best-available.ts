@@ -1,9 +1,10 @@
 // Best-available: the seats a box office would pick for "N of your best seats". Prefers one block
 // of adjacent seats in one row (see block-search.ts), never leaves a single stranded seat when it
-// can avoid it, and otherwise splits the party into as few blocks as it can.
+// can avoid it, and otherwise splits the party into as few blocks as it can. A table's block may
+// wrap round from its last seat to its first.
 import type { Point } from '../model/primitives.ts';
-import { bestBlock } from './block-search.ts';
-import type { Block, BlockSearch } from './block-search.ts';
+import { bestBlock, blockSeats } from './block-search.ts';
+import type { BlockSearch } from './block-search.ts';
 import { compileFilter, countEligible } from './eligibility.ts';
 import { BestAvailableError, checkStatusLength } from './errors.ts';
 import type { PreparedBestAvailable } from './prepare.ts';
@@ -28,13 +29,11 @@ export interface BestAvailableRequest {
 }
 
 export interface BestAvailableResult {
-  /** Seat indexes, in row order block by block. */
+  /** Seat indexes, block by block, each in order along its row or round its table. */
   readonly seats: number[];
-  /** Whether the seats form one block of adjacent seats in one row. */
+  /** Whether the seats form one block of adjacent seats in one row or round one table. */
   readonly together: boolean;
 }
-
-const seatsOf = (block: Block) => Array.from({ length: block.size }, (_, k) => block.first + k);
 
 function checkInput(
   prepared: PreparedBestAvailable,
@@ -55,6 +54,7 @@ function checkInput(
 
 /** Largest blocks first: the fewest, biggest groups, each as good as it can be. */
 function splitAcrossRows(search: BlockSearch, quantity: number, longestRun: number): number[] {
+  const { prepared } = search;
   const work = Uint8Array.from(search.status);
   const split = { ...search, status: work };
   const seats: number[] = [];
@@ -66,7 +66,7 @@ function splitAcrossRows(search: BlockSearch, quantity: number, longestRun: numb
       size--;
       continue;
     }
-    for (const i of seatsOf(block)) {
+    for (const i of blockSeats(prepared, block)) {
       work[i] = 1;
       seats.push(i);
     }
@@ -77,7 +77,7 @@ function splitAcrossRows(search: BlockSearch, quantity: number, longestRun: numb
 /**
  * Picks the best `quantity` free seats. `status` holds one byte per seat index (0 free, anything
  * else taken). Returns null when fewer matching seats are free, or when `together: true` and no
- * row has a block that large. Linear in the number of seats: a few milliseconds for 80,000.
+ * row or table has a block that large. Linear in the number of seats: a few milliseconds for 80,000.
  * @example
  * const prepared = prepareBestAvailable(layout); // cache per published map version
  * findBestAvailable(prepared, status, { quantity: 4, focalPoint: doc.focalPoint, category: 'A' });
@@ -93,7 +93,7 @@ export function findBestAvailable(
   if (!filter) return null;
   const search = { prepared, status, filter, cost: seatCost(prepared, request.focalPoint) };
   const block = bestBlock(search, request.quantity);
-  if (block) return { seats: seatsOf(block), together: true };
+  if (block) return { seats: blockSeats(prepared, block), together: true };
   if (request.together === true) return null;
   const { count, longestRun } = countEligible(prepared, status, filter);
   if (count < request.quantity) return null;

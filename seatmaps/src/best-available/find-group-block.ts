@@ -1,8 +1,11 @@
 // Best-available for groups (a school class of 30): one block of adjacent seats in one row when a
 // row has room, otherwise one contiguous run in each of as few adjacent rows of one section as
 // possible, the runs lined up under each other. Never a group scattered over the hall.
+// Tables are rings (see block-search.ts): a group too big for one table takes an arc at each of
+// as few consecutive tables of a section as it can. Rows and
+// tables do not mix in one arrangement, and arcs round a table are not lined up.
 import type { Point } from '../model/primitives.ts';
-import { bestBlock, ROW_CENTRE_WEIGHT } from './block-search.ts';
+import { bestBlock, bestBlockInRow, blockSeats, ROW_CENTRE_WEIGHT } from './block-search.ts';
 import { compileFilter, matches, rowInSection, type SeatFilter } from './eligibility.ts';
 import { BestAvailableError, checkStatusLength } from './errors.ts';
 import type { PreparedBestAvailable } from './prepare.ts';
@@ -19,9 +22,9 @@ export interface GroupRequest {
 }
 
 export interface GroupResult {
-  /** Seat indexes, row by row, each row's run in order along the row. */
+  /** Seat indexes, row by row (or table by table), each run in order along the row or table. */
   readonly seats: number[];
-  /** How many rows the group sits in. */
+  /** How many rows (or tables) the group sits in. */
   readonly rows: number;
 }
 
@@ -93,17 +96,33 @@ export function splitGroup(quantity: number, k: number): number[] {
   return Array.from({ length: k }, (_, j) => base + (j < quantity % k ? 1 : 0));
 }
 
+/** The best arc of `size` seats round table r, as a run of its seats and their cost. */
+function bestArc(s: Search, r: number, size: number): { seats: number[]; cost: number } | null {
+  const block = bestBlockInRow(s, r, size);
+  if (!block) return null;
+  const cost = block.cost + (block.orphan ? ORPHAN_PENALTY : 0);
+  return { seats: blockSeats(s.prepared, block), cost };
+}
+
 /** Rows r … r+k−1 as one candidate: consecutive runs of one section, each with its part. */
 function tryRows(s: Search, r: number, sizes: number[]): { seats: number[]; cost: number } | null {
-  const section = s.prepared.rowSection[r];
+  const { rowSection, rowRing } = s.prepared;
+  const [section, ring] = [rowSection[r], rowRing[r]];
   const seats: number[] = [];
   let total = 0;
   let anchorX: number | undefined;
   for (let j = 0; j < sizes.length; j++) {
     const row = r + j;
-    if (s.prepared.rowSection[row] !== section || !rowInSection(s.prepared, s.filter, row))
-      return null;
+    if (rowSection[row] !== section || rowRing[row] !== ring) return null;
+    if (!rowInSection(s.prepared, s.filter, row)) return null;
     const size = sizes[j] as number;
+    if (ring === 1) {
+      const arc = bestArc(s, row, size);
+      if (!arc) return null;
+      total += arc.cost * size;
+      seats.push(...arc.seats);
+      continue;
+    }
     const run = bestRun(s, row, size, anchorX);
     if (!run) return null;
     anchorX ??= run.centreX;
@@ -114,8 +133,8 @@ function tryRows(s: Search, r: number, sizes: number[]): { seats: number[]; cost
 }
 
 /**
- * Seats for a group: one row if any row has the block, else the fewest adjacent rows (same
- * section, one contiguous run each, lined up). Null when no such arrangement is free.
+ * Seats for a group: one row or table if any has the block, else the fewest adjacent rows (same section, one contiguous run
+ * each, lined up) or consecutive tables (one arc each). Null when no such arrangement is free.
  * @example
  * findGroupBlock(prepared, status, { quantity: 30, focalPoint: doc.focalPoint })
  * // → { seats: [...10 in row C, 10 in row D, 10 in row E], rows: 3 }
@@ -134,7 +153,7 @@ export function findGroupBlock(
   if (!filter) return null;
   const cost = seatCost(prepared, request.focalPoint);
   const one = bestBlock({ prepared, status, filter, cost }, quantity);
-  if (one) return { seats: Array.from({ length: quantity }, (_, k) => one.first + k), rows: 1 };
+  if (one) return { seats: blockSeats(prepared, one), rows: 1 };
   const { bounds } = prepared;
   const search: Search = {
     prepared,

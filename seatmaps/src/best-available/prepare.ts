@@ -10,7 +10,15 @@ export const RESTRICTED_VIEW = 2;
 /** The fields of a layout seat best-available reads. */
 export type BestAvailableSeat = Pick<
   LayoutSeat,
-  'index' | 'row' | 'sectionId' | 'category' | 'x' | 'y' | 'accessible' | 'restrictedView'
+  | 'index'
+  | 'row'
+  | 'sectionId'
+  | 'category'
+  | 'x'
+  | 'y'
+  | 'accessible'
+  | 'restrictedView'
+  | 'atTable'
 >;
 
 /**
@@ -18,6 +26,8 @@ export type BestAvailableSeat = Pick<
  * section and row (or table) label: the layout emits each row's or table's seats together in
  * generation order, so neighbouring indexes in a run are neighbours on the floor, and an aisle
  * between two rows with the same label still separates them (they are two runs).
+ * A table's run is a ring (`rowRing`): the generators number chairs round the table, round or
+ * rectangular, so its last seat sits next to its first.
  */
 export interface PreparedBestAvailable {
   readonly seatCount: number;
@@ -26,6 +36,8 @@ export interface PreparedBestAvailable {
   readonly rowCount: number;
   /** Section number (see `sectionIds`) of each row. */
   readonly rowSection: Int32Array;
+  /** 1 when row r is a table's seats (a ring: its last seat is next to its first), else 0. */
+  readonly rowRing: Uint8Array;
   readonly longestRow: number;
   /** Per seat index. */
   readonly x: Float64Array;
@@ -73,6 +85,7 @@ export function prepareBestAvailable(layout: {
   const sectionIds = new Map<string, number>();
   const starts: number[] = [];
   const sections: number[] = [];
+  const rings: number[] = [];
   let minX = Infinity,
     minY = Infinity,
     maxX = -Infinity,
@@ -84,9 +97,15 @@ export function prepareBestAvailable(layout: {
         `layout seat at position ${i} has index ${s.index}; seats must be in index order`,
       );
     const prev = seats[i - 1];
-    if (!prev || prev.sectionId !== s.sectionId || prev.row !== s.row) {
+    if (
+      !prev ||
+      prev.sectionId !== s.sectionId ||
+      prev.row !== s.row ||
+      prev.atTable !== s.atTable
+    ) {
       starts.push(i);
       sections.push(intern(sectionIds, s.sectionId));
+      rings.push(s.atTable ? 1 : 0);
     }
     x[i] = s.x;
     y[i] = s.y;
@@ -107,6 +126,7 @@ export function prepareBestAvailable(layout: {
     rowStart,
     rowCount: starts.length,
     rowSection: Int32Array.from(sections),
+    rowRing: Uint8Array.from(rings),
     longestRow,
     x,
     y,

@@ -22,6 +22,8 @@ export interface LayoutSeat {
   readonly accessible: boolean;
   readonly restrictedView: boolean;
   readonly companion: boolean;
+  /** Set on a table's seats: they sit in a ring (see best-available), numbered round the table. */
+  readonly atTable?: true;
 }
 
 export interface LayoutGaArea {
@@ -47,6 +49,7 @@ interface SeatContext {
   row: string;
   category: CategoryKey | undefined;
   toWorld: (p: Point) => Point;
+  atTable?: true;
 }
 
 function pushSeat(out: LayoutSeat[], seat: Seat, ctx: SeatContext): void {
@@ -65,6 +68,7 @@ function pushSeat(out: LayoutSeat[], seat: Seat, ctx: SeatContext): void {
     accessible: seat.accessible ?? false,
     restrictedView: seat.restrictedView ?? false,
     companion: seat.companion ?? false,
+    ...(ctx.atTable ? { atTable: true } : {}),
   });
 }
 
@@ -94,6 +98,7 @@ export function buildLayout(doc: SeatmapDocument): Layout {
         row: table.label,
         category: table.category,
         toWorld: compose(section.transform, table.transform),
+        atTable: true as const,
       };
       for (const seat of table.seats) pushSeat(seats, seat, ctx);
     }
