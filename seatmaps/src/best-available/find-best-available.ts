@@ -1,12 +1,14 @@
 // Best-available: the seats a box office would pick for "N of your best seats". Prefers one block
 // of adjacent seats in one row (see block-search.ts), never leaves a single stranded seat when it
-// can avoid it, and otherwise splits the party into as few blocks as it can. A table's block may
-// wrap round from its last seat to its first.
+// can avoid it, and otherwise keeps the party at one table when a table has room (one-table.ts)
+// or splits it into as few blocks as it can. A table's block may wrap round from its last seat
+// to its first.
 import type { Point } from '../model/primitives.ts';
 import { bestBlock, blockSeats } from './block-search.ts';
 import type { BlockSearch } from './block-search.ts';
 import { compileFilter, countEligible } from './eligibility.ts';
 import { BestAvailableError, checkStatusLength } from './errors.ts';
+import { bestTableSplit } from './one-table.ts';
 import type { PreparedBestAvailable } from './prepare.ts';
 import { seatCost } from './seat-cost.ts';
 
@@ -97,5 +99,7 @@ export function findBestAvailable(
   if (request.together === true) return null;
   const { count, longestRun } = countEligible(prepared, status, filter);
   if (count < request.quantity) return null;
+  const table = bestTableSplit(search, request.quantity);
+  if (table) return { seats: table.seats, together: false };
   return { seats: splitAcrossRows(search, request.quantity, longestRun), together: false };
 }

@@ -1,13 +1,14 @@
 // Best-available for groups (a school class of 30): one block of adjacent seats in one row when a
 // row has room, otherwise one contiguous run in each of as few adjacent rows of one section as
 // possible, the runs lined up under each other. Never a group scattered over the hall.
-// Tables are rings (see block-search.ts): a group too big for one table takes an arc at each of
-// as few consecutive tables of a section as it can. Rows and
+// Tables are rings (see block-search.ts): a group that one table can seat stays at that table,
+// else it takes an arc at each of as few consecutive tables of a section as it can. Rows and
 // tables do not mix in one arrangement, and arcs round a table are not lined up.
 import type { Point } from '../model/primitives.ts';
 import { bestBlock, bestBlockInRow, blockSeats, ROW_CENTRE_WEIGHT } from './block-search.ts';
 import { compileFilter, matches, rowInSection, type SeatFilter } from './eligibility.ts';
 import { BestAvailableError, checkStatusLength } from './errors.ts';
+import { bestTableSplit } from './one-table.ts';
 import type { PreparedBestAvailable } from './prepare.ts';
 import { seatCost } from './seat-cost.ts';
 
@@ -133,7 +134,8 @@ function tryRows(s: Search, r: number, sizes: number[]): { seats: number[]; cost
 }
 
 /**
- * Seats for a group: one row or table if any has the block, else the fewest adjacent rows (same section, one contiguous run
+ * Seats for a group: one row or table if any has the block, else one table with room for all
+ * (in as few arcs as it can), else the fewest adjacent rows (same section, one contiguous run
  * each, lined up) or consecutive tables (one arc each). Null when no such arrangement is free.
  * @example
  * findGroupBlock(prepared, status, { quantity: 30, focalPoint: doc.focalPoint })
@@ -154,6 +156,8 @@ export function findGroupBlock(
   const cost = seatCost(prepared, request.focalPoint);
   const one = bestBlock({ prepared, status, filter, cost }, quantity);
   if (one) return { seats: blockSeats(prepared, one), rows: 1 };
+  const table = bestTableSplit({ prepared, status, filter, cost }, quantity);
+  if (table) return { seats: table.seats, rows: 1 };
   const { bounds } = prepared;
   const search: Search = {
     prepared,
