@@ -1,8 +1,9 @@
 // The designer's on-canvas editing in a real browser (Debian chromium, real engine on Postgres):
 // point editing of a section outline, the companion-seat flag, resizing and rotating a section
-// with its handles, rulers; snapping a dragged section to another with a guide line; the editor
-// at 1024×768 with touch (folded panels, reachable tools, one-finger handles, two-finger pinch
-// and pan); and a new user drawing, pricing and publishing a 500-seat hall, timed.
+// with its handles (the knob flipped below a frame at the top), rulers; snapping a dragged
+// section to another with a guide line; the editor at 1024×768 with touch (folded panels,
+// reachable tools, one-finger handles, two-finger pinch and pan); and a new user drawing,
+// pricing and publishing a 500-seat hall, timed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../engine/src/auth/repo.ts';
@@ -196,6 +197,20 @@ describe('designer on the canvas', () => {
       .toBe(90);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await stored(page, id)).sections[0]?.transform.rotation).toBe(0);
+
+    // Panned up (Space+drag) until the frame's top is 10 px under the canvas's top edge, the
+    // knob would sit under the ruler: it flips below the frame, where it still turns it.
+    const canvasTop = (await page.locator('.canvas').boundingBox())?.y ?? 0;
+    const top = await screen(page, { x: centre.x, y: 150 });
+    await page.keyboard.down('Space');
+    await mouseDrag(page, { x: top.x, y: top.y + 200 }, { x: top.x, y: canvasTop + 10 + 200 });
+    await page.keyboard.up('Space');
+    const below = await screen(page, { x: centre.x, y: 1100 + 28 / zoom });
+    const left = await screen(page, { x: centre.x - 500, y: centre.y });
+    await mouseDrag(page, below, left, true);
+    await expect
+      .poll(async () => (await stored(page, id)).sections[0]?.transform.rotation)
+      .toBe(90);
     await context.close();
     expect(pageErrors).toEqual([]);
   });
