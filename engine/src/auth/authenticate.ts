@@ -9,6 +9,7 @@ import {
   type LoginThrottleOptions,
 } from './login-throttle.ts';
 import { API_KEY_FORMAT, findApiKeyByHash, hashApiKey, touchApiKey } from './repo.ts';
+import { LocalSessionSignals, type SessionSignals } from './session-signals.ts';
 import { sessionPrincipal } from './users.ts';
 
 export interface AuthenticatorOptions {
@@ -22,6 +23,11 @@ export interface AuthenticatorOptions {
   onTouchError?: (err: unknown) => void;
   /** Limits on failed staff logins. */
   loginThrottle?: LoginThrottleOptions;
+  /**
+   * Carries {@link StaffAuth.sessionsChanged} to every node (Redis, see context.ts); default:
+   * this process only. The caller closes it.
+   */
+  sessionSignals?: SessionSignals;
 }
 
 /**
@@ -36,12 +42,14 @@ export interface StaffAuth {
   /** The principal of a live session token, with the user's role; null for anything else. */
   principal(token: string): Promise<Principal | null>;
   /**
-   * Tells this node's listeners that some sessions of a user ended or changed organisation
-   * (logout, password change, switch), so live sockets re-check theirs at once.
+   * Tells every node's listeners (this node's at once) that some sessions of a user ended or
+   * changed organisation (logout, password change, switch), so live sockets re-check theirs.
    */
   sessionsChanged(userId: string): void;
-  /** Listens for {@link sessionsChanged}; returns the function that stops listening. */
+  /** Listens for {@link sessionsChanged} of any node; returns the function that stops listening. */
   onSessionsChanged(listener: (userId: string) => void): () => void;
+  /** Resolves once this node hears other nodes' {@link sessionsChanged}. */
+  listening(): Promise<void>;
 }
 
 interface Entry {
@@ -83,7 +91,7 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
     touchApiKey(db, keyId).catch((err: unknown) => options.onTouchError?.(err));
   };
 
-  const sessionListeners = new Set<(userId: string) => void>();
+  const signals = options.sessionSignals ?? new LocalSessionSignals();
 
   return {
     async authenticate(bearer) {
@@ -110,13 +118,9 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
       db,
       throttle: createLoginThrottle(options.loginThrottle),
       principal: (token) => sessionPrincipal(db, token),
-      sessionsChanged(userId) {
-        for (const listener of sessionListeners) listener(userId);
-      },
-      onSessionsChanged(listener) {
-        sessionListeners.add(listener);
-        return () => sessionListeners.delete(listener);
-      },
+      sessionsChanged: (userId) => signals.publish(userId),
+      onSessionsChanged: (listener) => signals.subscribe(listener),
+      listening: () => signals.ready(),
     },
   };
 }

@@ -68,6 +68,8 @@ export function engineLiveDeps(ctx: EngineContext, options: EngineLiveOptions = 
     const token = sessionToken(request.headers);
     if (!token) return null;
     assertSocketNotCrossSite(request.headers);
+    // Hear other nodes' session ends before reading this one: none is missed in between.
+    await ctx.auth.staff.listening();
     const p = await session(token, true);
     return p && { ...p, session: token };
   };
