@@ -98,10 +98,13 @@ export class DomainError extends Error {
   }
 }
 
-/** Who is calling: an API key (secret or public) or a staff session, always in one organisation. */
+/**
+ * Who is calling: an API key (secret, public or door) or a staff session, always in one
+ * organisation.
+ */
 export interface Principal {
   orgId: string;
-  kind: 'secret' | 'public' | 'staff';
+  kind: 'secret' | 'public' | 'door' | 'staff';
   /** The key's id; for a staff session, the user's id. */
   keyId: string;
   /** For staff sessions: the user's role in `orgId`. */

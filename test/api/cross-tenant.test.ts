@@ -1,4 +1,4 @@
-// Organisation A's secret key, public key and owner session on organisation B's resources, over
+// Organisation A's secret, public and door keys and owner session on organisation B's resources, over
 // every route of the registry and over the /live socket. Each answer is refused exactly like the
 // same request naming ids that do not exist (same status, same code: 404 for an id, 401/403 when
 // the credential is refused first), never succeeds, never mentions B's data beyond what the
@@ -133,15 +133,20 @@ function leaks(t: Tenant, req: BuiltRequest, answer: unknown): string[] {
   );
 }
 
-type Credential = 'secret key' | 'public key' | 'owner session';
-const CREDENTIALS: Credential[] = ['secret key', 'public key', 'owner session'];
+type Credential = 'secret key' | 'public key' | 'door key' | 'owner session';
+const CREDENTIALS: Credential[] = ['secret key', 'public key', 'door key', 'owner session'];
+const KEYS = {
+  'secret key': 'secretKey',
+  'public key': 'publicKey',
+  'door key': 'doorKey',
+} as const;
 
 let session: Record<string, string> | undefined;
 
 async function sendAs(who: Credential, req: BuiltRequest) {
   const { a } = world;
   if (who === 'owner session') session ??= await world.login(a);
-  const key = who === 'secret key' ? a.secretKey : who === 'public key' ? a.publicKey : undefined;
+  const key = who === 'owner session' ? undefined : a[KEYS[who]];
   const res = await world.call(req.method, urlOf(req), {
     ...(key ? { key } : {}),
     headers: { ...req.headers, ...(who === 'owner session' ? session : {}) },
@@ -238,5 +243,9 @@ describe('cross-tenant over the /live socket', () => {
       socket.disconnect();
     }
     expect(await stateOf(world, b)).toEqual(before);
+  });
+
+  it("refuses A's door key at the handshake: door keys only scan", async () => {
+    await expect(world.socket(world.a.doorKey)).rejects.toThrow(/door key/);
   });
 });

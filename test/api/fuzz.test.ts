@@ -64,7 +64,12 @@ interface FuzzCase {
   who: Credential;
 }
 
-type Credential = 'secret key' | 'public key' | 'owner session';
+type Credential = 'secret key' | 'public key' | 'door key' | 'owner session';
+const KEYS = {
+  'secret key': 'secretKey',
+  'public key': 'publicKey',
+  'door key': 'doorKey',
+} as const;
 
 /** Cases with at least one corrupted part among those the route reads. */
 function casesFor(route: AnyRoute, base: BuiltRequest): fc.Arbitrary<FuzzCase> {
@@ -77,7 +82,7 @@ function casesFor(route: AnyRoute, base: BuiltRequest): fc.Arbitrary<FuzzCase> {
     parts.headers = fc.record(Object.fromEntries(route.headers.map((h) => [h.name, junkHeader])));
   }
   const keys = Object.keys(parts);
-  const who = fc.constantFrom<Credential>('secret key', 'public key', 'owner session');
+  const who = fc.constantFrom<Credential>('secret key', 'public key', 'door key', 'owner session');
   if (keys.length === 0) return fc.record({ who, query: junkQuery });
   return fc
     .subarray(keys, { minLength: 1 })
@@ -118,8 +123,7 @@ async function send(route: AnyRoute, base: BuiltRequest, c: FuzzCase) {
       ? { raw: JSON.stringify(base.body), contentType: 'application/json' }
       : undefined);
   if (body) headers['content-type'] = body.contentType;
-  const key =
-    c.who === 'secret key' ? a.secretKey : c.who === 'public key' ? a.publicKey : undefined;
+  const key = c.who === 'owner session' ? undefined : a[KEYS[c.who]];
   const res = await world.call(
     route.method.toUpperCase(),
     `/api/v1${path}${query ? `?${query}` : ''}`,

@@ -77,6 +77,25 @@ it('documents every route Express serves, with security and problem+json errors'
     { staffSession: [] },
   ]);
   expect(doc.paths['/auth/me'].get.security).toEqual([{ staffSession: [] }]);
+  // Door keys reach the door page's scan and reads only.
+  const withDoorKey = Object.entries(doc.paths as Record<string, Record<string, Operation>>)
+    .flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.security?.some((s) => 'doorKey' in (s as object)))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    )
+    .sort();
+  expect(withDoorKey).toEqual([
+    'GET /events/{id}',
+    'GET /events/{id}/attendance',
+    'POST /events/{id}/scans',
+  ]);
+  expect(doc.paths['/events/{id}/scans'].post.security).toEqual([
+    { secretKey: [] },
+    { staffSession: [] },
+    { doorKey: [] },
+  ]);
+  expect(doc.components.securitySchemes.doorKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(doc.components.securitySchemes.staffSession).toMatchObject({
     type: 'apiKey',
     in: 'cookie',

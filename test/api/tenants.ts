@@ -28,6 +28,8 @@ export interface Tenant extends ResourceIds {
   tag: string;
   secretKey: string;
   publicKey: string;
+  /** A door key (dk_…): ticket scans and the door page's reads only. */
+  doorKey: string;
   /** Seat ids of the hall in layout order: [0,1] held, [2,3] booked, [4] blocked. */
   seatIds: string[];
   areaId: string;
@@ -119,6 +121,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
   const org = await createOrganisation(engine.ctx.db, { name: `${tag} house` });
   const secret = await createApiKey(engine.ctx.db, org.id, 'secret', `${tag} secret`);
   const pub = await createApiKey(engine.ctx.db, org.id, 'public', `${tag} public`);
+  const door = await createApiKey(engine.ctx.db, org.id, 'door', `${tag} door`);
   const owner = await createUser(engine.ctx.db, {
     email: `${tag}@staff.example`,
     name: `${tag} owner`,
@@ -202,6 +205,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     channelId: channel.id,
     secretKey: key,
     publicKey: pub.key,
+    doorKey: door.key,
     seatIds,
     areaId,
     names: [

@@ -1,6 +1,7 @@
-// The door page in a real browser (Debian chromium): a box-office key given in the URL fragment,
-// a typed code admitted, the same code refused as already scanned, and the counters updated; the
-// ticket page the QR code points to renders on a phone-sized screen.
+// The door page in a real browser (Debian chromium): the box office's door link (a door key in the
+// URL fragment), a typed code admitted, the same code refused as already scanned, and the counters
+// updated; a secret key in the link or typed is refused and never sent; the ticket page the QR code
+// points to renders on a phone-sized screen.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
@@ -28,12 +29,14 @@ it('admits a typed code once, then refuses it, with live counters', async () => 
     key,
   });
   const [first] = tickets.body.tickets as { code: string; url: string }[];
+  const link = await api.call('POST', `/api/v1/events/${eventId}/door-link`, { key });
+  expect(link.status).toBe(201);
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await page.goto(`${api.url}/door/${eventId}#key=${key}`);
+  await page.goto(`${api.url}${link.body.path}`);
   // The key leaves the address bar at once; the counters come from the API.
   await page.waitForFunction(() => document.getElementById('sold')?.textContent === '2');
-  expect(page.url()).not.toContain(key);
-  await expect(page.locator('#event').textContent()).resolves.toBe('Test night');
+  expect(page.url()).not.toContain(link.body.key);
+  await page.waitForFunction(() => document.getElementById('event')?.textContent === 'Test night');
 
   // A scanner reads the ticket page's URL from the QR code: the door takes it as typed input.
   await page.fill('#code', `${api.url}${first!.url}`);
@@ -68,11 +71,38 @@ it('admits a typed code once, then refuses it, with live counters', async () => 
   expect(overflow).toBe(false);
 });
 
-it('asks for sign-in without a session or key', async () => {
+it('asks for sign-in without a session or key, and takes door keys only', async () => {
+  const { eventId, secretKey } = api.seeded;
   const page = await browser.newPage();
-  await page.goto(`${api.url}/door/${api.seeded.eventId}`);
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(r.headers().authorization ?? ''));
+  await page.goto(`${api.url}/door/${eventId}`);
   await page.waitForSelector('#login:not([hidden])');
-  await page.fill('#key', api.seeded.secretKey);
+  await page.fill('#key', secretKey);
+  await page.click('#login button');
+  await page.waitForFunction(() =>
+    document.getElementById('result')?.textContent?.startsWith('NOT A DOOR KEY'),
+  );
+  expect(await page.locator('#login').isHidden()).toBe(false);
+  const link = await api.call('POST', `/api/v1/events/${eventId}/door-link`, { key: secretKey });
+  await page.fill('#key', link.body.key);
   await page.click('#login button');
   await page.waitForFunction(() => document.getElementById('login')?.hidden === true);
+  expect(sent.some((h) => h.includes(secretKey))).toBe(false);
+});
+
+it('refuses a secret key in the link: never stored, never sent', async () => {
+  const { eventId, secretKey } = api.seeded;
+  const page = await browser.newPage();
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(r.headers().authorization ?? ''));
+  await page.goto(`${api.url}/door/${eventId}#key=${secretKey}`);
+  await page.waitForFunction(() =>
+    document.getElementById('result')?.textContent?.startsWith('NOT A DOOR KEY'),
+  );
+  expect(await page.locator('#result').textContent()).toContain('door link in the box office');
+  expect(page.url()).not.toContain(secretKey);
+  await page.waitForSelector('#login:not([hidden])');
+  expect(await page.evaluate(() => sessionStorage.getItem('parterre.doorKey'))).toBeNull();
+  expect(sent.some((h) => h.includes(secretKey))).toBe(false);
 });

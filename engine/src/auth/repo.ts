@@ -7,8 +7,11 @@ import type { Db } from '../db/db.ts';
 import { InvalidInput } from '../db/errors.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 
-/** What a key may do: `secret` everything in its organisation, `public` the browser subset. */
-export type ApiKeyKind = 'secret' | 'public';
+/**
+ * What a key may do: `secret` everything in its organisation, `public` the browser subset, `door`
+ * scan tickets at the door and read what the door page shows (auth/door.ts).
+ */
+export type ApiKeyKind = 'secret' | 'public' | 'door';
 
 /** A stored key, without the key itself (which is never stored). */
 export interface ApiKeyRecord {
@@ -39,9 +42,9 @@ interface ApiKeyRow {
 
 const COLUMNS =
   'id, org_id, kind, name, prefix, created_at, revoked_at, last_used_at, allowed_origins';
-const KEY_PREFIX: Record<ApiKeyKind, string> = { secret: 'sk_', public: 'pk_' };
-/** `sk_` or `pk_` and 32 bytes in base64url (43 characters). */
-export const API_KEY_FORMAT = /^(sk|pk)_[A-Za-z0-9_-]{43}$/;
+const KEY_PREFIX: Record<ApiKeyKind, string> = { secret: 'sk_', public: 'pk_', door: 'dk_' };
+/** `sk_`, `pk_` or `dk_` and 32 bytes in base64url (43 characters). */
+export const API_KEY_FORMAT = /^(sk|pk|dk)_[A-Za-z0-9_-]{43}$/;
 const DISPLAY_LENGTH = 11;
 
 const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({

@@ -100,6 +100,8 @@ function registerCreateAndRead(api: ApiRouter, ctx: EngineContext): void {
     tag: 'events',
     access: 'secret',
     role: 'viewer',
+    // The door page shows the event's name.
+    door: true,
     params: EventParams,
     responses: { 200: { description: 'The event', schema: EventView } },
     errors: [404],

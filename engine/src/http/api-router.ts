@@ -11,6 +11,7 @@ import {
   assertStaff,
   principalFromHeader,
 } from '../auth/guards.ts';
+import { assertNotDoorKey } from '../auth/door.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { RequestValidationError, type InputPart } from './problem.ts';
@@ -74,6 +75,8 @@ export interface RouteSpec<
   access: Access;
   /** The role a staff session needs in the organisation (auth/roles.ts); keys are not affected. */
   role: StaffRole;
+  /** Door keys (dk_…) may call it too (the door page's scan and reads); every other route refuses them. */
+  door?: true;
   params?: P;
   query?: Q;
   body?: B;
@@ -149,6 +152,7 @@ export class ApiRouter {
         spec.access === 'none'
           ? ANONYMOUS
           : await (this.guard?.admit(req, res, authenticate) ?? authenticate());
+      if (!spec.door) assertNotDoorKey(principal);
       if (spec.access === 'secret') assertSecret(principal);
       if (spec.access === 'staff') assertStaff(principal);
       assertRole(principal, spec.role);

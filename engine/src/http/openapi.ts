@@ -47,7 +47,7 @@ export interface ExtraOperation {
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request (VALIDATION_FAILED), listing the offending fields',
   401: 'Missing or invalid API key or session (UNAUTHORIZED)',
-  403: 'Not allowed (FORBIDDEN): a public key on a secret-key operation, a role that may not, or a cookie request without its cross-site proof',
+  403: 'Not allowed (FORBIDDEN): a public key on a secret-key operation, a door key on anything but the door’s, a role that may not, or a cookie request without its cross-site proof',
   404: 'Not found, or belongs to another organisation (NOT_FOUND)',
   409: 'Conflict with the live seat state (SEATS_UNAVAILABLE, GA_UNAVAILABLE, …)',
   410: 'The hold expired (HOLD_EXPIRED)',
@@ -173,7 +173,7 @@ function operation(route: AnyRoute, inputs: SchemaSet, outputs: SchemaSet): Json
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],
-    security: SECURITY[route.access],
+    security: route.door ? [...SECURITY[route.access], { doorKey: [] }] : SECURITY[route.access],
     parameters: parameters(route),
     ...(bodySchema
       ? {
@@ -249,6 +249,12 @@ export function buildOpenApi(
           scheme: 'bearer',
           description:
             'Public key `pk_…` (browsers): layout, availability, hold, release, best-available, extend.',
+        },
+        doorKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Door key `dk_…` (scanner phones at the entrance): scan tickets, read an event and its attendance; every other operation is 403.',
         },
         staffSession: {
           type: 'apiKey',

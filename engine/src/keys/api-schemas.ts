@@ -10,19 +10,20 @@ const Origins = z
     'Browser origins (`scheme://host[:port]`) the key may be used from, e.g. https://tickets.example; empty or omitted: any origin',
   );
 
+/** The kinds of API key. */
+const KeyKind = z.enum(['secret', 'public', 'door']);
+
 export const CreateKeyBody = z.strictObject({
-  kind: z
-    .enum(['secret', 'public'])
-    .describe(
-      '`secret` (sk_…): servers, everything; `public` (pk_…): browsers, the visitor subset',
-    ),
+  kind: KeyKind.describe(
+    '`secret` (sk_…): servers, everything; `public` (pk_…): browsers, the visitor subset; `door` (dk_…): scanner phones, ticket scans and the event and attendance reads of the door page only',
+  ),
   name: z.string().trim().min(1).max(200).describe('What the key is for, to tell keys apart'),
   allowedOrigins: Origins.optional(),
 });
 
 export const KeyView = z.object({
   id: z.string(),
-  kind: z.enum(['secret', 'public']),
+  kind: KeyKind,
   name: z.string(),
   prefix: z.string().describe('The first characters of the key'),
   allowedOrigins: z.array(z.string()),

@@ -3,6 +3,7 @@
 // and handshakes pass the checks REST requests pass: the per-address limit on failed
 // authentications (shared with REST), each key's allowed origins, and the session cookie's
 // cross-site rule.
+import { DOOR_KEY_SCOPE } from '../auth/door.ts';
 import { assertRole } from '../auth/guards.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { assertSocketNotCrossSite, sessionToken } from '../auth/session-cookie.ts';
@@ -57,7 +58,7 @@ export function engineLiveDeps(ctx: EngineContext, options: EngineLiveOptions = 
   // resolveEvent has the organisation; ensureLive only the event id. Remember the runtime of
   // every event a socket resolved so ensureLive can rebuild it without guessing the organisation.
   const resolved = new Map<string, EventRuntime>();
-  const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis);
+  const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis, ctx.metrics);
   const origins = createOriginGuard(ctx.db);
   const addressOf = clientAddress(ctx.config.TRUST_PROXY);
   const session = sessionChecker(ctx, options.sessionCacheMs ?? 2000);
@@ -84,6 +85,8 @@ export function engineLiveDeps(ctx: EngineContext, options: EngineLiveOptions = 
         await limits.recordAuthFailure(address);
         return null;
       }
+      if (p.kind === 'door')
+        throw new DomainError('FORBIDDEN', `Not with a door key: ${DOOR_KEY_SCOPE}`);
       const origin = firstHeader(request.headers.origin);
       if (!(await origins.allows(p, origin))) {
         throw new DomainError(

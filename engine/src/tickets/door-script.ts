@@ -1,16 +1,29 @@
 // The door page's browser script, served as /door-scanner.js (same origin, so the CSP's
 // script-src 'self' admits it). It scans with the phone camera where the browser has
 // BarcodeDetector, takes typed codes everywhere, and posts each to POST /events/:id/scans with the
-// staff session cookie, or with a staff key given once in the URL fragment (#key=sk_…) or typed.
+// staff session cookie, or with a door key given once in the URL fragment (#key=dk_…) or typed.
+// Only door keys: a secret key on a phone at the entrance would give whoever holds the phone the
+// whole organisation, so one in the link or typed is refused (never stored, never sent) and the
+// page says to make a door link in the box office instead (POST /events/:id/door-link).
 export const DOOR_SCRIPT = `'use strict';
 const $ = (id) => document.getElementById(id);
 const eventId = document.querySelector('[data-event]').dataset.event;
 const eventPath = '/events/' + encodeURIComponent(eventId);
-let key = new URLSearchParams(location.hash.slice(1)).get('key') || sessionStorage.getItem('parterre.doorKey') || '';
-if (location.hash) {
-  if (key) sessionStorage.setItem('parterre.doorKey', key);
-  history.replaceState(null, '', location.pathname);
+const NOT_A_DOOR_KEY = 'This page takes door keys (dk_…) only. A secret or public key must never be put on a scanner: revoke the key you used and make a door link in the box office instead.';
+const isDoorKey = (k) => k.startsWith('dk_');
+let refused = false;
+function useKey(candidate) {
+  if (candidate && !isDoorKey(candidate)) {
+    refused = true;
+    sessionStorage.removeItem('parterre.doorKey');
+    return '';
+  }
+  refused = false;
+  if (candidate) sessionStorage.setItem('parterre.doorKey', candidate);
+  return candidate;
 }
+let key = useKey(new URLSearchParams(location.hash.slice(1)).get('key') || sessionStorage.getItem('parterre.doorKey') || '');
+if (location.hash) history.replaceState(null, '', location.pathname);
 async function api(method, path, body) {
   const headers = { 'x-requested-with': 'parterre' };
   if (key) headers.authorization = 'Bearer ' + key;
@@ -34,6 +47,10 @@ const place = (t) => t.seat
   ? t.seat.section + ' · row ' + t.seat.row + ' · seat ' + t.seat.label
   : t.standing ? t.standing.label + ' · place ' + t.standing.unit : '';
 async function refresh() {
+  if (refused) {
+    show('refused', 'NOT A DOOR KEY', NOT_A_DOOR_KEY);
+    $('login').hidden = false;
+  }
   const r = await api('GET', eventPath + '/attendance');
   $('login').hidden = !(r.status === 401 || r.status === 403);
   if (r.status === 200) counts(r.data);
@@ -45,8 +62,8 @@ const REFUSALS = {
   WRONG_EVENT: (d) => ['WRONG EVENT', d.detail],
   TICKET_CANCELLED: (d) => ['CANCELLED', d.detail],
   TICKET_INVALID: () => ['NOT VALID', 'This code is not a ticket of this box office'],
-  UNAUTHORIZED: () => ['NOT SIGNED IN', 'Log in to the studio as box office, or enter a staff key'],
-  FORBIDDEN: () => ['NOT ALLOWED', 'Box office staff only'],
+  UNAUTHORIZED: () => ['NOT SIGNED IN', 'Log in to the studio as box office, or open a door link from the box office'],
+  FORBIDDEN: () => ['NOT ALLOWED', 'Box office staff or a door key only'],
 };
 let busy = false;
 let last = '';
@@ -86,8 +103,9 @@ $('typed').addEventListener('submit', (e) => {
 });
 $('login').addEventListener('submit', (e) => {
   e.preventDefault();
-  key = $('key').value.trim();
-  sessionStorage.setItem('parterre.doorKey', key);
+  key = useKey($('key').value.trim());
+  $('key').value = '';
+  if (!refused) show('', 'Ready to scan', '');
   refresh();
 });
 function camera() {

@@ -24,7 +24,7 @@ function doorPage(eventId: string): string {
 <input id="code" name="code" autocomplete="off" autocapitalize="off" spellcheck="false" autofocus>
 <button type="submit">Check ticket</button></form>
 </section>
-<form id="login" class="card" hidden><label for="key">Not signed in: log in to the studio as box office, or enter a staff key</label>
+<form id="login" class="card" hidden><label for="key">Not signed in: log in to the studio as box office, or enter a door key (dk_…) from the box office’s door link</label>
 <input id="key" type="password" autocomplete="off"><button type="submit">Use key</button></form>`;
   return page('Door', body, '<script src="/door-scanner.js" defer></script>');
 }

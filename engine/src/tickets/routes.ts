@@ -12,6 +12,7 @@ import {
   ScanBody,
   ScanResult,
 } from './api-schemas.ts';
+import { registerDoorLinkRoute } from './door-link.ts';
 import { rotateTicketKey } from './keys.ts';
 import { ticketsOf } from './service.ts';
 
@@ -61,6 +62,7 @@ export function registerTicketRoutes(api: ApiRouter, ctx: EngineContext): void {
     tag: 'tickets',
     access: 'secret',
     role: 'boxoffice',
+    door: true,
     params: EventIdParams,
     body: ScanBody,
     responses: { 200: { description: 'Admitted', schema: ScanResult } },
@@ -95,6 +97,7 @@ export function registerTicketRoutes(api: ApiRouter, ctx: EngineContext): void {
     tag: 'tickets',
     access: 'secret',
     role: 'viewer',
+    door: true,
     params: EventIdParams,
     responses: { 200: { description: 'Attendance', schema: Attendance } },
     errors: [404],
@@ -102,4 +105,5 @@ export function registerTicketRoutes(api: ApiRouter, ctx: EngineContext): void {
       body: await tickets.attendance(principal, params.id),
     }),
   });
+  registerDoorLinkRoute(api, ctx);
 }

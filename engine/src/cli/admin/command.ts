@@ -37,12 +37,15 @@ export function registerKeyCommands(program: Command): void {
     .description('create an API key and print it (it is shown only this once)')
     .addOption(orgOption())
     .addOption(
-      new Option('--kind <kind>', 'secret: server-side, everything; public: browsers')
-        .choices(['secret', 'public'])
+      new Option(
+        '--kind <kind>',
+        'secret: server-side, everything; public: browsers; door: scanner phones, ticket scans only',
+      )
+        .choices(['secret', 'public', 'door'])
         .makeOptionMandatory(),
     )
     .addOption(new Option('--name <name>', 'what the key is for').makeOptionMandatory())
-    .action(async (opts: { org: string; kind: 'secret' | 'public'; name: string }) => {
+    .action(async (opts: { org: string; kind: 'secret' | 'public' | 'door'; name: string }) => {
       await (await import('./key.ts')).createKeyCommand(opts);
     });
 
