@@ -1,8 +1,9 @@
 // Channels, series, subscriptions and group bookings through the studio in Debian chromium,
 // against a real engine (Redis seat store, Postgres): the event's owner creates a channel and
 // allocates typed seats, a whole row and standing places to it (checked through the API), gives
-// them back, creates a series of two events, sells a subscription (checked through the API) and
-// is told in words which seat is taken when a second one asks for the same seats; at the box
+// them back, renames the channel and deletes it from the keyboard (refused in the engine's words
+// while a booking through it is live), creates a series of two events, sells a subscription
+// (checked through the API) and is told in words which seat is taken when a second one asks for the same seats; at the box
 // office a counter sale and a group (booked as one block) link their ticket pages, a group too
 // big for any block is refused in words, and the door page is linked.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -74,6 +75,23 @@ async function apiGet<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The engine's answer to a POST with the organisation's secret key (must succeed). */
+async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${seeded.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** The aria-label or text of the focused element. */
+const focused = () =>
+  page.evaluate(
+    () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
+  );
+
 interface Channel {
   id: string;
   name: string;
@@ -134,6 +152,60 @@ describe('channels, series and groups in the studio', () => {
     await card.getByRole('status').filter({ hasText: 'Gave back 12 seats' }).waitFor();
     const after = await apiGet<{ channels: Channel[] }>(`/events/${seeded.eventId}/channels`);
     expect(after.channels[0]!.seats).toEqual([]);
+  });
+
+  it('renames the channel and deletes it once no booking through it is live', async () => {
+    const card = page.getByRole('region', { name: 'Web shop (Online)' });
+    // Rename from the keyboard: Enter opens the form with the name selected, Enter saves.
+    await card.getByRole('button', { name: 'Rename Web shop' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/-rename$/);
+    await page.keyboard.type('Web shop EU');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Renamed to Web shop EU.' }).waitFor();
+    const renamed = page.getByRole('region', { name: 'Web shop EU (Online)' });
+    await renamed.waitFor();
+    const { channels } = await apiGet<{ channels: Channel[] }>(
+      `/events/${seeded.eventId}/channels`,
+    );
+    expect(channels.map((c) => c.name)).toEqual(['Web shop EU']);
+
+    // A live booking through the channel keeps it.
+    const channelId = channels[0]!.id;
+    await apiPost(`/events/${seeded.eventId}/channels/${channelId}/allocate`, { seats: ['R1-1'] });
+    const booking = await apiPost<{ bookingId: string }>(`/events/${seeded.eventId}/book`, {
+      seats: ['R1-1'],
+      channelId,
+    });
+    // Delete asks first; Escape keeps the channel and gives focus back to the button.
+    await renamed.getByRole('button', { name: 'Delete Web shop EU' }).click();
+    const ask = renamed.getByRole('group', { name: 'Delete Web shop EU?' });
+    await ask.waitFor();
+    expect(await focused()).toBe('Keep it');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Delete Web shop EU');
+    await page.keyboard.press('Enter');
+    await ask.getByRole('button', { name: 'Delete Web shop EU' }).click();
+    await renamed
+      .getByRole('alert')
+      .filter({ hasText: 'Not deleted: Web shop EU has 1 live booking' })
+      .waitFor();
+    expect(
+      (await apiGet<{ channels: Channel[] }>(`/events/${seeded.eventId}/channels`)).channels,
+    ).toHaveLength(1);
+
+    // Cancelled, the booking no longer keeps it: the seat goes back to the general sale.
+    await apiPost(`/events/${seeded.eventId}/cancel`, { bookingId: booking.bookingId });
+    await renamed.getByRole('button', { name: 'Delete Web shop EU' }).click();
+    await ask.getByRole('button', { name: 'Delete Web shop EU' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Deleted Web shop EU; 1 seat went back to the general sale.' })
+      .waitFor();
+    await page.getByText('No channels yet').waitFor();
+    const after = await apiGet<{ channels: Channel[] }>(`/events/${seeded.eventId}/channels`);
+    expect(after.channels).toEqual([]);
   });
 
   it('creates a series, sells a subscription on every event and names a taken seat', async () => {
@@ -200,6 +272,10 @@ describe('channels, series and groups in the studio', () => {
     expect(await page.getByRole('link', { name: 'Door scan' }).getAttribute('href')).toBe(
       `/door/${seeded.eventId}`,
     );
+    // A link for a scanner phone carries a door key (dk_…), never a secret key.
+    await page.getByRole('button', { name: 'Door link for a phone' }).click();
+    const doorLink = await page.getByRole('textbox', { name: 'Door link' }).inputValue();
+    expect(doorLink).toMatch(new RegExp(`/door/${seeded.eventId}#key=dk_[A-Za-z0-9_-]{43}$`));
     // A counter sale's message links the booking's ticket pages.
     await page.getByRole('textbox', { name: 'Find seats' }).fill('Stalls D 10');
     await page.getByRole('textbox', { name: 'Find seats' }).press('Enter');

@@ -12,6 +12,7 @@ import { Link } from '../shell/navigation.tsx';
 import { ErrorState, Loading } from '../shell/PageState.tsx';
 import { useLoad } from '../shell/use-load.ts';
 import { Counters } from './Counters.tsx';
+import { DoorLink } from './DoorLink.tsx';
 import { Feed } from './Feed.tsx';
 import { FindSeats } from './FindSeats.tsx';
 import { GroupBooking } from './GroupBooking.tsx';
@@ -172,6 +173,7 @@ function BoxOffice({ api, eventId, layout }: { api: ApiClient; eventId: string; 
         <a href={`/door/${encodeURIComponent(eventId)}`} className="button">
           Door scan
         </a>
+        <DoorLink api={api} eventId={eventId} />
         <Link to={{ page: 'reports', eventId }} className="button">
           Report
         </Link>
