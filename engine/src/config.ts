@@ -40,14 +40,19 @@ const Config = z.object({
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** API requests per second per public key and client IP (0: no limit). */
   RATE_LIMIT_PUBLIC_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(50),
-  /** Most requests one public key and client IP may send in one second (burst above the rate). */
+  /** Requests one public key and client IP may send at once after a quiet spell (the rate refills it). */
   RATE_LIMIT_PUBLIC_BURST: z.coerce.number().int().min(0).max(1_000_000).default(100),
   /** API requests per second per secret key or staff session (0: no limit). */
   RATE_LIMIT_SECRET_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(200),
-  /** Most requests one secret key or staff session may send in one second. */
+  /** Requests one secret key or staff session may send at once after a quiet spell. */
   RATE_LIMIT_SECRET_BURST: z.coerce.number().int().min(0).max(1_000_000).default(400),
   /** API requests per second per organisation, summed over its keys (0: no limit). */
   RATE_LIMIT_ORG_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(500),
+  /**
+   * How long a request over its key or organisation rate may wait for its turn (ms); a caller
+   * further over gets 429. Pacing spreads a flood evenly instead of letting it burst.
+   */
+  RATE_LIMIT_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Failed authentications per client IP per minute before it gets 429 (0: no limit). */
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
   /**

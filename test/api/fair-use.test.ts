@@ -2,7 +2,8 @@
 // with Retry-After and change nothing; one organisation's flood leaves another's requests alone;
 // bad-key floods are refused per IP before the key lookup; each key's allowed origins (CORS); and
 // helmet's headers. Each case serves its own app with small limits and its own counter prefix, so
-// cases do not share counters; requests go out concurrently, so no test waits for a window.
+// cases do not share counters; requests go out concurrently, and only the paced ones wait (at
+// most the longest delay, 1 s).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,15 +95,23 @@ function expectRateLimited(res: Awaited<ReturnType<Call>>, about: RegExp) {
 }
 
 describe('rate limits', () => {
-  it('limits a public key: 429 with Retry-After, and refused holds hold nothing', async () => {
+  it('paces a public key, then 429 with Retry-After; refused holds hold nothing', async () => {
     const call = await serve({ RATE_LIMIT_PUBLIC_PER_SECOND: 5, RATE_LIMIT_PUBLIC_BURST: 5 });
     const before = await heldCount(call, a);
-    // 15 at once with 5 per second: even split over two windows, at most 10 pass.
-    const answers = await Promise.all(seats(15).map((s) => holdOf(call, a, a.publicKey, s)));
-    const ok = answers.filter((r) => r.status === 200);
+    // 15 at once with 5 per second and bursts of 5, the longest delay 1 s: 5 pass at once, the
+    // next 5 wait for a slot each, 200 ms apart; the rest are refused.
+    const started = performance.now();
+    const answers = await Promise.all(
+      seats(15).map(async (s) => {
+        const res = await holdOf(call, a, a.publicKey, s);
+        return { ...res, at: performance.now() - started };
+      }),
+    );
+    const ok = answers.filter((r) => r.status === 200).sort((x, y) => x.at - y.at);
     const refused = answers.filter((r) => r.status !== 200);
-    expect(ok.length).toBeGreaterThanOrEqual(5);
-    expect(ok.length).toBeLessThanOrEqual(10);
+    expect(ok.length).toBeGreaterThanOrEqual(10);
+    ok.forEach((r, k) => expect(r.at).toBeGreaterThanOrEqual((k + 1 - 5) * 200 - 5));
+    expect(refused.length).toBeGreaterThanOrEqual(1);
     for (const r of refused) expectRateLimited(r, /this key/);
     expect(await heldCount(call, a)).toBe(before + ok.length);
     // Another key of the same organisation is not affected.
@@ -114,24 +123,45 @@ describe('rate limits', () => {
     }
   });
 
-  it('limits an organisation over all its keys, and leaves other organisations alone', async () => {
+  it('paces an organisation over all its keys, refuses past the delay, and leaves others alone', async () => {
     const call = await serve({ RATE_LIMIT_SECRET_PER_SECOND: 1000, RATE_LIMIT_ORG_PER_SECOND: 10 });
     const second = await createApiKey(engine.ctx.db, a.orgId, 'secret', 'second');
-    // 15 per key, 30 for the organisation at 10 per second: at most 20 pass, whatever the split.
+    // 15 per key, 30 for the organisation at 10 per second (bursts of 10), the longest delay 1 s:
+    // 10 pass at once, the next wait for a slot each, 100 ms apart, up to 1 s; the rest are
+    // refused, whatever the split between the keys.
+    const started = performance.now();
+    const timed = async (key: string) => {
+      const res = await call('GET', availability(a), key);
+      return { ...res, at: performance.now() - started };
+    };
     const flood = [a.secretKey, second.key].flatMap((key) =>
-      Array.from({ length: 15 }, () => call('GET', availability(a), key)),
+      Array.from({ length: 15 }, () => timed(key)),
     );
     const others = Array.from({ length: 5 }, () => call('GET', availability(b), b.publicKey));
     const [floodAnswers, otherAnswers] = await Promise.all([
       Promise.all(flood),
       Promise.all(others),
     ]);
-    const ok = floodAnswers.filter((r) => r.status === 200);
-    expect(ok.length).toBeLessThanOrEqual(20);
+    const ok = floodAnswers.filter((r) => r.status === 200).sort((x, y) => x.at - y.at);
+    // At least the burst and the delay's slots; more only if the requests took long to arrive.
+    expect(ok.length).toBeGreaterThanOrEqual(20);
+    // Paced, not bunched: the k-th answer came no sooner than the (k - 10)-th slot (100 ms each;
+    // a slower machine only makes it later).
+    ok.forEach((r, k) => expect(r.at).toBeGreaterThanOrEqual((k + 1 - 10) * 100 - 5));
     const refused = floodAnswers.filter((r) => r.status !== 200);
-    expect(refused.length).toBeGreaterThanOrEqual(10);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
     for (const r of refused) expectRateLimited(r, /this organisation/);
+    // The other organisation was neither paced nor refused.
     expect(otherAnswers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // Operators see both in /metrics (counted since the engine started: other cases add theirs).
+    const counted = await engine.ctx.metrics.registry
+      .getSingleMetric('parterre_rate_limit_total')
+      ?.get();
+    const value = (outcome: string) =>
+      counted?.values.find((v) => v.labels.limit === 'organisation' && v.labels.outcome === outcome)
+        ?.value ?? 0;
+    expect(value('paced')).toBeGreaterThanOrEqual(ok.length - 10);
+    expect(value('refused')).toBeGreaterThanOrEqual(refused.length);
   });
 
   it('limits in memory on a node without Redis', async () => {

@@ -15,6 +15,7 @@ import {
   type RedisCluster,
 } from '../support/redis-cluster.ts';
 import { uniqueName } from '../support/services.ts';
+import { describePacerContract } from '../fair-use/pacer-contract.ts';
 import { describeSeatStoreContract } from '../store/contract.ts';
 import { makeClusterHarness } from './harness.ts';
 
@@ -29,6 +30,20 @@ afterAll(async () => {
 });
 
 describeSeatStoreContract('Redis Cluster store', makeClusterHarness(getCluster));
+
+// Rate pacing on the cluster: a key and its organisation share the organisation's hash tag, so one
+// script takes both. (The throw-away cluster goes with its keys.)
+const pacePrefix = `${uniqueName('cpace')}:`;
+describePacerContract('a Redis Cluster', () => ({
+  connect: () => {
+    const redis = openRedis({
+      cluster: getCluster().ports.map((port) => ({ host: '127.0.0.1', port })),
+    });
+    redis.on('error', () => undefined);
+    return redis;
+  },
+  prefix: () => pacePrefix,
+}));
 
 /** Event ids whose hash slots belong to three different masters. */
 async function eventsOnEveryMaster(admin: Cluster, prefix: string): Promise<string[]> {

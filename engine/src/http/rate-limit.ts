@@ -1,26 +1,23 @@
-// Fair use: per-key and per-organisation request limits, so one organisation's on-sale peak (or a
+// Fair use: per-key and per-organisation request rates, so one organisation's on-sale peak (or a
 // runaway integration) cannot slow the others, plus a per-IP limit on failed authentications.
 //
-// Counters live in Redis when the node has one (every node shares them), in memory otherwise (the
-// embedded single node). Both are fixed one-second windows from rate-limiter-flexible; a burst
-// allowance above the rate comes from a second, slower-refilling pool that is only consulted once
-// the rate is spent. The key and organisation counters are consumed together: on ioredis with
-// auto-pipelining the two scripts travel in one round trip.
+// The key and organisation rates are paced (pacer.ts, a GCRA): a caller under its rate plus its
+// burst passes at once; a caller over it waits for its next slot, up to RATE_LIMIT_MAX_DELAY_MS,
+// and beyond that gets 429. Both rates are taken in one atomic step (one Redis round trip). The
+// failed-authentication limit stays a per-minute counter from rate-limiter-flexible, which also
+// blocks the address in memory once it is over. Counters live in Redis when the node has one
+// (every node shares them), in memory otherwise (the embedded single node).
 //
 // Public keys are embedded in storefronts and so shared by every visitor of an organisation: their
-// limit counts per key AND client IP, or one busy on-sale would throttle all its own visitors. The
-// organisation limit is the one that bounds an organisation's total.
+// rate counts per key AND client IP, or one busy on-sale would throttle all its own visitors. The
+// organisation rate is the one that bounds an organisation's total.
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  BurstyRateLimiter,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config.ts';
 import { DomainError, type Principal } from '../errors.ts';
+import type { EngineMetrics } from '../observability/metrics.ts';
 import type { RedisConnection } from '../store/redis/connection.ts';
+import { memoryPacer, redisPacer, type PaceLimit } from './pacer.ts';
 
 /** The configuration the limits are read from. */
 export type RateLimitConfig = Pick<
@@ -31,6 +28,7 @@ export type RateLimitConfig = Pick<
   | 'RATE_LIMIT_SECRET_PER_SECOND'
   | 'RATE_LIMIT_SECRET_BURST'
   | 'RATE_LIMIT_ORG_PER_SECOND'
+  | 'RATE_LIMIT_MAX_DELAY_MS'
   | 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE'
 >;
 
@@ -41,75 +39,32 @@ export interface RateLimiter {
   /** Counts a failed authentication; 429 (instead of the 401) once the IP is over its limit. */
   recordAuthFailure(ip: string): Promise<void>;
   /**
-   * Counts an authenticated request against its key and organisation; 429 when either is spent.
-   * `refused` is called as soon as the request is refused, before the pause that precedes the
-   * answer (so the caller can give back what it holds meanwhile).
+   * Takes a slot of the request's key and organisation rates: resolves at once while both have
+   * room, after a pause (at most RATE_LIMIT_MAX_DELAY_MS) when the caller runs over them, and
+   * throws 429 RATE_LIMITED when even that would not do.
    */
-  consume(principal: Principal, ip: string, refused?: () => void): Promise<void>;
+  consume(principal: Principal, ip: string): Promise<void>;
 }
 
-/** The burst pool refills over this many seconds (so a burst is available every 10 s). */
-const BURST_REFILL_SECONDS = 10;
 /** Longest pause before a refusal is answered (ms). */
 const MAX_REFUSAL_PAUSE_MS = 1000;
 /**
  * Refusals wait up to this much longer, at random: the refused requests of a flood all wait for
- * the same window end, and would otherwise all come back at the same instant, every second.
+ * the same moment, and would otherwise all come back at the same instant.
  */
 const REFUSAL_JITTER_MS = 100;
 /** Blocked IPs remembered at most (bounds memory under floods from many addresses). */
 const MAX_BLOCKED_IPS = 10_000;
 
-interface Consumer {
-  consume(key: string): Promise<unknown>;
-}
-
-type Store = (name: string, points: number, duration: number) => RateLimiterAbstract;
-
-/** A store-backed limiter; on Redis errors it falls back to this node's memory (fails open-ish). */
-function storeOf(redis: RedisConnection | undefined, prefix: string): Store {
-  return (name, points, duration) => {
-    const keyPrefix = `${prefix}rl:${name}`;
-    if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
-    return new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix,
-      points,
-      duration,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
-      // Once a counter is over its limit, this node refuses it from memory until the window ends:
-      // a flood's rejections cost no Redis call.
-      inMemoryBlockOnConsumed: points + 1,
-    });
-  };
-}
-
-/** `perSecond` requests a second, up to `burst` in one second while the burst pool lasts. */
-function bursty(store: Store, name: string, perSecond: number, burst: number): Consumer | null {
-  if (perSecond === 0) return null;
-  const rate = store(name, perSecond, 1);
-  if (burst <= perSecond) return rate;
-  return new BurstyRateLimiter(
-    rate,
-    store(`${name}:burst`, burst - perSecond, BURST_REFILL_SECONDS),
-  );
-}
-
 /**
- * The 429 of a spent limit, answered after a pause until the window ends (at most
- * MAX_REFUSAL_PAUSE_MS, plus a random REFUSAL_JITTER_MS): a client that ignores Retry-After and
- * retries at once would otherwise turn refusals into a flood of their own, and a waiting refusal
- * costs the node one timer.
+ * The 429 of a spent limit, answered after a pause (at most MAX_REFUSAL_PAUSE_MS, plus a random
+ * REFUSAL_JITTER_MS): a client that ignores Retry-After and retries at once would otherwise turn
+ * refusals into a flood of their own, and a waiting refusal costs the node one timer.
  */
-async function limited(
-  what: string,
-  limit: string,
-  msBeforeNext: number,
-  refused?: () => void,
-): Promise<DomainError> {
-  refused?.();
-  await sleep(Math.min(msBeforeNext, MAX_REFUSAL_PAUSE_MS) + Math.random() * REFUSAL_JITTER_MS);
-  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+async function limited(what: string, limit: string, msBeforeNext: number): Promise<DomainError> {
+  const pause = Math.min(msBeforeNext, MAX_REFUSAL_PAUSE_MS) + Math.random() * REFUSAL_JITTER_MS;
+  await sleep(pause);
+  const seconds = Math.max(1, Math.ceil((msBeforeNext - pause) / 1000));
   return new DomainError(
     'RATE_LIMITED',
     `Rate limit of ${what} exceeded (${limit}); retry after ${seconds} s`,
@@ -122,12 +77,13 @@ const shared = new WeakMap<object, Map<string, RateLimiter>>();
 /**
  * One limiter per engine (`owner`, e.g. ctx.auth) and configuration, so the REST guard and the
  * socket handshakes count failed authentications from an address together, on every store.
- * @example const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis);
+ * @example const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis, ctx.metrics);
  */
 export function sharedRateLimiter(
   owner: object,
   config: RateLimitConfig,
   redis: RedisConnection | undefined,
+  metrics?: Pick<EngineMetrics, 'rateLimits'>,
 ): RateLimiter {
   const byConfig = shared.get(owner) ?? new Map<string, RateLimiter>();
   shared.set(owner, byConfig);
@@ -139,11 +95,12 @@ export function sharedRateLimiter(
     config.RATE_LIMIT_SECRET_PER_SECOND,
     config.RATE_LIMIT_SECRET_BURST,
     config.RATE_LIMIT_ORG_PER_SECOND,
+    config.RATE_LIMIT_MAX_DELAY_MS,
     config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
   ]);
   let limiter = byConfig.get(key);
   if (!limiter) {
-    limiter = createRateLimiter(config, redis);
+    limiter = createRateLimiter(config, redis, metrics);
     byConfig.set(key, limiter);
   }
   return limiter;
@@ -158,34 +115,51 @@ export function sharedRateLimiter(
 export function createRateLimiter(
   config: RateLimitConfig,
   redis: RedisConnection | undefined,
+  metrics?: Pick<EngineMetrics, 'rateLimits'>,
 ): RateLimiter {
-  const store = storeOf(redis, config.REDIS_PREFIX);
-  const publicKeys = bursty(
-    store,
-    'pk',
-    config.RATE_LIMIT_PUBLIC_PER_SECOND,
-    config.RATE_LIMIT_PUBLIC_BURST,
-  );
-  const secretKeys = bursty(
-    store,
-    'sk',
-    config.RATE_LIMIT_SECRET_PER_SECOND,
-    config.RATE_LIMIT_SECRET_BURST,
-  );
-  const orgs = config.RATE_LIMIT_ORG_PER_SECOND
-    ? store('org', config.RATE_LIMIT_ORG_PER_SECOND, 1)
-    : null;
+  const count = (limit: string, outcome: 'paced' | 'refused') =>
+    metrics?.rateLimits.inc({ limit, outcome });
+  const prefix = config.REDIS_PREFIX;
+  const maxDelay = config.RATE_LIMIT_MAX_DELAY_MS;
+  const pacer = redis ? redisPacer(redis, maxDelay) : memoryPacer(maxDelay);
   const failures = config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE
-    ? store('authfail', config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE, 60)
+    ? failureCounter(redis, `${prefix}rl:authfail`, config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE)
     : null;
   /** Until when (ms) an IP over its failure limit is refused without asking the store. */
   const blocked = new Map<string, number>();
   const failureLimit = `${config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE}/min`;
 
-  const keyLimit = (kind: Principal['kind']) =>
-    kind === 'public'
-      ? `${config.RATE_LIMIT_PUBLIC_PER_SECOND}/s, bursts of ${config.RATE_LIMIT_PUBLIC_BURST}, per key and client`
-      : `${config.RATE_LIMIT_SECRET_PER_SECOND}/s, bursts of ${config.RATE_LIMIT_SECRET_BURST}`;
+  /** The rates `principal` counts against, with what a refusal by each says. */
+  const limitsOf = (principal: Principal, ip: string) => {
+    const limits: PaceLimit[] = [];
+    /** Per limit: what a refusal names, its figures, and its metric label. */
+    const about: [string, string, string][] = [];
+    // Every counter carries the organisation's hash tag: one Redis Cluster slot per organisation.
+    const tag = `${prefix}rl:{${principal.orgId}}`;
+    const isPublic = principal.kind === 'public';
+    const perSecond = isPublic
+      ? config.RATE_LIMIT_PUBLIC_PER_SECOND
+      : config.RATE_LIMIT_SECRET_PER_SECOND;
+    if (perSecond > 0) {
+      const burst = Math.max(
+        perSecond,
+        isPublic ? config.RATE_LIMIT_PUBLIC_BURST : config.RATE_LIMIT_SECRET_BURST,
+      );
+      limits.push({
+        key: isPublic ? `${tag}:pk:${principal.keyId}:${ip}` : `${tag}:sk:${principal.keyId}`,
+        perSecond,
+        burst,
+      });
+      const per = isPublic ? ', per key and client' : '';
+      about.push(['this key', `${perSecond}/s, bursts of ${burst}${per}`, 'key']);
+    }
+    const orgRate = config.RATE_LIMIT_ORG_PER_SECOND;
+    if (orgRate > 0) {
+      limits.push({ key: `${tag}:org`, perSecond: orgRate, burst: orgRate });
+      about.push(['this organisation', `${orgRate}/s over all its keys`, 'organisation']);
+    }
+    return { limits, about };
+  };
 
   return {
     async assertNotBlocked(ip) {
@@ -204,6 +178,7 @@ export function createRateLimiter(
         if (!(err instanceof RateLimiterRes)) throw err;
         if (blocked.size >= MAX_BLOCKED_IPS) blocked.delete(blocked.keys().next().value as string);
         blocked.set(ip, Date.now() + err.msBeforeNext);
+        count('address', 'refused');
         throw await limited(
           'failed authentications from this address',
           failureLimit,
@@ -211,22 +186,33 @@ export function createRateLimiter(
         );
       }
     },
-    async consume(principal, ip, refused) {
-      const keys = principal.kind === 'public' ? publicKeys : secretKeys;
-      const [key, org] = await Promise.allSettled([
-        keys?.consume(principal.kind === 'public' ? `${principal.keyId}:${ip}` : principal.keyId),
-        orgs?.consume(principal.orgId),
-      ]);
-      if (key.status === 'rejected') {
-        if (!(key.reason instanceof RateLimiterRes)) throw key.reason;
-        const limit = keyLimit(principal.kind);
-        throw await limited('this key', limit, key.reason.msBeforeNext, refused);
+    async consume(principal, ip) {
+      const { limits, about } = limitsOf(principal, ip);
+      if (!limits.length) return;
+      const answer = await pacer.take(limits);
+      if (answer.admitted) {
+        if (answer.waitMs > 0) {
+          count((about[answer.limit] as [string, string, string])[2], 'paced');
+          await sleep(answer.waitMs);
+        }
+        return;
       }
-      if (org.status === 'rejected') {
-        if (!(org.reason instanceof RateLimiterRes)) throw org.reason;
-        const limit = `${config.RATE_LIMIT_ORG_PER_SECOND}/s over all its keys`;
-        throw await limited('this organisation', limit, org.reason.msBeforeNext, refused);
-      }
+      const [what, limit, label] = about[answer.limit] as [string, string, string];
+      count(label, 'refused');
+      throw await limited(what, limit, answer.retryAfterMs);
     },
   };
+}
+
+/** Failed authentications per address and minute; on Redis errors it counts in memory. */
+function failureCounter(redis: RedisConnection | undefined, keyPrefix: string, points: number) {
+  const duration = 60;
+  if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix,
+    points,
+    duration,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+  });
 }

@@ -98,6 +98,8 @@ const PLACE_MAX_MS = 100;
  * request stops. Returns the function that gives the place back earlier (idempotent).
  */
 async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<() => void> {
+  // A client that left while its request was paced: nothing to do for it.
+  if (res.closed) throw new DomainError('SERVICE_UNAVAILABLE', 'The client closed the connection');
   const place: { leave?: () => void; gone: boolean } = { gone: false };
   res.once('close', () => {
     place.gone = true;
@@ -123,9 +125,9 @@ const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknow
  * @example const api = new ApiRouter(ctx.auth, createApiGuard(ctx));
  */
 export function createApiGuard(
-  ctx: Pick<EngineContext, 'config' | 'redis' | 'db' | 'auth'>,
+  ctx: Pick<EngineContext, 'config' | 'redis' | 'db' | 'auth' | 'metrics'>,
 ): ApiGuard {
-  const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis);
+  const limits = sharedRateLimiter(ctx.auth, ctx.config, ctx.redis, ctx.metrics);
   const origins = createOriginGuard(ctx.db);
   const gate = createFairGate({ maxInFlight: ctx.config.HTTP_MAX_IN_FLIGHT });
   return {
@@ -141,10 +143,9 @@ export function createApiGuard(
         }
         throw err;
       }
-      // The gate comes before the rate limits: a flood's waiting requests then cost no Redis
-      // call, and another organisation's request does not queue behind their counter updates.
-      const leave = await holdPlace(gate, principal.orgId, res);
-      await limits.consume(principal, ip, leave);
+      // The rates come before the gate: a request paced to its next slot waits holding no place.
+      await limits.consume(principal, ip);
+      await holdPlace(gate, principal.orgId, res);
       await origins.assertAllowed(principal, req.headers.origin, res);
       return principal;
     },

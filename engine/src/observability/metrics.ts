@@ -20,6 +20,11 @@ export interface EngineMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   /** `parterre_webhook_attempts_total{result="ok"|"failed"}`. */
   webhookAttempts: Counter<'result'>;
+  /**
+   * `parterre_rate_limit_total{limit="key"|"organisation"|"address",outcome="paced"|"refused"}`:
+   * requests over a rate that waited for their slot, or got 429.
+   */
+  rateLimits: Counter<'limit' | 'outcome'>;
   /** Sets `parterre_socket_connections` (for a live layer that pushes its count). */
   setSocketCount(n: number): void;
   /** Reads `parterre_socket_connections` from `count` at every scrape instead. */
@@ -83,6 +88,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): EngineMe
       name: 'parterre_webhook_attempts_total',
       help: 'Webhook delivery attempts by result',
       labelNames: ['result'] as const,
+      registers,
+    }),
+    rateLimits: new Counter({
+      name: 'parterre_rate_limit_total',
+      help: 'Requests over a rate limit: paced (waited for their slot) or refused (429)',
+      labelNames: ['limit', 'outcome'] as const,
       registers,
     }),
     setSocketCount: (n) => sockets.set(n),
