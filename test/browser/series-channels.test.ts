@@ -3,9 +3,9 @@
 // allocates typed seats, a whole row and standing places to it (checked through the API), gives
 // them back, renames the channel and deletes it from the keyboard (refused in the engine's words
 // while a booking through it is live), creates a series of two events, sells a subscription
-// (checked through the API) and is told in words which seat is taken when a second one asks for the same seats; at the box
-// office a counter sale and a group (booked as one block) link their ticket pages, a group too
-// big for any block is refused in words, and the door page is linked.
+// (checked through the API) and is told in words which seat is taken when a second one asks for
+// the same seats; at the box office a counter sale and a group (booked as one block) link their
+// ticket pages, a group too big for any block is refused in words, and the door page is linked.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createUser } from '../../engine/src/auth/users.ts';

@@ -1,5 +1,6 @@
 // The sales channels of an event (online, box office, partners) and the seats allocated to each:
-// list, create, allocate (all or nothing), release unsold back, sell-through per channel.
+// list, create, rename, delete, allocate (all or nothing), release unsold back, sell-through per
+// channel.
 import type { ApiClient } from './client.ts';
 
 export type ChannelKind = 'online' | 'boxoffice' | 'partner';
@@ -37,6 +38,12 @@ export interface ReleasedAllocation {
   readonly kept: { readonly seats: readonly string[] };
 }
 
+/** A deleted channel and the allocation that went back to the general sale. */
+export interface DeletedChannel {
+  readonly id: string;
+  readonly released: { readonly seats: readonly string[]; readonly ga: readonly GaAllocation[] };
+}
+
 export interface ChannelSellThrough {
   /** null: the general sale. */
   readonly channelId: string | null;
@@ -61,6 +68,25 @@ export const createChannel = async (
   eventId: string,
   input: CreateChannelInput,
 ): Promise<ChannelView> => (await api.request<ChannelView>('POST', base(eventId), input)).body;
+
+const channelPath = (eventId: string, channelId: string) =>
+  `${base(eventId)}/${encodeURIComponent(channelId)}`;
+
+export const renameChannel = async (
+  api: ApiClient,
+  eventId: string,
+  channelId: string,
+  name: string,
+): Promise<ChannelView> =>
+  (await api.request<ChannelView>('PATCH', channelPath(eventId, channelId), { name })).body;
+
+/** Deletes a channel; the engine refuses (409 CHANNEL_IN_USE) while its bookings are live. */
+export const deleteChannel = async (
+  api: ApiClient,
+  eventId: string,
+  channelId: string,
+): Promise<DeletedChannel> =>
+  (await api.request<DeletedChannel>('DELETE', channelPath(eventId, channelId))).body;
 
 /** Gives free seats and standing places to a channel; the engine refuses all if one is not free. */
 export const allocateToChannel = async (

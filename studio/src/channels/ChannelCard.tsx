@@ -1,10 +1,11 @@
-// One channel: what it holds, a form to allocate more (typed seat ids, whole rows picked from
+// One channel: its name with rename and delete (ChannelManage.tsx), what it holds, a form to allocate more (typed seat ids, whole rows picked from
 // the list, standing places) and a button giving everything unsold back to the general sale.
 import { useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { allocateToChannel, releaseAllocation, type ChannelView } from '../api/channels-api.ts';
 import type { EventLayout } from '../api/events-api.ts';
 import { allocationInput, channelProblem, KIND_LABELS, type SeatRow } from './channel-form.ts';
+import { ChannelManage } from './ChannelManage.tsx';
 import { Message, useAction } from './use-action.tsx';
 
 interface Props {
@@ -14,9 +15,11 @@ interface Props {
   readonly rows: readonly SeatRow[];
   readonly gaAreas: EventLayout['gaAreas'];
   readonly onChanged: () => void;
+  readonly onDeleted: (message: string) => void;
 }
 
-export function ChannelCard({ api, eventId, channel, rows, gaAreas, onChanged }: Props) {
+export function ChannelCard(props: Props) {
+  const { api, eventId, channel, rows, gaAreas, onChanged, onDeleted } = props;
   const [typed, setTyped] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [standing, setStanding] = useState<Record<string, string>>({});
@@ -58,9 +61,15 @@ export function ChannelCard({ api, eventId, channel, rows, gaAreas, onChanged }:
 
   return (
     <section className="channel-card" aria-labelledby={`${id}-name`} data-channel={channel.id}>
-      <h3 id={`${id}-name`}>
-        {channel.name} <span className="muted">({kind})</span>
-      </h3>
+      <ChannelManage
+        api={api}
+        eventId={eventId}
+        channel={channel}
+        headingId={`${id}-name`}
+        kindLabel={kind}
+        onChanged={onChanged}
+        onDeleted={onDeleted}
+      />
       <p>
         Holds {channel.seats.length} seat{channel.seats.length === 1 ? '' : 's'}
         {standingHeld ? ` and ${standingHeld} standing places` : ''}

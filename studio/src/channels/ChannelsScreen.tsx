@@ -1,6 +1,6 @@
 // The Channels page of an event (/studio/events/<id>/channels), for its owner: create a channel
-// (online, box office, or a partner organisation by id), allocate seats and standing places to
-// it, give unsold ones back, and see allocated vs sold per channel.
+// (online, box office, or a partner organisation by id), rename or delete it, allocate seats and
+// standing places to it, give unsold ones back, and see allocated vs sold per channel.
 import { useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import {
@@ -17,7 +17,7 @@ import { useLoad } from '../shell/use-load.ts';
 import { ChannelCard } from './ChannelCard.tsx';
 import { channelInput, channelProblem, KIND_LABELS, seatRows } from './channel-form.ts';
 import { SellThroughTable } from './SellThroughTable.tsx';
-import { Message, useAction } from './use-action.tsx';
+import { Message, useAction, type ActionMessage } from './use-action.tsx';
 import '../series/series.css';
 
 function NewChannel({
@@ -86,6 +86,8 @@ export function ChannelsScreen({ api, eventId }: { api: ApiClient; eventId: stri
   const sales = useLoad(() => getSellThrough(api, eventId), [api, eventId]);
   const rows = useMemo(() => seatRows(layout.data?.seats ?? []), [layout.data]);
   const create = useAction(channelProblem);
+  // A deleted channel's card is gone: its message is shown above the list.
+  const [deleted, setDeleted] = useState<ActionMessage | null>(null);
   const refresh = () => {
     channels.reload();
     sales.reload();
@@ -131,6 +133,7 @@ export function ChannelsScreen({ api, eventId }: { api: ApiClient; eventId: stri
       </section>
       <section aria-labelledby="channel-list-head">
         <h2 id="channel-list-head">Channels</h2>
+        <Message message={deleted} />
         {channels.loading && !channels.data ? (
           <Loading what="Loading channels…" />
         ) : channels.error ? (
@@ -147,6 +150,10 @@ export function ChannelsScreen({ api, eventId }: { api: ApiClient; eventId: stri
               rows={rows}
               gaAreas={layout.data!.gaAreas}
               onChanged={refresh}
+              onDeleted={(text) => {
+                setDeleted({ tone: 'ok', text });
+                refresh();
+              }}
             />
           ))
         )}

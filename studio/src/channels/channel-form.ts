@@ -63,6 +63,17 @@ export function channelInput(form: {
   return { input: { kind: 'partner', name, partnerOrgId } };
 }
 
+/** A channel's new name, checked like the engine does (one line, 1–200 characters). */
+export function renameInput(text: string): { name: string } | { problem: string } {
+  const name = text.trim();
+  if (!name) return { problem: 'Give the channel a name.' };
+  if (name.length > 200) return { problem: 'A channel name has at most 200 characters.' };
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name))
+    return { problem: 'Use one line of plain text for the name.' };
+  return { name };
+}
+
 /**
  * An allocation from typed ids, picked rows and standing quantities (text per area id).
  * @example allocationInput('R1-1', [], { floor: '10' }) // { input: { seats: ['R1-1'], ga: [...] } }
@@ -104,6 +115,8 @@ export function channelProblem(err: unknown): string {
       return `Nothing was allocated: the plan has no seat ${listed(body.seats ?? [])}.`;
     case 'GA_UNAVAILABLE':
       return `Nothing was allocated: the general sale has not that many standing places left (${err.message}).`;
+    case 'CHANNEL_IN_USE':
+      return `Not deleted: ${err.message}.`;
     case 'FORBIDDEN':
       return 'Only the event’s owner can manage its channels.';
     case 'NETWORK':
@@ -111,6 +124,21 @@ export function channelProblem(err: unknown): string {
     default:
       return err.message;
   }
+}
+
+/**
+ * What a deleted channel gave back, in words.
+ * @example deletedWords('Web', { seats: ['R1-1'], ga: [] }) // 'Deleted Web; 1 seat went back to the general sale.'
+ */
+export function deletedWords(
+  name: string,
+  released: { seats: readonly string[]; ga: readonly GaAllocation[] },
+): string {
+  const seats = released.seats.length;
+  const standing = released.ga.reduce((n, a) => n + a.quantity, 0);
+  const parts = [`${seats} seat${seats === 1 ? '' : 's'}`];
+  if (standing) parts.push(`${standing} standing place${standing === 1 ? '' : 's'}`);
+  return `Deleted ${name}; ${parts.join(' and ')} went back to the general sale.`;
 }
 
 /** "12 seats + 10 standing" for the sell-through table. */

@@ -5,7 +5,9 @@ import {
   allocationInput,
   channelInput,
   channelProblem,
+  deletedWords,
   parseSeatIds,
+  renameInput,
   seatRows,
 } from './channel-form.ts';
 
@@ -74,6 +76,38 @@ describe('channel forms', () => {
     const many = Array.from({ length: 10 }, (_, i) => `S${i}`);
     expect(channelProblem(new ApiError(409, 'SEATS_UNAVAILABLE', 'x', { seats: many }))).toContain(
       'S7 and 2 more are not free',
+    );
+  });
+
+  it('checks a new name like the engine: trimmed, one line, at most 200 characters', () => {
+    expect(renameInput('  Web shop EU ')).toEqual({ name: 'Web shop EU' });
+    expect(renameInput('   ')).toEqual({ problem: 'Give the channel a name.' });
+    expect(renameInput('two\nlines')).toEqual({
+      problem: 'Use one line of plain text for the name.',
+    });
+    expect(renameInput('x'.repeat(201))).toEqual({
+      problem: 'A channel name has at most 200 characters.',
+    });
+  });
+
+  it('shows the engine’s words when live bookings keep a channel', () => {
+    const err = new ApiError(
+      409,
+      'CHANNEL_IN_USE',
+      'Web shop has 2 live bookings: cancel them before deleting the channel',
+      { bookings: 2 },
+    );
+    expect(channelProblem(err)).toBe(
+      'Not deleted: Web shop has 2 live bookings: cancel them before deleting the channel.',
+    );
+  });
+
+  it('says what a deleted channel gave back', () => {
+    expect(deletedWords('Web', { seats: ['R1-1'], ga: [] })).toBe(
+      'Deleted Web; 1 seat went back to the general sale.',
+    );
+    expect(deletedWords('Web', { seats: [], ga: [{ areaId: 'floor', quantity: 5 }] })).toBe(
+      'Deleted Web; 0 seats and 5 standing places went back to the general sale.',
     );
   });
 

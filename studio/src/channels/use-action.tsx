@@ -9,15 +9,19 @@ export interface ActionMessage {
 export function useAction(problem: (err: unknown) => string) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  /** Runs `task`; its answer is the success message (`words` may explain a refusal instead). */
+  /**
+   * Runs `task`; its answer is the success message, or null when someone else shows it (`words`
+   * may explain a refusal instead).
+   */
   const run = async (
-    task: () => Promise<string>,
+    task: () => Promise<string | null>,
     words: (err: unknown) => string = problem,
   ): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ tone: 'ok', text: await task() });
+      const text = await task();
+      setMessage(text === null ? null : { tone: 'ok', text });
       return true;
     } catch (err) {
       setMessage({ tone: 'error', text: words(err) });
