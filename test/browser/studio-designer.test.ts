@@ -1,9 +1,9 @@
 // The designer's on-canvas editing in a real browser (Debian chromium, real engine on Postgres):
 // point editing of a section outline, the companion-seat flag, resizing and rotating a section
 // with its handles (the knob flipped below a frame at the top), rulers; snapping a dragged
-// section to another with a guide line; the editor at 1024×768 with touch (folded panels,
-// reachable tools, one-finger handles, two-finger pinch and pan); and a new user drawing,
-// pricing and publishing a 500-seat hall, timed.
+// section to another with a guide line; dragging an unlocked background image; the editor at
+// 1024×768 with touch (folded panels, reachable tools, one-finger handles, two-finger pinch and
+// pan); and a new user drawing, pricing and publishing a 500-seat hall, timed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../engine/src/auth/repo.ts';
@@ -275,6 +275,35 @@ describe('designer on the canvas', () => {
     // One undo takes the whole drag back.
     await page.keyboard.press('Control+z');
     await expect.poll(topOfA).toBe(200);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('drags an unlocked background image in one undo step', async () => {
+    // A 1×1 PNG scaled to 140×140 at (150, 80): clear of the section, which starts at (300, 200).
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const background = { url: png, opacity: 0.5, x: 150, y: 80, scale: 140, locked: false };
+    const document = { ...fixture(), background };
+    const id = (await api<Stored>('POST', '/seatmaps', { name: 'Traced hall', document })).id;
+    const context = await signedIn({ viewport: { width: 1280, height: 720 } });
+    const page = await openMap(context, id);
+    const from = await screen(page, { x: 220, y: 150 });
+    // Hovering the unlocked image with nothing on it offers to move it (once it has loaded).
+    let wiggle = 0;
+    const hoverCursor = async () => {
+      await page.mouse.move(from.x + (wiggle++ % 2), from.y);
+      return page.locator('.canvas').evaluate((el) => el.style.getPropertyValue('--hover-cursor'));
+    };
+    await expect.poll(hoverCursor).toBe('move');
+    await mouseDrag(page, from, await screen(page, { x: 270, y: 190 }));
+    const placed = async () => {
+      const bg = (await stored(page, id)).background;
+      return [bg?.x, bg?.y];
+    };
+    await expect.poll(placed).toEqual([200, 120]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(placed).toEqual([150, 80]);
     await context.close();
     expect(pageErrors).toEqual([]);
   });
