@@ -36,7 +36,11 @@ function banquetHall(): SeatmapDocument {
       id: `t${k + 1}`,
       label: `Table ${k + 1}`,
       shape: round ? 'round' : 'rect',
-      transform: { x: 100 + 200 * (k % COLUMNS), y: 200 + 200 * Math.floor(k / COLUMNS) },
+      transform: {
+        x: 100 + 200 * (k % COLUMNS),
+        y: 200 + 200 * Math.floor(k / COLUMNS),
+        rotation: 0,
+      },
       width: round ? 100 : 160,
       ...(round ? {} : { height: 60 }),
       seatCount: round ? 10 : 12,
