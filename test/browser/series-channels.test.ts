@@ -191,6 +191,8 @@ describe('channels, series and groups in the studio', () => {
       .getByRole('alert')
       .filter({ hasText: 'Not deleted: Web shop EU has 1 live booking' })
       .waitFor();
+    // The refusal reloads the card: it now shows the seat allocated meanwhile.
+    await renamed.getByText('Holds 1 seat.').waitFor();
     expect(
       (await apiGet<{ channels: Channel[] }>(`/events/${seeded.eventId}/channels`)).channels,
     ).toHaveLength(1);

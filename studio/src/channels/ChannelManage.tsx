@@ -71,7 +71,11 @@ export function ChannelManage(props: Props) {
       onDeleted(deletedWords(channel.name, d.released));
       return null;
     });
-    if (!ok) close();
+    if (!ok) {
+      close();
+      // Refused: what the card shows may be stale (a sale or allocation made elsewhere).
+      onChanged();
+    }
   };
 
   return (
