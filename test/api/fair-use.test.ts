@@ -124,7 +124,11 @@ describe('rate limits', () => {
   });
 
   it('paces an organisation over all its keys, refuses past the delay, and leaves others alone', async () => {
-    const call = await serve({ RATE_LIMIT_SECRET_PER_SECOND: 1000, RATE_LIMIT_ORG_PER_SECOND: 10 });
+    const call = await serve({
+      RATE_LIMIT_SECRET_PER_SECOND: 1000,
+      RATE_LIMIT_ORG_PER_SECOND: 10,
+      RATE_LIMIT_ORG_BURST: 10,
+    });
     const second = await createApiKey(engine.ctx.db, a.orgId, 'secret', 'second');
     // 15 per key, 30 for the organisation at 10 per second (bursts of 10), the longest delay 1 s:
     // 10 pass at once, the next wait for a slot each, 100 ms apart, up to 1 s; the rest are

@@ -1,7 +1,7 @@
 // Fair sharing of one node between organisations. Rate limits bound how much an organisation may
-// send per second, but not how it arrives: a flooding integration with many connections starts
-// its whole per-second allowance at once, and every other organisation's request then waits
-// behind dozens of its requests at each step (event loop, Redis pipeline). The gate bounds the
+// send per second and pace it (rate-limit.ts), but a burst within its allowance still arrives at
+// once, and every other organisation's request would then wait behind dozens of its requests at
+// each step (event loop, Redis pipeline). The gate bounds the
 // API requests a node works on at once while several organisations compete; beyond that,
 // requests wait in one queue per organisation and free places go to the organisations in turn.
 // Two rules keep it free when there is nothing to share: an organisation alone on the node (no

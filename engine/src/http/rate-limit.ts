@@ -28,6 +28,7 @@ export type RateLimitConfig = Pick<
   | 'RATE_LIMIT_SECRET_PER_SECOND'
   | 'RATE_LIMIT_SECRET_BURST'
   | 'RATE_LIMIT_ORG_PER_SECOND'
+  | 'RATE_LIMIT_ORG_BURST'
   | 'RATE_LIMIT_MAX_DELAY_MS'
   | 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE'
 >;
@@ -95,6 +96,7 @@ export function sharedRateLimiter(
     config.RATE_LIMIT_SECRET_PER_SECOND,
     config.RATE_LIMIT_SECRET_BURST,
     config.RATE_LIMIT_ORG_PER_SECOND,
+    config.RATE_LIMIT_ORG_BURST,
     config.RATE_LIMIT_MAX_DELAY_MS,
     config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
   ]);
@@ -155,8 +157,10 @@ export function createRateLimiter(
     }
     const orgRate = config.RATE_LIMIT_ORG_PER_SECOND;
     if (orgRate > 0) {
-      limits.push({ key: `${tag}:org`, perSecond: orgRate, burst: orgRate });
-      about.push(['this organisation', `${orgRate}/s over all its keys`, 'organisation']);
+      const burst = config.RATE_LIMIT_ORG_BURST;
+      limits.push({ key: `${tag}:org`, perSecond: orgRate, burst });
+      const figures = `${orgRate}/s, bursts of ${burst}, over all its keys`;
+      about.push(['this organisation', figures, 'organisation']);
     }
     return { limits, about };
   };
