@@ -148,7 +148,7 @@ async function stateOfTenant(t: Tenant) {
       ),
     { orgId: t.orgId },
   );
-  return { ...state, rows: { ...state.rows, audit_log: state.rows.audit_log - rows[0]!.n } };
+  return { ...state, rows: { ...state.rows, audit_log: (state.rows.audit_log ?? 0) - rows[0]!.n } };
 }
 
 describe('HTTP fuzz over every route', () => {

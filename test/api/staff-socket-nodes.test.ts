@@ -3,7 +3,6 @@
 // session logs out, or switches organisation, through node A's REST API. The periodic re-check
 // (every 15 s) is frozen with fake interval timers while the socket is open, so the drop can only
 // come from node A's signal through Redis; the test waits for the disconnect event itself.
-import { once } from 'node:events';
 import { BOXOFFICE_NAMESPACE, LIVE_NAMESPACE, PROTOCOL_VERSION } from '@parterre/seatmaps';
 import { io as ioClient, type Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +11,11 @@ import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { connected, startTwoNodes, type TwoNodes } from '../boxoffice/harness.ts';
 import { uniqueName } from '../support/services.ts';
 import { PASSWORD } from './staff-support.ts';
+
+/** The reason `socket` is disconnected with, once it is. */
+const disconnected = (socket: {
+  once(event: 'disconnect', fn: (reason: string) => void): unknown;
+}) => new Promise<[string]>((resolve) => socket.once('disconnect', (reason) => resolve([reason])));
 
 let nodes: TwoNodes;
 const sockets: ClientSocket[] = [];
@@ -94,7 +98,7 @@ describe.each([
     const cookie = await loginOnA(user.email);
     const socket = await socketOnB(namespace, cookie);
     const heard = heardOnB(user.id);
-    const dropped = once(socket, 'disconnect');
+    const dropped = disconnected(socket);
 
     expect((await onA('/auth/logout', cookie)).status).toBe(200);
     await heard;
@@ -108,7 +112,7 @@ describe.each([
     await addMembership(nodes.engine.ctx.db, user.id, other.id, 'viewer');
     const cookie = await loginOnA(user.email);
     const socket = await socketOnB(namespace, cookie);
-    const dropped = once(socket, 'disconnect');
+    const dropped = disconnected(socket);
 
     expect((await onA('/auth/switch', cookie, { orgId: other.id })).status).toBe(200);
     const [reason] = await dropped;
