@@ -12,22 +12,12 @@ import {
   prepareBestAvailable,
   SeatmapDocument,
 } from '@parterre/seatmaps';
-import type { Point } from '@parterre/seatmaps';
+import { closestFree, timeEach } from './lib/best-available-baseline.ts';
+import { prng } from './lib/prng.ts';
 import { percentile, report } from './lib/report.ts';
 
 const COLUMNS = 40;
 const TABLES = 1000;
-
-/** Deterministic PRNG (mulberry32) so every run sees the same hall. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function banquetHall(): SeatmapDocument {
   const tables = Array.from({ length: TABLES }, (_, k) => {
@@ -66,28 +56,6 @@ function banquetHall(): SeatmapDocument {
         gaAreas: [],
       },
     ],
-  });
-}
-
-function closestFree(xs: Float64Array, ys: Float64Array, status: Uint8Array, f: Point): number {
-  let best = -1;
-  let bestD = Infinity;
-  for (let i = 0; i < status.length; i++) {
-    if (status[i] !== 0) continue;
-    const dx = (xs[i] as number) - f.x;
-    const dy = (ys[i] as number) - f.y;
-    const d = Math.sqrt(dx * dx + dy * dy);
-    if (d < bestD) [best, bestD] = [i, d];
-  }
-  return best;
-}
-
-function timeEach(n: number, f: () => unknown): number[] {
-  for (let k = 0; k < Math.min(n, 20); k++) f();
-  return Array.from({ length: n }, () => {
-    const t0 = performance.now();
-    f();
-    return performance.now() - t0;
   });
 }
 

@@ -10,47 +10,15 @@ import {
   prepareBestAvailable,
 } from '@parterre/seatmaps';
 import type { Layout, Point } from '@parterre/seatmaps';
+import { closestFree, timeEach } from './lib/best-available-baseline.ts';
+import { prng } from './lib/prng.ts';
 import { percentile, report } from './lib/report.ts';
-
-/** Deterministic PRNG (mulberry32) so every run sees the same hall. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadStadium(): { layout: Layout; focalPoint: Point } {
   const url = new URL('../../seatmaps/samples/stadium.json', import.meta.url);
   const result = loadSeatmap(JSON.parse(readFileSync(url, 'utf8')));
   if (!result.success) throw new Error(`stadium sample does not load: ${result.error.message}`);
   return { layout: buildLayout(result.data), focalPoint: result.data.focalPoint };
-}
-
-/** The baseline: the closest free seat, one pass over flat arrays. */
-function closestFree(xs: Float64Array, ys: Float64Array, status: Uint8Array, f: Point): number {
-  let best = -1;
-  let bestD = Infinity;
-  for (let i = 0; i < status.length; i++) {
-    if (status[i] !== 0) continue;
-    const dx = (xs[i] as number) - f.x;
-    const dy = (ys[i] as number) - f.y;
-    const d = Math.sqrt(dx * dx + dy * dy);
-    if (d < bestD) [best, bestD] = [i, d];
-  }
-  return best;
-}
-
-function timeEach(n: number, f: (k: number) => unknown): number[] {
-  for (let k = 0; k < Math.min(n, 20); k++) f(k);
-  return Array.from({ length: n }, (_, k) => {
-    const t0 = performance.now();
-    f(k);
-    return performance.now() - t0;
-  });
 }
 
 export async function run({ quick }: { quick: boolean; args: string[] }): Promise<void> {

@@ -2,6 +2,7 @@
 // (seatAt) and a viewport query (inRect) cost, next to a brute-force linear scan over the same
 // seats in the same run. Value: µs per seatAt query (lower is better; ratio = speed-up).
 import { SEAT_RADIUS, SeatIndex } from '@parterre/seatmaps';
+import { prng } from './lib/prng.ts';
 import { report } from './lib/report.ts';
 
 const COLUMNS = 400;
@@ -10,17 +11,6 @@ const SPACING_X = 25;
 const SPACING_Y = 40;
 /** A typical viewport at a zoom where seats are readable: a few hundred seats. */
 const VIEW = { width: 500, height: 400 };
-
-/** Deterministic PRNG (mulberry32) so every run asks the same questions. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function grid(): { x: number; y: number }[] {
   const rand = prng(1);
