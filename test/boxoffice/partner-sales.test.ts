@@ -8,9 +8,8 @@ import { NO_ATTENDANCE } from '../../engine/src/boxoffice/attendance.ts';
 import { EventBoard } from '../../engine/src/boxoffice/board.ts';
 import { inOrg } from '../../engine/src/db/tenancy.ts';
 import type { Principal } from '../../engine/src/errors.ts';
-import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { seedEvent, testEngine, type SeededEvent, type TestEngine } from '../support/engine.ts';
-import { uniqueName } from '../support/services.ts';
+import { seedPartnerChannel } from '../support/partner-channel.ts';
 
 let engine: TestEngine;
 let owner: SeededEvent;
@@ -22,18 +21,10 @@ beforeAll(async () => {
   engine = await testEngine();
   const { ctx } = engine;
   owner = await seedEvent(ctx);
-  const org = await createOrganisation(ctx.db, { name: uniqueName('partner') });
-  partner = { orgId: org.id, kind: 'secret', keyId: 'k_partner' };
-  const channel = await ctx.channels.create(owner.secret, owner.eventId, {
-    kind: 'partner',
-    name: 'Agency',
-    partnerOrgId: org.id,
-  });
-  await ctx.channels.allocate(owner.secret, owner.eventId, channel.id, {
+  partner = await seedPartnerChannel(ctx, owner, {
     seats: ['R1-1', 'R1-2', 'R1-3'],
     ga: [{ areaId: 'floor', quantity: 5 }],
   });
-  ctx.catalog.invalidate(owner.eventId);
 });
 afterAll(async () => {
   await engine?.dispose();

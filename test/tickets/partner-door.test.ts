@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../engine/src/errors.ts';
 import { inOrg } from '../../engine/src/db/tenancy.ts';
-import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { ticketsOf, type TicketService } from '../../engine/src/tickets/service.ts';
 import { seedEvent, testEngine, type SeededEvent, type TestEngine } from '../support/engine.ts';
-import { uniqueName } from '../support/services.ts';
+import { seedPartnerChannel } from '../support/partner-channel.ts';
 
 let engine: TestEngine;
 let owner: SeededEvent;
@@ -18,17 +17,7 @@ beforeAll(async () => {
   engine = await testEngine();
   const { ctx } = engine;
   owner = await seedEvent(ctx);
-  const org = await createOrganisation(ctx.db, { name: uniqueName('partner') });
-  partner = { orgId: org.id, kind: 'secret', keyId: 'k_partner' };
-  const channel = await ctx.channels.create(owner.secret, owner.eventId, {
-    kind: 'partner',
-    name: 'Agency',
-    partnerOrgId: org.id,
-  });
-  await ctx.channels.allocate(owner.secret, owner.eventId, channel.id, {
-    seats: ['R1-1', 'R1-2', 'R1-3'],
-  });
-  ctx.catalog.invalidate(owner.eventId);
+  partner = await seedPartnerChannel(ctx, owner, { seats: ['R1-1', 'R1-2', 'R1-3'] });
   tickets = ticketsOf(ctx);
 });
 afterAll(async () => {
