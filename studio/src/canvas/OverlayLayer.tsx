@@ -13,7 +13,7 @@ import {
 import { elementIndex } from '../editor/element-index.ts';
 import {
   edgeMidpoints,
-  fromFrame,
+  frameCorners,
   HANDLE_IDS,
   HANDLE_PX,
   handlePoint,
@@ -140,13 +140,7 @@ function drawPreview(ctx: CanvasRenderingContext2D, preview: Preview, zoom: numb
 /** The frame and its handles: squares for resizing, a circle on a stem for rotating. */
 function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, camera: Camera): void {
   const { zoom } = camera;
-  const { minX, minY, maxX, maxY } = frame.bounds;
-  const corners = [
-    { x: minX, y: minY },
-    { x: maxX, y: minY },
-    { x: maxX, y: maxY },
-    { x: minX, y: maxY },
-  ].map((p) => fromFrame(frame.angle, p));
+  const corners = frameCorners(frame);
   ctx.strokeStyle = ACCENT;
   ctx.lineWidth = 1 / zoom;
   ctx.beginPath();

@@ -181,6 +181,17 @@ export function frameCentre(frame: Frame): Point {
   return fromFrame(frame.angle, { x: (minX + maxX) / 2, y: (minY + maxY) / 2 });
 }
 
+/** A frame's four corners in world space, clockwise from the top left of its unturned box. */
+export function frameCorners(frame: Frame): Point[] {
+  const { minX, minY, maxX, maxY } = frame.bounds;
+  return [
+    { x: minX, y: minY },
+    { x: maxX, y: minY },
+    { x: maxX, y: maxY },
+    { x: minX, y: maxY },
+  ].map((p) => fromFrame(frame.angle, p));
+}
+
 export const HANDLE_IDS: readonly HandleId[] = [
   'rotate',
   'nw',

@@ -4,7 +4,7 @@
 // frame; grid snapping still applies to whatever did not snap to an object.
 import type { Bounds, Point } from '@parterre/seatmaps';
 import type { Editor } from '../editor.ts';
-import { fromFrame, selectionFrame, type Frame } from '../handles.ts';
+import { frameCorners, selectionFrame, type Frame } from '../handles.ts';
 import { snapTargets } from '../snap-targets.ts';
 import {
   guidesFor,
@@ -23,13 +23,7 @@ export interface GestureSnap {
 
 /** The world-axis box round a frame (a turned frame's corners). */
 function frameBox(frame: Frame): Bounds {
-  const { minX, minY, maxX, maxY } = frame.bounds;
-  const corners = [
-    { x: minX, y: minY },
-    { x: maxX, y: minY },
-    { x: maxX, y: maxY },
-    { x: minX, y: maxY },
-  ].map((p) => fromFrame(frame.angle, p));
+  const corners = frameCorners(frame);
   const xs = corners.map((p) => p.x);
   const ys = corners.map((p) => p.y);
   return {
