@@ -5,10 +5,11 @@
 // come from node A's signal through Redis; the test waits for the disconnect event itself.
 import { BOXOFFICE_NAMESPACE, LIVE_NAMESPACE, PROTOCOL_VERSION } from '@parterre/seatmaps';
 import { io as ioClient, type Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addMembership, createUser, type User } from '../../engine/src/auth/users.ts';
 import { createOrganisation } from '../../engine/src/orgs/repo.ts';
-import { connected, startTwoNodes, type TwoNodes } from '../boxoffice/harness.ts';
+import { connected, type TwoNodes } from '../boxoffice/harness.ts';
+import { twoNodesPerFile } from '../boxoffice/two-nodes-per-file.ts';
 import { uniqueName } from '../support/services.ts';
 import { PASSWORD } from './staff-support.ts';
 
@@ -18,17 +19,11 @@ const disconnected = (socket: {
 }) => new Promise<[string]>((resolve) => socket.once('disconnect', (reason) => resolve([reason])));
 
 let nodes: TwoNodes;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  nodes = await startTwoNodes();
-}, 60_000);
+const sockets = twoNodesPerFile((n) => (nodes = n));
+// Registered after twoNodesPerFile's hook, so it runs first (Vitest runs after-hooks as a stack):
+// real timers are back before the sockets disconnect.
 afterEach(() => {
   vi.useRealTimers();
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await nodes?.close();
 });
 
 async function boxOfficeUser(): Promise<User> {

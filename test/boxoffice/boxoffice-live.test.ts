@@ -1,33 +1,16 @@
 // The /boxoffice namespace on two engine nodes sharing Redis and Postgres: a screen on node A
 // sees counters, revenue, velocity, what sold first, the feed and attendance change when sales,
 // holds, blocks and scans happen through node B; staff and secret keys only; tenancy.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket as ClientSocket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../engine/src/auth/repo.ts';
 import { addMembership, createUser } from '../../engine/src/auth/users.ts';
 import { createOrganisation } from '../../engine/src/orgs/repo.ts';
 import { uniqueName } from '../support/services.ts';
-import {
-  BoardView,
-  boxOfficeSocket,
-  connected,
-  startTwoNodes,
-  waitFor,
-  type TwoNodes,
-} from './harness.ts';
+import { BoardView, boxOfficeSocket, connected, waitFor, type TwoNodes } from './harness.ts';
+import { twoNodesPerFile } from './two-nodes-per-file.ts';
 
 let nodes: TwoNodes;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  nodes = await startTwoNodes();
-}, 60_000);
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await nodes?.close();
-});
+const sockets = twoNodesPerFile((n) => (nodes = n));
 
 async function screen(key: string | undefined = nodes.seeded.secretKey, headers = {}) {
   const socket = boxOfficeSocket(nodes.a.url, key, headers);
