@@ -50,4 +50,87 @@ describe('OrphanCheck', () => {
     expect(check.created(status, [])).toEqual([]);
     expect(check.created(new Uint8Array(0), [3])).toEqual([]);
   });
+
+  describe('at a table (seats marked atTable are a ring)', () => {
+    /** Row A of four seats, then table T1 with six chairs round it, in the engine's order. */
+    const withTable = {
+      seats: [
+        ...Array.from({ length: 4 }, (_, i) => ({
+          index: i,
+          id: `r${i}`,
+          label: String(i + 1),
+          row: 'A',
+          section: 'Hall',
+          category: 'A',
+          x: i * 22,
+          y: 0,
+          flags: [],
+        })),
+        ...Array.from({ length: 6 }, (_, i) => ({
+          index: 4 + i,
+          id: `t${i}`,
+          label: String(i + 1),
+          row: 'T1',
+          section: 'Hall',
+          category: 'A',
+          x: 200 + 40 * Math.sin((i * Math.PI) / 3),
+          y: 200 - 40 * Math.cos((i * Math.PI) / 3),
+          flags: [],
+          atTable: true as const,
+        })),
+      ],
+    } as unknown as PickerLayout;
+    const first = 4;
+    const last = 9;
+
+    it('does not warn about the first or last chair: round a table there is no end', () => {
+      const status = new Uint8Array(10);
+      // Chairs 2–5 taken by the selection: chairs 1 and 6 sit next to each other, both free.
+      const selected = [first + 1, first + 2, first + 3, first + 4];
+      for (const i of selected) status[i] = 1;
+      expect(new OrphanCheck(withTable).created(status, selected)).toEqual([]);
+    });
+
+    it('warns about the last chair left between chair 5 and the sold first chair', () => {
+      const status = new Uint8Array(10);
+      status[first] = 2; // chair 1 sold
+      const selected = [first + 1, first + 2, first + 3, first + 4]; // chairs 2–5
+      for (const i of selected) status[i] = 1;
+      expect(new OrphanCheck(withTable).created(status, selected)).toEqual([last]);
+    });
+
+    it('warns when taking the last chair strands the first (a line would call it stranded already)', () => {
+      const status = new Uint8Array(10);
+      status[first + 1] = 2; // chair 2 sold: chair 1 still has free chair 6 beside it
+      status[last] = 1; // visitor holds chair 6
+      expect(new OrphanCheck(withTable).created(status, [last])).toEqual([first]);
+    });
+
+    it('keeps the row before the table a line, and the table apart from it', () => {
+      const status = new Uint8Array(10);
+      status[2] = 1; // row seat 3: seat 4 is left at the row's end
+      expect(new OrphanCheck(withTable).created(status, [2])).toEqual([3]);
+    });
+  });
+
+  it('treats a table as a line when the engine does not send atTable (older engines)', () => {
+    const old = {
+      seats: Array.from({ length: 4 }, (_, i) => ({
+        index: i,
+        id: `t${i}`,
+        label: String(i + 1),
+        row: 'T1',
+        section: 'Hall',
+        category: 'A',
+        x: i * 22,
+        y: 0,
+        flags: [],
+      })),
+    } as unknown as PickerLayout;
+    const status = new Uint8Array(4);
+    status[1] = 1;
+    status[2] = 1;
+    // Without the ring, chairs 1 and 4 read as line ends: both stranded.
+    expect(new OrphanCheck(old).created(status, [1, 2])).toEqual([0, 3]);
+  });
 });

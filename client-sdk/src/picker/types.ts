@@ -17,6 +17,8 @@ export interface PickerLayoutSeat {
   x: number;
   y: number;
   flags: string[];
+  /** Present on a table's seats only: a ring round the table (absent from older engines). */
+  atTable?: true;
 }
 
 /** A floor of the venue (stalls, balcony…): seats of different levels may overlap in x/y. */

@@ -107,6 +107,12 @@ export const LayoutSeat = z.object({
   x: z.number(),
   y: z.number(),
   flags: z.array(z.enum(['accessible', 'restricted-view', 'companion'])),
+  atTable: z
+    .literal(true)
+    .optional()
+    .describe(
+      "Present on a table's seats only: they sit in a ring, numbered round the table (the last next to the first)",
+    ),
 });
 
 export const EventLayout = z.object({

@@ -145,6 +145,8 @@ async function staticLayout(ctx: EngineContext, event: EventRuntime) {
       x: s.x,
       y: s.y,
       flags: flagsOf(s),
+      // Only on table seats, so a hall of rows pays nothing; the picker's orphan check reads it.
+      ...(s.atTable ? { atTable: true as const } : {}),
     })),
     gaAreas: event.layout.gaAreas.map((a) => ({
       id: a.id,
