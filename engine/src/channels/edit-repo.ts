@@ -13,11 +13,11 @@ export async function renameChannel(tx: Db, channel: Channel, name: string): Pro
 }
 
 /**
- * Locks the channel row until the transaction ends. A booking through the channel inserts its
- * row with a foreign key to the channel, which takes a key-share lock on it: once this lock is
- * granted, every such booking has committed (and is counted) or waits until the channel is gone
- * (and then fails its foreign key). Taken after the seat-allocation lock and before any
- * standing-area lock, the order bookings take them in.
+ * Locks the channel row until the transaction ends. Taken after the seat-allocation lock: every
+ * booking through the channel holds that lock shared from its channel check (repo.ts,
+ * channelOnSale) to its commit, so once the delete holds it no such booking is in flight, and a
+ * later one finds the channel gone (409 NOT_IN_CHANNEL). This row lock is the backstop for any
+ * other writer of a booking's foreign key to the channel.
  */
 export async function lockChannel(tx: Db, channel: Channel): Promise<boolean> {
   const { rows } = await tx.query(

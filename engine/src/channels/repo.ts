@@ -328,6 +328,30 @@ export async function lockSeatAllocations(tx: Db, eventId: string): Promise<void
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [seatAllocationLock(eventId)]);
 }
 
+/** The event's seat-allocation lock, shared until the transaction ends (bookings take it). */
+async function shareSeatAllocations(tx: Db, eventId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [
+    seatAllocationLock(eventId),
+  ]);
+}
+
+/**
+ * Whether the channel a booking sells through still exists, seen by the seller's organisation.
+ * Holds the event's seat-allocation lock shared until the booking commits, whatever it sells:
+ * deleting a channel takes that lock exclusive first, so the delete either waits for the booking
+ * (and counts it) or has committed before this read (and the channel is gone). Without the lock a
+ * booking of standing places only took its area lock, then waited on the channel row for its
+ * foreign key, while the delete held that row and waited on the area lock: a deadlock, a 500.
+ */
+export async function channelOnSale(tx: Db, eventId: string, channelId: string): Promise<boolean> {
+  await shareSeatAllocations(tx, eventId);
+  const { rows } = await tx.query('SELECT 1 FROM channels WHERE id = $1 AND event_id = $2', [
+    channelId,
+    eventId,
+  ]);
+  return rows.length > 0;
+}
+
 /** Seats among `seats` with a live booking of the caller's organisation. */
 export async function liveBookedSeats(
   tx: Db,
@@ -358,9 +382,7 @@ export async function seatsOutsideChannel(
   seats: readonly number[],
 ): Promise<number[]> {
   if (seats.length === 0) return [];
-  await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [
-    seatAllocationLock(eventId),
-  ]);
+  await shareSeatAllocations(tx, eventId);
   const { rows } = await tx.query<{ i: number }>(
     `SELECT s.i FROM (SELECT jsonb_array_elements_text($2::jsonb)::int AS i) s
      LEFT JOIN channel_allocations a ON a.event_id = $1 AND a.seat_index = s.i

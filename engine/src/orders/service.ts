@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { auditActor, recordAudit } from '../audit/audit-log.ts';
 import { eventReport, zonesOf, type ReportGrouping } from '../boxoffice/report-repo.ts';
 import { channelEvent, checkAllocation, sellingChannel } from '../channels/fence.ts';
-import { seatsOutsideChannel } from '../channels/repo.ts';
+import { fenceChannelSale } from '../channels/booking-fence.ts';
 import type { Db } from '../db/db.ts';
 import { DbUnavailable } from '../db/errors.ts';
 import { IdempotencyKeyReused, withIdempotency } from '../db/idempotency.ts';
@@ -224,9 +224,8 @@ export class OrderService {
   }
 
   /**
-   * The Postgres side of a booking: check the hold, check the seats belong to the channel (the
-   * runtime's allocation map may be a few seconds old on this node), record it, queue its webhook
-   * and audit.
+   * The Postgres side of a booking: check the hold, check the channel still exists and holds the
+   * seats (channels/booking-fence.ts), record it, queue its webhook and audit.
    */
   private async write(
     p: Principal,
@@ -241,13 +240,7 @@ export class OrderService {
     const { channelId: _channelId, ...held } = live;
     await this.holds.command(event, () => this.store.checkHold(eventId, held));
     return inOrg(db, p.orgId, async (tx) => {
-      const outside = await seatsOutsideChannel(tx, eventId, live.channelId, live.seats);
-      if (outside.length) {
-        const ids = seatIdsOf(event, outside);
-        throw new DomainError('NOT_IN_CHANNEL', `Not on sale in this channel: ${ids.join(', ')}`, {
-          seats: ids,
-        });
-      }
+      await fenceChannelSale(tx, event, live.channelId, live.seats);
       const booking = await createBooking(tx, {
         orgId: p.orgId,
         eventId,
