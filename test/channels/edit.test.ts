@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../engine/src/audit/audit-log.ts';
 import { asSystem } from '../../engine/src/db/tenancy.ts';
 import { expectProblem } from '../api/harness.ts';
+import { openPartnerChannel } from './open-channel.ts';
 import { startChannelWorld, type ChannelWorld } from './world.ts';
 
 let w: ChannelWorld;
@@ -15,15 +16,7 @@ const SEATS = ['R3-1', 'R3-2', 'R3-3'];
 
 beforeAll(async () => {
   w = await startChannelWorld();
-  const channel = await w.ok('POST', `/events/${w.eventId}/channels`, {
-    key: w.owner.secretKey,
-    body: { kind: 'partner', name: 'Friends', partnerOrgId: w.partner.orgId },
-  });
-  channelId = channel.id;
-  await w.ok('POST', `/events/${w.eventId}/channels/${channelId}/allocate`, {
-    key: w.owner.secretKey,
-    body: { seats: SEATS, ga: [{ areaId: 'floor', quantity: 5 }] },
-  });
+  channelId = await openPartnerChannel(w, { seats: SEATS, ga: [{ areaId: 'floor', quantity: 5 }] });
 }, 60_000);
 afterAll(async () => {
   await w?.close();

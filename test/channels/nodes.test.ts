@@ -11,6 +11,7 @@ import { createEngineContext, type EngineContext } from '../../engine/src/contex
 import { createApp } from '../../engine/src/http/app.ts';
 import { expectProblem, type ApiResponse, type CallOptions } from '../api/harness.ts';
 import { redisUrl } from '../support/services.ts';
+import { openPartnerChannel } from './open-channel.ts';
 import { startChannelWorld, type ChannelWorld } from './world.ts';
 
 let w: ChannelWorld;
@@ -26,15 +27,7 @@ beforeAll(async () => {
   await new Promise((resolve) => server2.once('listening', resolve));
   url2 = `http://127.0.0.1:${(server2.address() as AddressInfo).port}`;
   await Promise.all([w.api.engine.ctx.channels.changes.ready(), ctx2.channels.changes.ready()]);
-  const channel = await w.ok('POST', `/events/${w.eventId}/channels`, {
-    key: w.owner.secretKey,
-    body: { kind: 'partner', name: 'Friends', partnerOrgId: w.partner.orgId },
-  });
-  channelId = channel.id;
-  await w.ok('POST', `/events/${w.eventId}/channels/${channelId}/allocate`, {
-    key: w.owner.secretKey,
-    body: { seats: ['R2-1', 'R2-2'] },
-  });
+  channelId = await openPartnerChannel(w, { seats: ['R2-1', 'R2-2'] });
 }, 60_000);
 afterAll(async () => {
   await new Promise((resolve) => server2?.close(resolve));
