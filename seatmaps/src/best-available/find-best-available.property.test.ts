@@ -6,6 +6,7 @@ import { findBestAvailable } from './find-best-available.ts';
 import type { BestAvailableRequest } from './find-best-available.ts';
 import { findOrphans } from './find-orphans.ts';
 import { prepareBestAvailable } from './prepare.ts';
+import { eligibleFor, expectCheapest, requestArbs } from './property.test-helpers.ts';
 import type { BestAvailableSeat, PreparedBestAvailable } from './prepare.ts';
 import { seatCost } from './seat-cost.ts';
 
@@ -21,15 +22,7 @@ const rowArb = fc.record({
 });
 const caseArb = fc.record({
   rows: fc.array(rowArb, { minLength: 1, maxLength: 5 }),
-  quantity: fc.integer({ min: 1, max: 6 }),
-  category: fc.constantFrom(undefined, 'A', 'B'),
-  sectionId: fc.constantFrom(undefined, 's0', 's1'),
-  together: fc.constantFrom(undefined, true, false),
-  accessible: fc.constantFrom(undefined, false, true),
-  focalPoint: fc.record({
-    x: fc.integer({ min: -100, max: 400 }),
-    y: fc.integer({ min: -100, max: 300 }),
-  }),
+  ...requestArbs({ maxQuantity: 6, maxY: 300 }),
 });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -91,15 +84,7 @@ function allWindows(
 function check(c: Case): void {
   const { seats, status, request } = build(c);
   const prepared = prepareBestAvailable({ seats });
-  const eligible = (i: number) => {
-    const s = seats[i] as BestAvailableSeat;
-    return (
-      status[i] === 0 &&
-      (request.category === undefined || s.category === request.category) &&
-      (request.sectionId === undefined || s.sectionId === request.sectionId) &&
-      s.accessible === (request.accessible === true)
-    );
-  };
+  const eligible = eligibleFor(seats, status, request);
   const freeMatching = seats.filter((s) => eligible(s.index)).length;
   const windows = allWindows(prepared, status, request, eligible);
   const result = findBestAvailable(prepared, status, request);
@@ -120,10 +105,7 @@ function check(c: Case): void {
     (w) => w.seats.join() === [...result.seats].sort((a, b) => a - b).join(),
   );
   expect(chosen, 'result is one block of adjacent seats in one row').toBeDefined();
-  const clean = windows.filter((w) => !w.strands);
-  if (clean.length > 0) expect(chosen?.strands).toBe(false);
-  const pool = clean.length > 0 ? clean : windows;
-  expect(chosen?.cost).toBeCloseTo(Math.min(...pool.map((w) => w.cost)), 9);
+  expectCheapest(windows, chosen);
 }
 
 describe('findBestAvailable properties', () => {

@@ -8,6 +8,7 @@ import type { BestAvailableRequest } from './find-best-available.ts';
 import { findGroupBlock } from './find-group-block.ts';
 import { findOrphans } from './find-orphans.ts';
 import { prepareBestAvailable } from './prepare.ts';
+import { eligibleFor, expectCheapest, requestArbs } from './property.test-helpers.ts';
 import type { BestAvailableSeat, PreparedBestAvailable } from './prepare.ts';
 import { seatCost } from './seat-cost.ts';
 
@@ -24,15 +25,7 @@ const runArb = fc.record({
 });
 const caseArb = fc.record({
   runs: fc.array(runArb, { minLength: 1, maxLength: 6 }),
-  quantity: fc.integer({ min: 1, max: 8 }),
-  category: fc.constantFrom(undefined, 'A', 'B'),
-  sectionId: fc.constantFrom(undefined, 's0', 's1'),
-  together: fc.constantFrom(undefined, true, false),
-  accessible: fc.constantFrom(undefined, false, true),
-  focalPoint: fc.record({
-    x: fc.integer({ min: -100, max: 400 }),
-    y: fc.integer({ min: -100, max: 400 }),
-  }),
+  ...requestArbs({ maxQuantity: 8, maxY: 400 }),
 });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -134,15 +127,7 @@ function allWindows(
 function setup(c: Case) {
   const { seats, runs, status, request } = build(c);
   const prepared = prepareBestAvailable({ seats });
-  const eligible = (i: number) => {
-    const s = seats[i]!;
-    return (
-      status[i] === 0 &&
-      (request.category === undefined || s.category === request.category) &&
-      (request.sectionId === undefined || s.sectionId === request.sectionId) &&
-      s.accessible === (request.accessible === true)
-    );
-  };
+  const eligible = eligibleFor(seats, status, request);
   const runOf = (i: number) => runs.findIndex((r) => r.seats.includes(i));
   /** Some table has room for the whole party, though maybe not in one arc. */
   const tableHasRoom = runs.some(
@@ -182,10 +167,7 @@ function checkBestAvailable(c: Case): void {
     expect(contiguousRound(run, result.seats), 'contiguous round the table').toBe(true);
   const chosen = windows.find((w) => w.seats.join() === result.seats.join());
   expect(chosen, 'result is one block, in order along its row or round its table').toBeDefined();
-  const clean = windows.filter((w) => !w.strands);
-  if (clean.length > 0) expect(chosen?.strands).toBe(false);
-  const pool = clean.length > 0 ? clean : windows;
-  expect(chosen?.cost).toBeCloseTo(Math.min(...pool.map((w) => w.cost)), 9);
+  expectCheapest(windows, chosen);
 }
 
 function checkGroup(c: Case): void {
