@@ -36,6 +36,8 @@ const Config = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Longest hold a client may ask for or extend to. */
   MAX_HOLD_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+  /** Days failed logins of unknown emails stay in login_failures; older rows are pruned daily. */
+  LOGIN_FAILURES_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   /** Seed a demo organisation, venue and event on first start (embedded default). */
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** API requests per second per public key and client IP (0: no limit). */

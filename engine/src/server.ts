@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as IoServer } from 'socket.io';
+import { LoginFailureRetention } from './auth/login-failure-retention.ts';
 import { attachBoxOffice } from './boxoffice/namespace.ts';
 import type { EngineContext } from './context.ts';
 import { createApp } from './http/app.ts';
@@ -54,6 +55,12 @@ export async function startServer(ctx: EngineContext, opts: ListenOptions): Prom
   await once(http, 'listening');
   ctx.sweeper.start();
   ctx.webhooks.start();
+  const retention = new LoginFailureRetention({
+    db: ctx.db,
+    days: ctx.config.LOGIN_FAILURES_RETENTION_DAYS,
+    logger: ctx.logger,
+  });
+  retention.start();
   const { port } = http.address() as AddressInfo;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   let closing: Promise<void> | undefined;
@@ -67,6 +74,7 @@ export async function startServer(ctx: EngineContext, opts: ListenOptions): Prom
     await io.close().catch(() => undefined);
     await closed;
     clearTimeout(timer);
+    await retention.stop();
     await ctx.close();
   };
 

@@ -110,12 +110,14 @@ export interface LoginFailure {
 }
 
 /**
- * The security log's entries, newest first: `limit` (default 100) with ids below `before`. For
- * operators (system work): no organisation may read it.
+ * The security log's entries, newest first: `limit` (default 100) with ids below `before`, and
+ * none older than `since`. For operators (system work, `parterre security login-failures`): no
+ * organisation may read it. Entries past LOGIN_FAILURES_RETENTION_DAYS are pruned
+ * (login-failure-retention.ts).
  */
 export async function listLoginFailures(
   db: Db,
-  opts: { limit?: number; before?: number } = {},
+  opts: { limit?: number; before?: number; since?: Date } = {},
 ): Promise<LoginFailure[]> {
   const { rows } = await asSystem(db, (tx) =>
     tx.query<{
@@ -126,8 +128,9 @@ export async function listLoginFailures(
       at: Date;
     }>(
       `SELECT id, email, address, user_id, at FROM login_failures
-       WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
-      [opts.before ?? null, opts.limit ?? 100],
+       WHERE ($1::bigint IS NULL OR id < $1) AND ($3::timestamptz IS NULL OR at >= $3)
+       ORDER BY id DESC LIMIT $2`,
+      [opts.before ?? null, opts.limit ?? 100, opts.since ?? null],
     ),
   );
   return rows.map((r) => ({

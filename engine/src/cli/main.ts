@@ -7,6 +7,7 @@ import { CliError, ExitCode } from './errors.ts';
 import { registerMapCommands } from './map/command.ts';
 import { registerServe } from './serve.ts';
 import { registerUserCommands } from './admin/user-command.ts';
+import { registerSecurityCommands } from './admin/security-command.ts';
 
 /**
  * Adds one top-level command (and its subcommands) to the program. Every command file is loaded
@@ -23,6 +24,7 @@ const commands: readonly RegisterCommand[] = [
   registerOrgCommands,
   registerKeyCommands,
   registerUserCommands,
+  registerSecurityCommands,
 ];
 
 /** Commander's messages can span lines ("(Did you mean …?)"); the CLI promises one line. */
