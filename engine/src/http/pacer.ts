@@ -11,6 +11,8 @@
 // (plus a burst) straight through, and paces a caller over it, nginx's `limit_req` way: its
 // request is given the next free slot and waits for it, up to `maxDelayMs`; beyond that it is
 // refused. A flood is thus spread evenly over the second, one slot every 1/rate.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { RedisConnection } from '../store/redis/connection.ts';
 
 /** One rate a request counts against. */
@@ -68,8 +70,13 @@ function decide(
   return { answer: { admitted: true, waitMs, limit: worst }, next };
 }
 
-/** Entries a memory pacer keeps before it drops the idle ones (a TAT in the past is no state). */
+/**
+ * Entries a memory pacer keeps before it drops the idle ones (a TAT in the past is no state), at
+ * most once a second: under a flood from many callers the map may stay large, and a sweep per
+ * request would scan it every time.
+ */
 const MEMORY_SWEEP_AT = 10_000;
+const MEMORY_SWEEP_EVERY_MS = 1000;
 
 /**
  * This node's pacer (the embedded node, and the stand-in while Redis is unreachable).
@@ -77,6 +84,7 @@ const MEMORY_SWEEP_AT = 10_000;
  */
 export function memoryPacer(maxDelayMs: number, now: () => number = Date.now): Pacer {
   const tats = new Map<string, number>();
+  let sweptAt = -Infinity;
   return {
     async take(limits) {
       const at = now();
@@ -87,7 +95,8 @@ export function memoryPacer(maxDelayMs: number, now: () => number = Date.now): P
         maxDelayMs,
       );
       if (next) {
-        if (tats.size >= MEMORY_SWEEP_AT) {
+        if (tats.size >= MEMORY_SWEEP_AT && at - sweptAt >= MEMORY_SWEEP_EVERY_MS) {
+          sweptAt = at;
           for (const [key, tat] of tats) if (tat <= at) tats.delete(key);
         }
         limits.forEach((limit, i) => tats.set(limit.key, next[i] as number));
@@ -97,31 +106,8 @@ export function memoryPacer(maxDelayMs: number, now: () => number = Date.now): P
   };
 }
 
-// The same decision in Redis, atomic over all the limits of a request. Time is Redis's own (TIME),
-// so nodes with skewed clocks share one schedule. A counter expires once its TAT has passed: an
-// absent counter and a past TAT mean the same (a full bucket). Numbers go back as strings: Lua
-// numbers returned as integers would lose their fractions. The keys share their organisation's
-// hash tag, so on a Redis Cluster they live in one slot.
-const PACE_LUA = `
-if redis.replicate_commands then redis.replicate_commands() end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local maxDelay = tonumber(ARGV[1])
-local wait, worst, from = 0, 0, {}
-for i, key in ipairs(KEYS) do
-  local tat = tonumber(redis.call('GET', key)) or now
-  if tat < now then tat = now end
-  from[i] = tat
-  local w = tat - tonumber(ARGV[2 * i + 1]) - now
-  if w > wait then wait = w; worst = i - 1 end
-end
-if wait > maxDelay then return {0, worst, tostring(wait)} end
-for i, key in ipairs(KEYS) do
-  local tat = from[i] + tonumber(ARGV[2 * i])
-  redis.call('SET', key, tostring(tat), 'PX', math.ceil(tat - now) + 1)
-end
-return {1, worst, tostring(wait)}
-`;
+// The same decision in Redis, atomic over the request's two limits: lua/pace-2.lua.
+const PACE_LUA = readFileSync(fileURLToPath(new URL('./lua/pace-2.lua', import.meta.url)), 'utf8');
 
 interface PaceCommand {
   parterrePace(...args: (string | number)[]): Promise<[number, number, string]>;
@@ -135,13 +121,23 @@ interface PaceCommand {
 export function redisPacer(redis: RedisConnection, maxDelayMs: number): Pacer {
   const fallback = memoryPacer(maxDelayMs);
   if (!('parterrePace' in redis)) {
-    redis.defineCommand('parterrePace', { lua: PACE_LUA });
+    redis.defineCommand('parterrePace', { numberOfKeys: 2, lua: PACE_LUA });
   }
   const client = redis as unknown as PaceCommand;
   return {
     async take(limits) {
-      const args: (string | number)[] = [limits.length, ...limits.map((l) => l.key), maxDelayMs];
-      for (const limit of limits) {
+      if (limits.length < 1 || limits.length > 2) {
+        throw new Error(`A request counts against 1 or 2 rates, not ${limits.length}`);
+      }
+      // The script takes two counters; a missing one is given period 0 (not in force) under the
+      // first one's key, so both keys stay in one hash slot.
+      const [first, second] = limits as [PaceLimit, PaceLimit | undefined];
+      const args: (string | number)[] = [first.key, second?.key ?? first.key, maxDelayMs];
+      for (const limit of [first, second]) {
+        if (!limit) {
+          args.push(0, 0);
+          continue;
+        }
         const { periodMs, toleranceMs } = shape(limit);
         args.push(periodMs, toleranceMs);
       }
