@@ -133,4 +133,28 @@ describe('OrphanCheck', () => {
     // Without the ring, chairs 1 and 4 read as line ends: both stranded.
     expect(new OrphanCheck(old).created(status, [1, 2])).toEqual([0, 3]);
   });
+
+  it('keeps two tables of one label apart when the engine names their records (container)', () => {
+    const chair = (table: number, i: number) => ({
+      index: table * 4 + i,
+      id: `t${table}-${i}`,
+      label: String(i + 1),
+      row: 'Table 3',
+      section: 'Hall',
+      category: 'A',
+      x: table * 1000 + 40 * Math.sin((i * Math.PI) / 2),
+      y: -40 * Math.cos((i * Math.PI) / 2),
+      flags: [],
+      atTable: true as const,
+      container: table,
+    });
+    const twins = {
+      seats: [0, 1, 2, 3].map((i) => chair(0, i)).concat([0, 1, 2, 3].map((i) => chair(1, i))),
+    } as unknown as PickerLayout;
+    const status = Uint8Array.from([2, 0, 0, 0, 0, 2, 2, 0]);
+    const selected = [1, 2, 7];
+    for (const i of selected) status[i] = 1;
+    // One ring of eight would see chairs 3 and 4 (indexes 3, 4) as a free pair.
+    expect(new OrphanCheck(twins).created(status, selected)).toEqual([3, 4]);
+  });
 });

@@ -1,6 +1,7 @@
 // The "no single empty seat" warning: seats a visitor's selection would leave alone between taken
 // seats (or a taken seat and the row's end), found with seatmaps' findOrphans on the layout's
-// rows; a table's seats (`atTable`) are a ring, so its first and last chairs are neighbours.
+// rows; a table's seats (`atTable`) are a ring, so its first and last chairs are neighbours, and
+// `container` (sent where labels repeat) keeps two rows or tables of one label apart.
 // Only orphans the selection creates count: the visitor cannot fix the others.
 import { findOrphans, prepareBestAvailable } from '@parterre/seatmaps/client';
 import type {
@@ -49,5 +50,7 @@ function toBestAvailableSeat(s: PickerLayout['seats'][number]): BestAvailableSea
     restrictedView: s.flags.includes('restricted-view'),
     // A table's chairs form a ring: seatmaps then treats the last chair as the first's neighbour.
     ...(s.atTable ? { atTable: true as const } : {}),
+    // Two rows or tables with one label in a section: without it they would read as one.
+    ...(s.container === undefined ? {} : { container: s.container }),
   };
 }

@@ -19,6 +19,8 @@ export interface PickerLayoutSeat {
   flags: string[];
   /** Present on a table's seats only: a ring round the table (absent from older engines). */
   atTable?: true;
+  /** The seat's row or table record, sent only where a label repeats in the section. */
+  container?: number;
 }
 
 /** A floor of the venue (stalls, balcony…): seats of different levels may overlap in x/y. */

@@ -113,6 +113,14 @@ export const LayoutSeat = z.object({
     .describe(
       "Present on a table's seats only: they sit in a ring, numbered round the table (the last next to the first)",
     ),
+  container: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      'Which row or table record the seat belongs to; present only where another row or table of the section has the same label, to tell them apart',
+    ),
 });
 
 export const EventLayout = z.object({

@@ -9,6 +9,7 @@ import { getSeatmap, getVersion, latestVersion, type SeatmapVersion } from '../m
 import type { EventRuntime } from './catalog.ts';
 import { eventSales } from '../boxoffice/sales-summary.ts';
 import { CreateEventBody, EventLayout, EventList, EventParams, EventView } from './api-schemas.ts';
+import { sharedLabelContainers } from './layout-containers.ts';
 import { createEvent, getEvent, listEvents } from './repo.ts';
 import { checkEventSettings } from './check-settings.ts';
 import { view } from './event-view.ts';
@@ -127,6 +128,7 @@ async function staticLayout(ctx: EngineContext, event: EventRuntime) {
     throw new Error(`Published seat map ${event.seatmapId} v${event.seatmapVersion} is unreadable`);
   const { size, focalPoint, categories, levels, sections } = doc.data;
   const levelOfSection = new Map<string, string>(sections.map((s) => [s.id, s.level]));
+  const keyed = sharedLabelContainers(event.layout.seats);
   return {
     seatmapId: event.seatmapId,
     seatmapVersion: event.seatmapVersion,
@@ -147,6 +149,8 @@ async function staticLayout(ctx: EngineContext, event: EventRuntime) {
       flags: flagsOf(s),
       // Only on table seats, so a hall of rows pays nothing; the picker's orphan check reads it.
       ...(s.atTable ? { atTable: true as const } : {}),
+      // Only where a row or table label repeats in a section: the picker splits rows on it.
+      ...(keyed.has(s.container) ? { container: s.container } : {}),
     })),
     gaAreas: event.layout.gaAreas.map((a) => ({
       id: a.id,

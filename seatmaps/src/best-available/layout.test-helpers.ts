@@ -13,6 +13,8 @@ export interface RowSpec {
   readonly restricted?: readonly number[];
   /** x of the first seat (default 0). */
   readonly x?: number;
+  /** Layout `container` of the row's seats (default: none, as a label-only client sends). */
+  readonly container?: number;
 }
 
 /** Seats for `rows`, in index order, as `prepareBestAvailable` takes them. */
@@ -31,6 +33,7 @@ export function rowsLayout(rows: readonly RowSpec[]): { seats: BestAvailableSeat
         y: 50 + r * 30,
         accessible: spec.accessible?.includes(p) ?? false,
         restrictedView: spec.restricted?.includes(p) ?? false,
+        ...(spec.container === undefined ? {} : { container: spec.container }),
       });
     }
   });

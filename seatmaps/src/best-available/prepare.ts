@@ -7,7 +7,11 @@ import type { LayoutSeat } from '../model/layout.ts';
 export const ACCESSIBLE = 1;
 export const RESTRICTED_VIEW = 2;
 
-/** The fields of a layout seat best-available reads. */
+/**
+ * The fields of a layout seat best-available reads. `container` is optional for callers that only
+ * have labels (the picker gets it from the engine only where labels are ambiguous): without it,
+ * seats group by section, label and `atTable` alone.
+ */
 export type BestAvailableSeat = Pick<
   LayoutSeat,
   | 'index'
@@ -19,13 +23,15 @@ export type BestAvailableSeat = Pick<
   | 'accessible'
   | 'restrictedView'
   | 'atTable'
->;
+> &
+  Partial<Pick<LayoutSeat, 'container'>>;
 
 /**
- * Rows and seat attributes in typed arrays. A "row" is a run of consecutive seat indexes sharing
- * section and row (or table) label: the layout emits each row's or table's seats together in
- * generation order, so neighbouring indexes in a run are neighbours on the floor, and an aisle
- * between two rows with the same label still separates them (they are two runs).
+ * Rows and seat attributes in typed arrays. A "row" is a run of consecutive seat indexes of one
+ * row or table record (layout `container`; also split where section, label or `atTable` change):
+ * the layout emits each row's or table's seats together in generation order, so neighbouring
+ * indexes in a run are neighbours on the floor. Two rows or tables sharing a label in one section
+ * (two "Table 3"s, far apart) are two runs: a label is not an identity.
  * A table's run is a ring (`rowRing`): the generators number chairs round the table, round or
  * rectangular, so its last seat sits next to its first.
  */
@@ -100,6 +106,7 @@ export function prepareBestAvailable(layout: {
     if (
       !prev ||
       prev.sectionId !== s.sectionId ||
+      prev.container !== s.container ||
       prev.row !== s.row ||
       prev.atTable !== s.atTable
     ) {

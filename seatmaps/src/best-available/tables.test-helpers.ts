@@ -14,7 +14,14 @@ export interface HallSpec {
   /** Seats per row; rows A, B, … at y = 100, 130, … from x = 100. */
   readonly rows?: readonly number[];
   /** Tables 1, 2, … 200 apart at y = 400, each round (diameter 90) or rect (120×60). */
-  readonly tables: readonly { readonly shape: 'round' | 'rect'; readonly seats: number }[];
+  readonly tables: readonly {
+    readonly shape: 'round' | 'rect';
+    readonly seats: number;
+    /** Default "Table k"; two tables may share one, as the studio can produce. */
+    readonly label?: string;
+    /** Default 100 + 200 (k − 1). */
+    readonly x?: number;
+  }[];
 }
 
 export interface Hall {
@@ -40,9 +47,9 @@ export function hall(spec: HallSpec): Hall {
   const tables = spec.tables.map((t, k) =>
     createTable({
       id: `T${k + 1}`,
-      label: `Table ${k + 1}`,
+      label: t.label ?? `Table ${k + 1}`,
       shape: t.shape,
-      transform: { x: 100 + 200 * k, y: 400, rotation: 0 },
+      transform: { x: t.x ?? 100 + 200 * k, y: 400, rotation: 0 },
       width: t.shape === 'round' ? 90 : 120,
       ...(t.shape === 'rect' ? { height: 60 } : {}),
       seatCount: t.seats,

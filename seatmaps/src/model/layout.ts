@@ -13,6 +13,12 @@ export interface LayoutSeat {
   readonly label: string;
   /** Row or table label ("" for neither). */
   readonly row: string;
+  /**
+   * The seat's row or table record, numbered 0, 1, … in layout order: what tells apart two rows
+   * or tables that share a label in one section (best-available splits runs on it). A number
+   * rather than the record's id, so the engine can pass it on cheaply.
+   */
+  readonly container: number;
   readonly section: string;
   readonly sectionId: SectionId;
   readonly level: string;
@@ -47,6 +53,7 @@ export interface Layout {
 interface SeatContext {
   section: Section;
   row: string;
+  container: number;
   category: CategoryKey | undefined;
   toWorld: (p: Point) => Point;
   atTable?: true;
@@ -59,6 +66,7 @@ function pushSeat(out: LayoutSeat[], seat: Seat, ctx: SeatContext): void {
     id: seat.id,
     label: seat.label,
     row: ctx.row,
+    container: ctx.container,
     section: ctx.section.label,
     sectionId: ctx.section.id,
     level: ctx.section.level,
@@ -85,17 +93,24 @@ function compose(outer: Transform, inner: Transform): (p: Point) => Point {
 export function buildLayout(doc: SeatmapDocument): Layout {
   const seats: LayoutSeat[] = [];
   const gaAreas: LayoutGaArea[] = [];
+  let container = 0;
   for (const section of doc.sections) {
     const toWorld = transformer(section.transform);
     for (const row of section.rows) {
-      for (const seat of row.seats) {
-        pushSeat(seats, seat, { section, row: row.label, category: row.category, toWorld });
-      }
+      const ctx = {
+        section,
+        row: row.label,
+        container: container++,
+        category: row.category,
+        toWorld,
+      };
+      for (const seat of row.seats) pushSeat(seats, seat, ctx);
     }
     for (const table of section.tables) {
       const ctx = {
         section,
         row: table.label,
+        container: container++,
         category: table.category,
         toWorld: compose(section.transform, table.transform),
         atTable: true as const,

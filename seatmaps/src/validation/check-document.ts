@@ -4,6 +4,7 @@
 import type { OverlapOptions } from '../geometry/overlaps.ts';
 import type { SeatmapDocument } from '../model/document.ts';
 import { duplicateCategoryKeys } from './checks/duplicate-category-keys.ts';
+import { duplicateContainerLabels } from './checks/duplicate-container-labels.ts';
 import { duplicateElementIds } from './checks/duplicate-element-ids.ts';
 import { duplicateSeatIds } from './checks/duplicate-seat-ids.ts';
 import { duplicateSeatLabels } from './checks/duplicate-seat-labels.ts';
@@ -29,6 +30,7 @@ const checks: readonly Check[] = [
   duplicateElementIds,
   duplicateCategoryKeys,
   duplicateSeatLabels,
+  duplicateContainerLabels,
   seatCategories,
   unknownLevels,
   emptySections,

@@ -3,6 +3,7 @@
 import { brand, polygonArea, type GaAreaId, type Point } from '@parterre/seatmaps';
 import { register } from '../action.ts';
 import { freshId } from '../element-index.ts';
+import { nextLabelNumber } from './label-number.ts';
 import { newSection, putSection, sectionAt, toLocal } from './placement.ts';
 
 const UNITS_PER_METRE = 50;
@@ -16,7 +17,10 @@ export const actionAddGaArea = register<readonly Point[]>({
     if (!first || outline.length < 3 || polygonArea(outline) === 0) return false;
     const level = appState.activeLevel;
     const section = sectionAt(doc, level, first) ?? newSection(doc, level, first);
-    const n = section.gaAreas.length + 1;
+    const n = nextLabelNumber(
+      section.gaAreas.map((a) => a.label),
+      'Standing',
+    );
     const area = polygonArea(outline) / (UNITS_PER_METRE * UNITS_PER_METRE);
     const ga = {
       type: 'ga' as const,

@@ -3,6 +3,7 @@
 import { createTable, type Point } from '@parterre/seatmaps';
 import { register } from '../action.ts';
 import { freshId } from '../element-index.ts';
+import { nextLabelNumber } from './label-number.ts';
 import { newSection, putSection, sectionAt, toLocal } from './placement.ts';
 
 export interface DrawnTable {
@@ -17,7 +18,10 @@ export const actionAddTable = register<DrawnTable>({
   perform({ document: doc, appState }, { shape, center, seatCount }) {
     const level = appState.activeLevel;
     const section = sectionAt(doc, level, center) ?? newSection(doc, level, center);
-    const n = section.tables.length + 1;
+    const n = nextLabelNumber(
+      section.tables.map((t) => t.label),
+      'Table',
+    );
     const local = toLocal(section, center);
     let table;
     try {

@@ -14,6 +14,7 @@ import {
 } from '@parterre/seatmaps';
 import { freshId } from '../element-index.ts';
 import { cachedSectionBounds } from '../hit-test.ts';
+import { nextLabelNumber } from './label-number.ts';
 
 /**
  * Distance (plan units) around an outline-less section's content within which new rows join it:
@@ -54,7 +55,10 @@ export function sectionAt(
  * category so that what a person draws is publishable without a detour.
  */
 export function newSection(doc: SeatmapDocument, level: LevelId, origin: Point): Section {
-  const n = doc.sections.length + 1;
+  const n = nextLabelNumber(
+    doc.sections.map((s) => s.label),
+    'Section',
+  );
   return {
     type: 'section',
     id: brand<SectionId>(freshId(doc, `section-${n}`)),
