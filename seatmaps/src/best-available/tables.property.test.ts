@@ -21,6 +21,9 @@ const seatArb = fc.record({
 const runArb = fc.record({
   table: fc.boolean(),
   section: fc.constantFrom('s0', 's1'),
+  // Few labels, so neighbouring runs often share section, label and kind (two "Table 3"s): only
+  // the layout's container tells them apart, as in a real layout.
+  label: fc.constantFrom('A', 'Table 3'),
   seats: fc.array(seatArb, { minLength: 1, maxLength: 10 }),
 });
 const caseArb = fc.record({
@@ -47,7 +50,8 @@ function build(c: Case) {
       const a = (2 * Math.PI * p) / len - Math.PI / 2;
       seats.push({
         index: seats.length,
-        row: `R${r}`,
+        row: run.label,
+        container: r,
         sectionId: run.section as BestAvailableSeat['sectionId'],
         category: s.category as BestAvailableSeat['category'],
         x: run.table ? 150 + 25 * Math.cos(a) : p * 30,
