@@ -101,7 +101,7 @@ export async function createEngineContext(
     store,
     catalog,
     bus: boxOfficeBus(redis, config.REDIS_PREFIX, (err) =>
-      logger.warn({ err }, 'box office: signal not published'),
+      logger.warn({ err }, 'box office: signal not published or heard'),
     ),
     logger,
   });
@@ -118,7 +118,7 @@ export async function createEngineContext(
     catalog,
     holds,
     channelChanges(catalog, redis, config.REDIS_PREFIX, (err) =>
-      logger.warn({ err }, 'channels: change not published'),
+      logger.warn({ err }, 'channels: change not published or heard'),
     ),
   );
   const webhooks = new WebhookDispatcher({

@@ -4,9 +4,9 @@
 // PUBLISH on `<prefix>sessions` carries it to the other nodes (a node ignores its own messages, so
 // a Redis outage never delays the local drop). Delivery is at most once: a signal only triggers a
 // re-read of the sessions in Postgres, and the live layer's periodic re-check stays the backstop
-// for a message lost while a subscriber was reconnecting.
+// for a message lost while a subscriber was reconnecting or Redis was unreachable.
 import { randomBytes } from 'node:crypto';
-import { SUBSCRIBER_ERROR_REPORT_MS, type PubSubClient } from '../boxoffice/bus.ts';
+import { RedisTopic, type PubSubClient } from '../pubsub/redis-topic.ts';
 
 export type SessionListener = (userId: string) => void;
 
@@ -61,58 +61,74 @@ const isMessage = (v: unknown): v is Message => {
 };
 
 /**
- * Several nodes on one Redis. The subscriber (its own connection, as Redis requires) starts at
+ * Several nodes on one Redis, over a RedisTopic (pubsub/redis-topic.ts: its own subscriber
+ * connection, which keeps subscribing until Redis confirms). The subscription starts at
  * construction, so a node hears signals from the moment it serves sockets; `ready()` resolves once
- * the SUBSCRIBE is confirmed (or failed, which is reported: the periodic re-check then covers).
+ * Redis confirms it, and is pending again while the subscriber reconnects.
  */
 export class RedisSessionSignals extends LocalSessionSignals {
   private readonly node = randomBytes(8).toString('base64url');
-  private readonly subscriber: ReturnType<PubSubClient['duplicate']>;
-  private readonly subscribing: Promise<void>;
-  private lastErrorReport = -Infinity;
+  private readonly topic: RedisTopic<Message>;
 
-  constructor(
-    private readonly redis: PubSubClient,
-    private readonly channel: string,
-    private readonly onError: (err: unknown) => void = () => undefined,
-  ) {
+  constructor(redis: PubSubClient, channel: string, onError?: (err: unknown) => void) {
     super();
-    this.subscriber = redis.duplicate();
-    // ioredis reconnects and resubscribes by itself; without an error listener it would print
-    // "Unhandled error event" on every failed reconnect, so report one a while.
-    this.subscriber.on('error', (err) => {
-      const now = Date.now();
-      if (now - this.lastErrorReport < SUBSCRIBER_ERROR_REPORT_MS) return;
-      this.lastErrorReport = now;
-      this.onError(err);
+    this.topic = new RedisTopic(redis, channel, isMessage, onError ? { onError } : {});
+    this.topic.subscribe((message) => {
+      if (message.node !== this.node) this.notify(message.userId);
     });
-    this.subscriber.on('message', (from, text) => {
-      if (from !== this.channel) return;
-      let message: unknown;
-      try {
-        message = JSON.parse(text);
-      } catch {
-        return;
-      }
-      if (isMessage(message) && message.node !== this.node) this.notify(message.userId);
-    });
-    this.subscribing = this.subscriber.subscribe(channel).then(() => undefined, this.onError);
   }
 
   override publish(userId: string): void {
     this.notify(userId);
-    const message: Message = { userId, node: this.node };
-    this.redis.publish(this.channel, JSON.stringify(message)).catch(this.onError);
+    void this.topic.publish({ userId, node: this.node });
   }
 
   override ready(): Promise<void> {
-    return this.subscribing;
+    return this.topic.ready();
   }
 
   override async close(): Promise<void> {
     await super.close();
-    await this.subscriber.quit().catch(() => undefined);
+    await this.topic.close();
   }
+}
+
+/** How long a staff socket's handshake waits for its node to hear session signals (ms). */
+export const LISTEN_WAIT_MS = 2_000;
+
+/**
+ * The wait of a staff socket's handshake: until `listening` resolves (the node hears other nodes'
+ * session ends, so none after the handshake's read is missed), but at most `waitMs`. Past that
+ * (Redis unreachable, so nothing is heard anyway) the handshake goes on and the socket relies on
+ * the live layer's periodic session re-check; `onNotListening` is called once per such spell,
+ * and again only after the node has been heard listening in between.
+ * @example const listened = boundedListening(() => auth.staff.listening(), { onNotListening: () => log.warn('…') });
+ */
+export function boundedListening(
+  listening: () => Promise<void>,
+  options: { waitMs?: number; onNotListening?: () => void } = {},
+): () => Promise<void> {
+  const waitMs = options.waitMs ?? LISTEN_WAIT_MS;
+  let told = false;
+  return async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const heard = await Promise.race([
+      listening().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), waitMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    if (heard) told = false;
+    else if (!told) {
+      told = true;
+      options.onNotListening?.();
+    }
+  };
 }
 
 /**

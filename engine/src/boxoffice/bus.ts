@@ -3,6 +3,7 @@
 // closed, prices edited). With Redis, one PUBLISH on `<prefix>boxoffice` reaches every node
 // (the publisher too, so local and remote signals take one path); embedded, an in-process
 // emitter does. Delivery is at most once: signals only trigger a re-read of the durable state.
+import { RedisTopic, type PubSubClient } from '../pubsub/redis-topic.ts';
 
 /** Something the box office of an event should re-read. */
 export interface BoxOfficeSignal {
@@ -41,20 +42,8 @@ export class InProcessBus implements BoxOfficeBus {
   }
 }
 
-/** What the Redis bus needs of an ioredis client (a single server or a cluster). */
-export interface PubSubClient {
-  publish(channel: string, message: string): Promise<unknown>;
-  duplicate(): SubscriberClient;
-}
-
-interface SubscriberClient {
-  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
-  on(event: 'error', listener: (err: unknown) => void): unknown;
-  subscribe(channel: string): Promise<unknown>;
-  quit(): Promise<unknown>;
-}
-
-const isSignal = (v: unknown): v is BoxOfficeSignal => {
+/** A box-office signal, as it travels between nodes (channel changes reuse the shape). */
+export const isBoxOfficeSignal = (v: unknown): v is BoxOfficeSignal => {
   const s = v as Partial<BoxOfficeSignal> | null;
   return (
     typeof s === 'object' &&
@@ -65,70 +54,33 @@ const isSignal = (v: unknown): v is BoxOfficeSignal => {
   );
 };
 
-/** While Redis stays unreachable the subscriber errors on every reconnect: report one a while. */
-export const SUBSCRIBER_ERROR_REPORT_MS = 30_000;
-
-/** The bus of a multi-node installation, over Redis pub/sub. */
+/**
+ * The bus of a multi-node installation: a RedisTopic (its own subscriber connection, which keeps
+ * subscribing until Redis confirms, also after a start during an outage; errors reported once a
+ * while). The publisher hears its own signal back through Redis like every other node.
+ */
 export class RedisBus implements BoxOfficeBus {
-  private readonly listeners = new Set<SignalListener>();
-  private subscriber: SubscriberClient | undefined;
-  private subscribing: Promise<unknown> | undefined;
-  private lastErrorReport = -Infinity;
+  private readonly topic: RedisTopic<BoxOfficeSignal>;
 
-  constructor(
-    private readonly redis: PubSubClient,
-    private readonly channel: string,
-    private readonly onError: (err: unknown) => void = () => undefined,
-  ) {}
+  constructor(redis: PubSubClient, channel: string, onError?: (err: unknown) => void) {
+    this.topic = new RedisTopic(redis, channel, isBoxOfficeSignal, onError ? { onError } : {});
+  }
 
   publish(signal: BoxOfficeSignal): void {
-    this.redis.publish(this.channel, JSON.stringify(signal)).catch(this.onError);
+    void this.topic.publish(signal);
   }
 
   subscribe(listener: SignalListener): () => void {
-    this.listeners.add(listener);
-    void this.start();
-    return () => this.listeners.delete(listener);
+    return this.topic.subscribe(listener);
   }
 
-  /** Resolves once this node hears the channel (tests wait for it before publishing). */
-  async ready(): Promise<void> {
-    await this.start();
+  /** Resolves once Redis confirms this node hears the channel (tests wait for it). */
+  ready(): Promise<void> {
+    return this.topic.ready();
   }
 
-  async close(): Promise<void> {
-    this.listeners.clear();
-    const subscriber = this.subscriber;
-    this.subscriber = undefined;
-    this.subscribing = undefined;
-    if (subscriber) await subscriber.quit().catch(() => undefined);
-  }
-
-  private start(): Promise<unknown> {
-    if (this.subscribing) return this.subscribing;
-    const subscriber = this.redis.duplicate();
-    this.subscriber = subscriber;
-    // Without a listener ioredis prints "Unhandled error event" for every failed reconnect; it
-    // reconnects (and resubscribes) by itself, so one report per SUBSCRIBER_ERROR_REPORT_MS is enough.
-    subscriber.on('error', (err) => {
-      const now = Date.now();
-      if (now - this.lastErrorReport < SUBSCRIBER_ERROR_REPORT_MS) return;
-      this.lastErrorReport = now;
-      this.onError(err);
-    });
-    subscriber.on('message', (channel, message) => {
-      if (channel !== this.channel) return;
-      let signal: unknown;
-      try {
-        signal = JSON.parse(message);
-      } catch {
-        return;
-      }
-      if (!isSignal(signal)) return;
-      for (const listener of [...this.listeners]) listener(signal);
-    });
-    this.subscribing = subscriber.subscribe(this.channel).catch(this.onError);
-    return this.subscribing;
+  close(): Promise<void> {
+    return this.topic.close();
   }
 }
 

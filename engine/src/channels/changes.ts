@@ -1,10 +1,11 @@
 // Channel changes reach every node's event cache at once. A node caches each event with its
 // channels (events/catalog.ts, 5 s); allocate, release, rename and delete forget this node's entry
 // and, with Redis, PUBLISH the event id on `<prefix>channels` so every other node forgets its own
-// before its next request. The TTL stays as the backstop for a lost message (pub/sub delivers at
-// most once, and a node that was reconnecting misses what was sent meanwhile). Embedded (no
+// within a message round trip. The TTL stays as the backstop for a lost message (pub/sub delivers
+// at most once, and a node that was reconnecting misses what was sent meanwhile). Embedded (no
 // Redis) there is one node, and forgetting its entry is enough.
-import { RedisBus, type PubSubClient } from '../boxoffice/bus.ts';
+import { isBoxOfficeSignal, type BoxOfficeSignal } from '../boxoffice/bus.ts';
+import { RedisTopic, type PubSubClient } from '../pubsub/redis-topic.ts';
 
 /** What the catalog offers: forgetting one event's cached entries on this node. */
 export interface EventCache {
@@ -17,7 +18,7 @@ export interface ChannelChanges {
    * published (a failure is reported, not thrown: the change itself has committed).
    */
   changed(orgId: string, eventId: string): Promise<void>;
-  /** Resolves once this node hears other nodes' changes (tests wait for it). */
+  /** Resolves once Redis confirms this node hears other nodes' changes (tests wait for it). */
   ready(): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,35 +37,34 @@ class LocalChanges implements ChannelChanges {
 }
 
 /**
- * Several nodes on one Redis. The subscription reuses the box office's RedisBus (its own
- * subscriber connection, resubscribing after a reconnect, errors reported once a while) on a
- * channel of its own; the publish is awaited so the message is out before the API answers.
+ * Several nodes on one Redis: a RedisTopic of its own (its own subscriber connection, which keeps
+ * subscribing until Redis confirms; errors reported once a while), carrying the box office's
+ * signal shape. The publish is awaited so the message is out before the API answers.
  */
 class RedisChanges implements ChannelChanges {
-  private readonly bus: RedisBus;
+  private readonly topic: RedisTopic<BoxOfficeSignal>;
 
   constructor(
     private readonly cache: EventCache,
-    private readonly redis: PubSubClient,
-    private readonly channel: string,
-    private readonly onError: (err: unknown) => void,
+    redis: PubSubClient,
+    channel: string,
+    onError: (err: unknown) => void,
   ) {
-    this.bus = new RedisBus(redis, channel, onError);
-    this.bus.subscribe((signal) => this.cache.invalidate(signal.eventId));
+    this.topic = new RedisTopic(redis, channel, isBoxOfficeSignal, { onError });
+    this.topic.subscribe((signal) => this.cache.invalidate(signal.eventId));
   }
 
   async changed(orgId: string, eventId: string): Promise<void> {
     this.cache.invalidate(eventId);
-    const signal = { type: 'event.changed', orgId, eventId };
-    await this.redis.publish(this.channel, JSON.stringify(signal)).catch(this.onError);
+    await this.topic.publish({ type: 'event.changed', orgId, eventId });
   }
 
   ready(): Promise<void> {
-    return this.bus.ready();
+    return this.topic.ready();
   }
 
   close(): Promise<void> {
-    return this.bus.close();
+    return this.topic.close();
   }
 }
 

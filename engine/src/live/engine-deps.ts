@@ -7,6 +7,7 @@ import { DOOR_KEY_SCOPE } from '../auth/door.ts';
 import { assertRole } from '../auth/guards.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { assertSocketNotCrossSite, sessionToken } from '../auth/session-cookie.ts';
+import { boundedListening } from '../auth/session-signals.ts';
 import type { EngineContext } from '../context.ts';
 import { DomainError, type Principal as EnginePrincipal } from '../errors.ts';
 import type { EventRuntime } from '../events/catalog.ts';
@@ -62,6 +63,13 @@ export function engineLiveDeps(ctx: EngineContext, options: EngineLiveOptions = 
   const origins = createOriginGuard(ctx.db);
   const addressOf = clientAddress(ctx.config.TRUST_PROXY);
   const session = sessionChecker(ctx, options.sessionCacheMs ?? 2000);
+  // Bounded: while Redis is unreachable no node is heard anyway, and the periodic re-check covers.
+  const listening = boundedListening(() => ctx.auth.staff.listening(), {
+    onNotListening: () =>
+      ctx.logger.warn(
+        "sessions: not subscribed to other nodes' session signals; staff sockets rely on the periodic re-check until Redis confirms",
+      ),
+  });
 
   /** The principal of the handshake's key or, without one, of its staff session cookie. */
   const identify = async (key: string | undefined, request: HandshakeRequest) => {
@@ -70,7 +78,7 @@ export function engineLiveDeps(ctx: EngineContext, options: EngineLiveOptions = 
     if (!token) return null;
     assertSocketNotCrossSite(request.headers);
     // Hear other nodes' session ends before reading this one: none is missed in between.
-    await ctx.auth.staff.listening();
+    await listening();
     const p = await session(token, true);
     return p && { ...p, session: token };
   };
