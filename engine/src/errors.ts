@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'ALREADY_SCANNED'
   | 'WRONG_EVENT'
   | 'ALREADY_RENEWED'
+  | 'EVENT_OVER'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -51,6 +52,7 @@ const STATUS: Record<ErrorCode, number> = {
   ALREADY_SCANNED: 409,
   WRONG_EVENT: 409,
   ALREADY_RENEWED: 409,
+  EVENT_OVER: 409,
   HOLD_EXPIRED: 410,
   PRECONDITION_FAILED: 412,
   UNKNOWN_SEATS: 422,
@@ -78,6 +80,8 @@ export interface ErrorDetails {
   bookings?: number;
   /** For ALREADY_SCANNED: when the ticket was first scanned (ISO 8601). */
   scannedAt?: string;
+  /** For UNAUTHORIZED with an expired door key: when it expired (ISO 8601). */
+  expiredAt?: string;
 }
 
 /**
@@ -109,6 +113,8 @@ export interface Principal {
   keyId: string;
   /** For staff sessions: the user's role in `orgId`. */
   role?: StaffRole;
+  /** For door keys: the one event the key opens (auth/door.ts). */
+  eventId?: string;
 }
 
 const list = (ids: readonly string[], max = 10) =>

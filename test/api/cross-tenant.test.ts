@@ -245,6 +245,35 @@ describe('cross-tenant over the /live socket', () => {
     expect(await stateOf(world, b)).toEqual(before);
   });
 
+  it("answers A's box office on B's door keys like missing ones, and B's door key still works", async () => {
+    const { a, b } = world;
+    const session = await world.login(a);
+    const ghost = `${b.doorKeyId.slice(0, 4)}${random(b.doorKeyId.length - 4)}`;
+    for (const [eventId, keyId] of [
+      [a.eventId, b.doorKeyId],
+      [b.eventId, b.doorKeyId],
+      [a.eventId, ghost],
+    ] as const) {
+      const path = `/api/v1/events/${eventId}/door-keys/${keyId}`;
+      for (const credential of [{ headers: session }, { key: a.secretKey }]) {
+        const res = await world.call('DELETE', path, credential);
+        expect(`${res.status} ${res.body.code}`).toBe('404 NOT_FOUND');
+        for (const s of [b.orgId, ...b.names]) expect(JSON.stringify(res.body)).not.toContain(s);
+      }
+    }
+    const listed = await world.call('GET', `/api/v1/events/${a.eventId}/door-keys`, {
+      key: a.secretKey,
+    });
+    expect(JSON.stringify(listed.body)).not.toContain(b.doorKeyId);
+    // A's door key opens A's event only: B's event answers like a missing one.
+    const own = await world.call('GET', `/api/v1/events/${b.eventId}`, { key: a.doorKey });
+    expect(`${own.status} ${own.body.code}`).toBe('404 NOT_FOUND');
+    const works = await world.call('GET', `/api/v1/events/${b.eventId}/attendance`, {
+      key: b.doorKey,
+    });
+    expect(works.status).toBe(200);
+  });
+
   it("refuses A's door key at the handshake: door keys only scan", async () => {
     await expect(world.socket(world.a.doorKey)).rejects.toThrow(/door key/);
   });

@@ -111,6 +111,30 @@ it('documents every route Express serves, with security and problem+json errors'
   expect(doc.components.schemas.CreateSeatmapRequest.properties.document).toEqual({
     $ref: '#/components/schemas/SeatmapDocument',
   });
+  // Door keys: one event, an expiry and their maker; the box office lists and revokes them.
+  type Schema = { $ref?: string; properties: Record<string, unknown>; required: string[] };
+  const schemaOf = (op: Operation, status: string): Schema => {
+    const schema = op.responses[status]!.content['application/json']!.schema as Schema;
+    return schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : schema;
+  };
+  const link = schemaOf(doc.paths['/events/{id}/door-link'].post, '201');
+  expect(link.required).toEqual(expect.arrayContaining(['eventId', 'expiresAt', 'createdBy']));
+  const doorKeys = doc.paths['/events/{id}/door-keys'].get as Operation;
+  const doorKey = doc.paths['/events/{id}/door-keys/{keyId}'].delete as Operation;
+  for (const op of [doorKeys, doorKey]) {
+    expect(op.security).toEqual([{ secretKey: [] }, { staffSession: [] }]);
+    expect(op.responses['404']).toBeDefined();
+  }
+  const listed = JSON.stringify(schemaOf(doorKeys, '200'));
+  for (const field of ['expiresAt', 'createdBy', 'createdByName']) expect(listed).toContain(field);
+  const keyView = JSON.stringify(schemaOf(doc.paths['/keys'].get, '200'));
+  for (const field of ['eventId', 'expiresAt', 'createdBy']) expect(keyView).toContain(field);
+  const createKey = doc.paths['/keys'].post.requestBody.content['application/json']
+    .schema as Schema;
+  const createKeyBody = createKey.$ref
+    ? doc.components.schemas[createKey.$ref.split('/').pop()!]
+    : createKey;
+  expect(createKeyBody.properties.kind).toMatchObject({ enum: ['secret', 'public'] });
 });
 
 it('serves a self-contained docs page with an anchor for every error code', async () => {

@@ -28,8 +28,10 @@ export interface Tenant extends ResourceIds {
   tag: string;
   secretKey: string;
   publicKey: string;
-  /** A door key (dk_…): ticket scans and the door page's reads only. */
+  /** A door key (dk_…) of the tenant's event: its ticket scans and the door page's reads only. */
   doorKey: string;
+  /** The door key's id (the box office revokes it by id). */
+  doorKeyId: string;
   /** Seat ids of the hall in layout order: [0,1] held, [2,3] booked, [4] blocked. */
   seatIds: string[];
   areaId: string;
@@ -121,7 +123,6 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
   const org = await createOrganisation(engine.ctx.db, { name: `${tag} house` });
   const secret = await createApiKey(engine.ctx.db, org.id, 'secret', `${tag} secret`);
   const pub = await createApiKey(engine.ctx.db, org.id, 'public', `${tag} public`);
-  const door = await createApiKey(engine.ctx.db, org.id, 'door', `${tag} door`);
   const owner = await createUser(engine.ctx.db, {
     email: `${tag}@staff.example`,
     name: `${tag} owner`,
@@ -152,6 +153,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
       ],
     },
   });
+  const door = await ok(call, 'POST', `/events/${event.id}/door-link`, { key });
   const layout = await ok(call, 'GET', `/events/${event.id}/layout`, { key: pub.key });
   const seatIds = (layout.seats as { id: string }[]).map((s) => s.id);
   const areaId = `${tag}-floor`;
@@ -206,6 +208,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     secretKey: key,
     publicKey: pub.key,
     doorKey: door.key,
+    doorKeyId: door.keyId,
     seatIds,
     areaId,
     names: [

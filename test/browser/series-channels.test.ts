@@ -278,6 +278,29 @@ describe('channels, series and groups in the studio', () => {
     await page.getByRole('button', { name: 'Door link for a phone' }).click();
     const doorLink = await page.getByRole('textbox', { name: 'Door link' }).inputValue();
     expect(doorLink).toMatch(new RegExp(`/door/${seeded.eventId}#key=dk_[A-Za-z0-9_-]{43}$`));
+    // The panel says until when it works and lists the event's door keys, to revoke (asked first).
+    const panel = page.getByRole('region', { name: 'Door link panel' });
+    await panel.getByText(/Scans tickets of this event only, until/).waitFor();
+    const prefix = /#key=(dk_.{8})/.exec(doorLink)![1]!;
+    const revoke = panel.getByRole('button', { name: `Revoke door key ${prefix}` });
+    await revoke.waitFor();
+    const { keys } = await apiGet<{ keys: { id: string; prefix: string }[] }>(
+      `/events/${seeded.eventId}/door-keys`,
+    );
+    const made = keys.find((k) => k.prefix === prefix)!;
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await revoke.click();
+    expect(
+      (await apiGet<{ keys: { id: string }[] }>(`/events/${seeded.eventId}/door-keys`)).keys,
+    ).toContainEqual(expect.objectContaining({ id: made.id }));
+    // Keyboard: focus the button and press Enter, then accept the question.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    await revoke.waitFor({ state: 'detached' });
+    const after = await apiGet<{ keys: { id: string }[] }>(`/events/${seeded.eventId}/door-keys`);
+    expect(after.keys.map((k) => k.id)).not.toContain(made.id);
+    await panel.getByRole('button', { name: 'Close' }).click();
     // A counter sale's message links the booking's ticket pages.
     await page.getByRole('textbox', { name: 'Find seats' }).fill('Stalls D 10');
     await page.getByRole('textbox', { name: 'Find seats' }).press('Enter');

@@ -179,7 +179,7 @@ describe('parterre org and key', () => {
     expectError(
       await parterre('key', 'create', '--org', orgId, '--kind', 'admin', '--name', 'x'),
       2,
-      /^parterre: option '--kind <kind>' argument 'admin' is invalid\. Allowed choices are secret, public, door\.\n$/,
+      /^parterre: option '--kind <kind>' argument 'admin' is invalid\. Allowed choices are secret, public\.\n$/,
     );
     expectError(
       await parterre('key', 'create', '--org', orgId, '--kind', 'public'),

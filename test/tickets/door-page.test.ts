@@ -1,7 +1,7 @@
 // The door page in a real browser (Debian chromium): the box office's door link (a door key in the
 // URL fragment), a typed code admitted, the same code refused as already scanned, and the counters
 // updated; a secret key in the link or typed is refused and never sent; the ticket page the QR code
-// points to renders on a phone-sized screen.
+// points to renders on a phone-sized screen; an expired door link says so.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
@@ -105,4 +105,26 @@ it('refuses a secret key in the link: never stored, never sent', async () => {
   await page.waitForSelector('#login:not([hidden])');
   expect(await page.evaluate(() => sessionStorage.getItem('parterre.doorKey'))).toBeNull();
   expect(sent.some((h) => h.includes(secretKey))).toBe(false);
+});
+
+it('says so when the door link has expired', async () => {
+  const { eventId, orgId, secretKey: key } = api.seeded;
+  const link = await api.call('POST', `/api/v1/events/${eventId}/door-link`, { key });
+  // Expired an hour ago, set in the database rather than waited for.
+  await api.engine.ctx.db.transaction(
+    (tx) =>
+      tx.query("UPDATE api_keys SET expires_at = now() - interval '1 hour' WHERE id = $1", [
+        link.body.keyId,
+      ]),
+    { orgId },
+  );
+  api.engine.ctx.auth.clear();
+  const page = await browser.newPage();
+  await page.goto(`${api.url}${link.body.path}`);
+  await page.waitForFunction(() =>
+    document.getElementById('result')?.textContent?.startsWith('DOOR LINK EXPIRED'),
+  );
+  expect(await page.locator('#result').textContent()).toMatch(
+    /This door key expired at .*; ask the box office for a new door link/,
+  );
 });

@@ -2,7 +2,7 @@
 // memory for a short TTL: a hot key costs one SHA-256 and one Map lookup instead of a database
 // round trip. The price is that a revoked key keeps working on a node for at most `ttlMs`.
 import type { Db } from '../db/db.ts';
-import type { Principal } from '../errors.ts';
+import { DomainError, type Principal } from '../errors.ts';
 import {
   createLoginThrottle,
   type LoginThrottle,
@@ -52,14 +52,23 @@ export interface StaffAuth {
   listening(): Promise<void>;
 }
 
+/** A live key's principal and when it stops authenticating (ms since the epoch; null: never). */
+interface Found {
+  principal: Principal;
+  expiresAt: number | null;
+}
+
 interface Entry {
   at: number;
-  principal: Promise<Principal | null>;
+  found: Promise<Found | null>;
 }
 
 /** Resolves bearer keys to principals, with a bounded in-memory cache. */
 export interface Authenticator {
-  /** The principal of a well-formed, live key; null for anything else. */
+  /**
+   * The principal of a well-formed, live key; null for anything else. Throws UNAUTHORIZED naming
+   * the time for a key that has expired (door keys), so the phone says why.
+   */
   authenticate(bearer: string): Promise<Principal | null>;
   /** Drops every cached lookup (e.g. right after revoking a key on this node). */
   clear(): void;
@@ -80,9 +89,12 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
   const cache = new Map<string, Entry>();
   const touched = new Map<string, number>();
 
-  const lookup = async (hash: string): Promise<Principal | null> => {
+  const lookup = async (hash: string): Promise<Found | null> => {
     const record = await findApiKeyByHash(db, hash);
-    return record ? { orgId: record.orgId, kind: record.kind, keyId: record.id } : null;
+    if (!record) return null;
+    const principal: Principal = { orgId: record.orgId, kind: record.kind, keyId: record.id };
+    if (record.eventId) principal.eventId = record.eventId;
+    return { principal, expiresAt: record.expiresAt?.getTime() ?? null };
   };
 
   const touch = (keyId: string, now: number) => {
@@ -101,15 +113,25 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
       let entry = cache.get(hash);
       if (!entry || now - entry.at > ttlMs) {
         if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-        const fresh: Entry = { at: now, principal: lookup(hash) };
+        const fresh: Entry = { at: now, found: lookup(hash) };
         cache.set(hash, fresh);
         // A failed lookup (database down) must not be remembered as "no such key".
-        fresh.principal.catch(() => cache.get(hash) === fresh && cache.delete(hash));
+        fresh.found.catch(() => cache.get(hash) === fresh && cache.delete(hash));
         entry = fresh;
       }
-      const principal = await entry.principal;
-      if (principal) touch(principal.keyId, now);
-      return principal;
+      const found = await entry.found;
+      if (!found) return null;
+      // Checked on every use, not at lookup: a cached key expires on time.
+      if (found.expiresAt !== null && found.expiresAt <= Date.now()) {
+        const at = new Date(found.expiresAt).toISOString();
+        throw new DomainError(
+          'UNAUTHORIZED',
+          `This door key expired at ${at}; ask the box office for a new door link`,
+          { expiredAt: at },
+        );
+      }
+      touch(found.principal.keyId, now);
+      return found.principal;
     },
     clear() {
       cache.clear();

@@ -26,6 +26,19 @@ export interface ApiKeyRecord {
   lastUsedAt: Date | null;
   /** Browser origins the key may be used from (empty: any). */
   allowedOrigins: string[];
+  /** Door keys: the one event they open (migration 0015); null for other kinds. */
+  eventId: string | null;
+  /** When the key stops authenticating (door keys); null: never. */
+  expiresAt: Date | null;
+  /** Who made it, `<kind>:<user or key id>` as in the audit log; null: the CLI, or before 0015. */
+  createdBy: string | null;
+}
+
+/** What a key is confined to and who made it (door keys need an event and an expiry). */
+export interface ApiKeyScope {
+  eventId?: string;
+  expiresAt?: Date;
+  createdBy?: string;
 }
 
 interface ApiKeyRow {
@@ -38,10 +51,13 @@ interface ApiKeyRow {
   revoked_at: Date | null;
   last_used_at: Date | null;
   allowed_origins: string[];
+  event_id: string | null;
+  expires_at: Date | null;
+  created_by: string | null;
 }
 
 const COLUMNS =
-  'id, org_id, kind, name, prefix, created_at, revoked_at, last_used_at, allowed_origins';
+  'id, org_id, kind, name, prefix, created_at, revoked_at, last_used_at, allowed_origins, event_id, expires_at, created_by';
 const KEY_PREFIX: Record<ApiKeyKind, string> = { secret: 'sk_', public: 'pk_', door: 'dk_' };
 /** `sk_`, `pk_` or `dk_` and 32 bytes in base64url (43 characters). */
 export const API_KEY_FORMAT = /^(sk|pk|dk)_[A-Za-z0-9_-]{43}$/;
@@ -57,6 +73,9 @@ const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({
   revokedAt: r.revoked_at,
   lastUsedAt: r.last_used_at,
   allowedOrigins: r.allowed_origins,
+  eventId: r.event_id,
+  expiresAt: r.expires_at,
+  createdBy: r.created_by,
 });
 
 /** The stored form of a key: hex SHA-256. */
@@ -66,6 +85,7 @@ export function hashApiKey(key: string): string {
 
 /**
  * Creates a key for an organisation. The returned `key` is the only time the key is visible.
+ * A door key needs `scope.eventId` and `scope.expiresAt` (InvalidInput otherwise).
  * @example const { key } = await createApiKey(db, org.id, 'public', 'storefront'); // 'pk_…'
  */
 export async function createApiKey(
@@ -73,20 +93,35 @@ export async function createApiKey(
   orgId: string,
   kind: ApiKeyKind,
   name: string,
+  scope: ApiKeyScope = {},
 ): Promise<{ id: string; key: string; prefix: string }> {
+  if (kind === 'door' && (!scope.eventId || !scope.expiresAt)) {
+    throw new InvalidInput('A door key needs the event it opens and an expiry');
+  }
   const key = KEY_PREFIX[kind] + randomBytes(32).toString('base64url');
   const id = `key_${randomBytes(12).toString('base64url')}`;
   const prefix = key.slice(0, DISPLAY_LENGTH);
   await inOrg(db, orgId, (tx) =>
     tx.query(
-      'INSERT INTO api_keys (id, org_id, kind, name, hash, prefix) VALUES ($1, $2, $3, $4, $5, $6)',
-      [id, orgId, kind, name, hashApiKey(key), prefix],
+      `INSERT INTO api_keys (id, org_id, kind, name, hash, prefix, event_id, expires_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        id,
+        orgId,
+        kind,
+        name,
+        hashApiKey(key),
+        prefix,
+        scope.eventId ?? null,
+        scope.expiresAt ?? null,
+        scope.createdBy ?? null,
+      ],
     ),
   );
   return { id, key, prefix };
 }
 
-/** The live (not revoked) key with this hash, or undefined. */
+/** The live (not revoked) key with this hash, or undefined; an expired one is returned (the caller says so). */
 export async function findApiKeyByHash(db: Db, hash: string): Promise<ApiKeyRecord | undefined> {
   const { rows } = await asSystem(db, (tx) =>
     tx.query<ApiKeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`, [
@@ -108,14 +143,22 @@ export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRecord[]
 }
 
 /**
- * Revokes a key; returns false when no live key with this id exists in the organisation.
+ * Revokes a key; returns false when no live key with this id exists in the organisation (with
+ * `only`: no live door key of that event).
  * Authenticators that cached the key keep accepting it for at most their cache TTL.
  */
-export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {
+export async function revokeApiKey(
+  db: Db,
+  orgId: string,
+  id: string,
+  only?: { doorKeyOf: string },
+): Promise<boolean> {
+  // `only`: the box office revokes door keys of an event, never another kind of key.
+  const door = only ? ` AND kind = 'door' AND event_id = $3` : '';
   const { rowCount } = await inOrg(db, orgId, (tx) =>
     tx.query(
-      'UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL',
-      [id, orgId],
+      `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL${door}`,
+      only ? [id, orgId, only.doorKeyOf] : [id, orgId],
     ),
   );
   return rowCount > 0;

@@ -11,7 +11,7 @@ import {
   assertStaff,
   principalFromHeader,
 } from '../auth/guards.ts';
-import { assertNotDoorKey } from '../auth/door.ts';
+import { assertDoorEvent, assertNotDoorKey } from '../auth/door.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import { RequestValidationError, type InputPart } from './problem.ts';
@@ -75,7 +75,10 @@ export interface RouteSpec<
   access: Access;
   /** The role a staff session needs in the organisation (auth/roles.ts); keys are not affected. */
   role: StaffRole;
-  /** Door keys (dk_…) may call it too (the door page's scan and reads); every other route refuses them. */
+  /**
+   * Door keys (dk_…) may call it too (the door page's scan and reads); every other route refuses
+   * them. Such a route's path starts with /events/:id, and a door key reaches its own event only.
+   */
   door?: true;
   params?: P;
   query?: Q;
@@ -144,6 +147,11 @@ export class ApiRouter {
   add<P extends z.ZodType = NoInput, Q extends z.ZodType = NoInput, B extends z.ZodType = NoInput>(
     spec: RouteSpec<P, Q, B>,
   ): void {
+    if (spec.door && !/^\/events\/:id(\/|$)/.test(spec.path)) {
+      throw new Error(
+        `Door route ${spec.path} must be under /events/:id (door keys open one event)`,
+      );
+    }
     this.routes.push(spec as unknown as AnyRoute);
     // One handler per route: auth, parsing and the operation (see auth/guards.ts for why).
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
@@ -156,8 +164,10 @@ export class ApiRouter {
       if (spec.access === 'secret') assertSecret(principal);
       if (spec.access === 'staff') assertStaff(principal);
       assertRole(principal, spec.role);
+      const params = spec.params ? parse('path', spec.params, req.params) : ({} as z.output<P>);
+      if (spec.door) assertDoorEvent(principal, String(req.params.id));
       const reply = await spec.handler({
-        params: spec.params ? parse('path', spec.params, req.params) : ({} as z.output<P>),
+        params,
         query: spec.query ? parse('query', spec.query, req.query) : ({} as z.output<Q>),
         body: spec.body ? (readBody(req, spec.body) as z.output<B>) : ({} as z.output<B>),
         principal,

@@ -33,6 +33,10 @@ export const ProblemSchema = z.object({
     .int()
     .optional()
     .describe('Live bookings that keep a channel from being deleted (CHANNEL_IN_USE)'),
+  expiredAt: z.iso
+    .datetime()
+    .optional()
+    .describe('When the door key sent expired (UNAUTHORIZED); not counted as a failed login'),
 });
 
 /** Operations served outside the registry (no API key), documented alongside it. */

@@ -48,6 +48,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   ALREADY_SCANNED: 'Ticket already scanned',
   WRONG_EVENT: 'Ticket for another event',
   ALREADY_RENEWED: 'Subscription already renewed',
+  EVENT_OVER: 'Event is over',
   INTERNAL: 'Internal error',
 };
 

@@ -138,7 +138,9 @@ export function createApiGuard(
       try {
         principal = await authenticate();
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') {
+        // An expired door key is a real key, not a guess: a phone left polling after the night
+        // must not get the venue's address blocked for the staff working behind it.
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED' && !err.details.expiredAt) {
           await limits.recordAuthFailure(ip);
         }
         throw err;

@@ -14,9 +14,15 @@ const Origins = z
 const KeyKind = z.enum(['secret', 'public', 'door']);
 
 export const CreateKeyBody = z.strictObject({
-  kind: KeyKind.describe(
-    '`secret` (sk_…): servers, everything; `public` (pk_…): browsers, the visitor subset; `door` (dk_…): scanner phones, ticket scans and the event and attendance reads of the door page only',
-  ),
+  // Door keys open one event and expire with it: they come from POST /events/{id}/door-link.
+  kind: z
+    .enum(['secret', 'public'], {
+      error:
+        'kind must be "secret" or "public"; door keys are made per event by POST /events/{id}/door-link',
+    })
+    .describe(
+      '`secret` (sk_…): servers, everything; `public` (pk_…): browsers, the visitor subset. Door keys (dk_…) are made per event by POST /events/{id}/door-link',
+    ),
   name: z.string().trim().min(1).max(200).describe('What the key is for, to tell keys apart'),
   allowedOrigins: Origins.optional(),
 });
@@ -30,6 +36,17 @@ export const KeyView = z.object({
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable().describe('Updated at most once a minute'),
   revokedAt: z.iso.datetime().nullable(),
+  eventId: z.string().nullable().describe('Door keys: the one event they open; null otherwise'),
+  expiresAt: z.iso
+    .datetime()
+    .nullable()
+    .describe('When the key stops authenticating (door keys); null: never'),
+  createdBy: z
+    .string()
+    .nullable()
+    .describe(
+      'Who made the key, as in the audit log (`staff:<user id>`, `secret:<key id>`); null: the command line, or before creators were recorded',
+    ),
 });
 
 export const KeyList = z.object({ keys: z.array(KeyView) });
@@ -39,3 +56,26 @@ export const CreatedKey = KeyView.extend({
 });
 
 export const RevokedKey = z.object({ id: z.string(), revoked: z.literal(true) });
+
+/** An event and one of its door keys. */
+export const DoorKeyParams = z.strictObject({
+  id: z.string().min(1).max(100).describe('The event'),
+  keyId: z.string().min(1).max(100).describe('The door key'),
+});
+
+export const DoorKeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe('The first characters of the key'),
+  eventId: z.string().describe('The one event the key opens'),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().describe('When the key stops authenticating'),
+  lastUsedAt: z.iso.datetime().nullable().describe('Updated at most once a minute'),
+  createdBy: z
+    .string()
+    .nullable()
+    .describe('Who made the key, as in the audit log (`staff:<user id>`, `secret:<key id>`)'),
+  createdByName: z.string().nullable().describe('The staff member who made it, by name'),
+});
+
+export const DoorKeyList = z.object({ keys: z.array(DoorKeyView) });

@@ -32,11 +32,23 @@ export async function listKeys(db: Db, principal: Principal): Promise<KeyView[]>
 export async function createKey(
   db: Db,
   principal: Principal,
-  input: { kind: ApiKeyKind; name: string; allowedOrigins?: string[] },
+  input: {
+    kind: ApiKeyKind;
+    name: string;
+    allowedOrigins?: string[];
+    /** Door keys: the event they open and when they stop working. */
+    eventId?: string;
+    expiresAt?: Date;
+  },
 ): Promise<KeyView & { key: string }> {
   const { orgId } = principal;
+  const createdBy = auditActor(principal);
   return inOrg(db, orgId, async (tx) => {
-    const created = await createApiKey(tx, orgId, input.kind, input.name);
+    const created = await createApiKey(tx, orgId, input.kind, input.name, {
+      createdBy,
+      ...(input.eventId ? { eventId: input.eventId } : {}),
+      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+    });
     const origins = input.allowedOrigins ?? [];
     if (origins.length) await setApiKeyOrigins(tx, orgId, created.id, origins);
     await recordAudit(tx, {
@@ -44,7 +56,13 @@ export async function createKey(
       actor: auditActor(principal),
       action: 'key.create',
       target: created.id,
-      details: { kind: input.kind, name: input.name, allowedOrigins: origins },
+      details: {
+        kind: input.kind,
+        name: input.name,
+        allowedOrigins: origins,
+        ...(input.eventId ? { eventId: input.eventId } : {}),
+        ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
+      },
     });
     const record = (await listApiKeys(tx, orgId)).find((k) => k.id === created.id);
     return { ...view(record as ApiKeyRecord), key: created.key };
@@ -54,18 +72,22 @@ export async function createKey(
 /**
  * Revokes a live key of the organisation and audits it; this node forgets its cached lookups at
  * once, other nodes within their cache TTL (30 s). 404 for a key that is not live here (another
- * organisation's included).
+ * organisation's included); with `only`, also for anything but a door key of that event.
  */
 export async function revokeKey(
   db: Db,
   auth: Pick<Authenticator, 'clear'>,
   principal: Principal,
   id: string,
+  only?: { doorKeyOf: string },
 ): Promise<void> {
   const { orgId } = principal;
   await inOrg(db, orgId, async (tx) => {
-    if (!(await revokeApiKey(tx, orgId, id))) {
-      throw new DomainError('NOT_FOUND', `No live API key ${id}`);
+    if (!(await revokeApiKey(tx, orgId, id, only))) {
+      throw new DomainError(
+        'NOT_FOUND',
+        only ? `No live door key ${id} for event ${only.doorKeyOf}` : `No live API key ${id}`,
+      );
     }
     await recordAudit(tx, {
       orgId,

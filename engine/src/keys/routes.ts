@@ -1,9 +1,11 @@
 // REST routes of key management: list, create (the key is in the answer, once) and revoke an
 // organisation's API keys. Owners (staff sessions) and secret keys only: a key that can make keys
-// can do everything anyway, and no other role should hand out access.
+// can do everything anyway, and no other role should hand out access. The box office lists and
+// revokes its events' door keys through door-key-routes.ts.
 import type { EngineContext } from '../context.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { CreateKeyBody, CreatedKey, KeyList, KeyParams, RevokedKey } from './api-schemas.ts';
+import { registerDoorKeyRoutes } from './door-key-routes.ts';
 import { createKey, listKeys, revokeKey } from './manage.ts';
 
 /**
@@ -61,4 +63,5 @@ export function registerKeyRoutes(api: ApiRouter, ctx: EngineContext): void {
       return { body: { id: params.id, revoked: true } };
     },
   });
+  registerDoorKeyRoutes(api, ctx);
 }

@@ -53,6 +53,7 @@ async function refresh() {
   }
   const r = await api('GET', eventPath + '/attendance');
   $('login').hidden = !(r.status === 401 || r.status === 403);
+  if (r.status === 401 && /expired/.test(r.data.detail || '')) show('refused', ...REFUSALS.UNAUTHORIZED(r.data));
   if (r.status === 200) counts(r.data);
   const ev = await api('GET', eventPath);
   if (ev.status === 200) $('event').textContent = ev.data.name;
@@ -62,7 +63,10 @@ const REFUSALS = {
   WRONG_EVENT: (d) => ['WRONG EVENT', d.detail],
   TICKET_CANCELLED: (d) => ['CANCELLED', d.detail],
   TICKET_INVALID: () => ['NOT VALID', 'This code is not a ticket of this box office'],
-  UNAUTHORIZED: () => ['NOT SIGNED IN', 'Log in to the studio as box office, or open a door link from the box office'],
+  // A door key expires after its event (tickets/door-link.ts): say so rather than "log in".
+  UNAUTHORIZED: (d) => /expired/.test(d.detail || '')
+    ? ['DOOR LINK EXPIRED', d.detail]
+    : ['NOT SIGNED IN', 'Log in to the studio as box office, or open a door link from the box office'],
   FORBIDDEN: () => ['NOT ALLOWED', 'Box office staff or a door key only'],
 };
 let busy = false;

@@ -39,13 +39,13 @@ export function registerKeyCommands(program: Command): void {
     .addOption(
       new Option(
         '--kind <kind>',
-        'secret: server-side, everything; public: browsers; door: scanner phones, ticket scans only',
+        'secret: server-side, everything; public: browsers (door keys open one event: the box office makes them as door links)',
       )
-        .choices(['secret', 'public', 'door'])
+        .choices(['secret', 'public'])
         .makeOptionMandatory(),
     )
     .addOption(new Option('--name <name>', 'what the key is for').makeOptionMandatory())
-    .action(async (opts: { org: string; kind: 'secret' | 'public' | 'door'; name: string }) => {
+    .action(async (opts: { org: string; kind: 'secret' | 'public'; name: string }) => {
       await (await import('./key.ts')).createKeyCommand(opts);
     });
 
