@@ -2,14 +2,9 @@
 // warns): the event layout names their record (`container`, on those seats only), so the seat
 // picker's stranded-seat check keeps them two rings instead of one ring of both tables' chairs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OrphanCheck } from '../../client-sdk/src/picker/orphans.ts';
-import type { PickerLayout } from '../../client-sdk/src/picker/types.ts';
-import { EventLayout } from '../../engine/src/events/api-schemas.ts';
-import { createEvent } from '../../engine/src/events/repo.ts';
-import { publishSeatmap } from '../../engine/src/maps/publish.ts';
-import { createSeatmap } from '../../engine/src/maps/repo.ts';
 import { hallDocument } from '../support/engine.ts';
 import { startApi, type ApiHarness } from './harness.ts';
+import { fetchLayout, publishEvent, strandedBy } from './picker-layout.ts';
 
 let api: ApiHarness;
 let eventId: string;
@@ -49,19 +44,7 @@ function hallWithTwinTables() {
 
 beforeAll(async () => {
   api = await startApi();
-  const { db } = api.engine.ctx;
-  const orgId = api.seeded.orgId;
-  const map = await createSeatmap(db, { orgId, name: 'Banquet', draft: hallWithTwinTables() });
-  await publishSeatmap(db, orgId, map.id);
-  const event = await createEvent(db, {
-    orgId,
-    name: 'Twin tables',
-    seatmapId: map.id,
-    startsAt: new Date(Date.now() + 86_400_000),
-    holdTtlSeconds: 600,
-    prices: [{ category: 'A', amount: 9000, currency: 'EUR' }],
-  });
-  eventId = event.id;
+  eventId = await publishEvent(api, hallWithTwinTables(), 'Twin tables');
 });
 
 afterAll(async () => {
@@ -69,17 +52,8 @@ afterAll(async () => {
 });
 
 describe('GET /events/:id/layout with two tables of one label', () => {
-  const layout = async () => {
-    const res = await api.call('GET', `/api/v1/events/${eventId}/layout`, {
-      key: api.seeded.publicKey,
-    });
-    expect(res.status).toBe(200);
-    expect(EventLayout.safeParse(res.body).success).toBe(true);
-    return res.body as PickerLayout;
-  };
-
   it('names the record of the twin tables’ seats only', async () => {
-    const { seats } = await layout();
+    const { seats } = await fetchLayout(api, eventId);
     expect(seats.map((s) => [s.id, s.container])).toEqual([
       ...['R1-1', 'R1-2', 'R1-3', 'R1-4'].map((id) => [id, undefined]),
       ...['ta-1', 'ta-2', 'ta-3', 'ta-4'].map((id) => [id, 1]),
@@ -89,14 +63,10 @@ describe('GET /events/:id/layout with two tables of one label', () => {
   });
 
   it('lets the picker see a chair stranded at each table, not a free pair across both', async () => {
-    const picker = await layout();
-    const status = new Uint8Array(picker.seats.length);
-    status[4] = 2; // first table, chair 1 sold
-    status[9] = 2; // second table, chair 2 sold
-    status[10] = 2; // second table, chair 3 sold
+    const picker = await fetchLayout(api, eventId);
+    const sold = [4, 9, 10]; // first table chair 1; second table chairs 2 and 3
     const selected = [5, 6, 11]; // first table chairs 2–3, second table chair 4
-    for (const i of selected) status[i] = 1;
     // First table: chair 4 alone between chair 3 and chair 1. Second: chair 1 between 4 and 2.
-    expect(new OrphanCheck(picker).created(status, selected)).toEqual([7, 8]);
+    expect(strandedBy(picker, selected, sold)).toEqual([7, 8]);
   });
 });
