@@ -1,37 +1,19 @@
 // The admin commands (`parterre migrate`, `org create`, `key create|list|revoke`) run as a user
 // would run them: the real CLI in a child process, configured by the server's environment, against
 // real Postgres in a schema of its own (dropped afterwards).
-import { execFile } from 'node:child_process';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApiKeyByHash, hashApiKey } from '../../engine/src/auth/repo.ts';
 import type { Db } from '../../engine/src/db/db.ts';
 import { loadMigrations } from '../../engine/src/db/migrate.ts';
 import { openDb } from '../../engine/src/db/open.ts';
 import { getOrganisation } from '../../engine/src/orgs/repo.ts';
-import { databaseUrl, uniqueName } from '../support/services.ts';
-import { repoFile, type CliRun } from './run-cli.ts';
+import { databaseUrl, dropSchema, uniqueName } from '../support/services.ts';
+import { onSchema, runCliWith, type CliRun } from './run-cli.ts';
 
 const schema = uniqueName('cli');
 
-/** Runs `parterre <args>` with extra environment (run-cli.ts passes none). */
-function runWith(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [repoFile('engine/bin/parterre.js'), ...args],
-      { cwd: repoFile(''), env: { ...process.env, ...env } },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: unknown }).code : 0;
-        resolve({ code: typeof code === 'number' ? code : -1, stdout, stderr });
-      },
-    );
-  });
-}
-
 /** Runs `parterre <args>` with the server's database environment, on this file's schema. */
-const parterre = (...args: string[]) =>
-  runWith({ DATABASE_URL: databaseUrl(), DATABASE_SCHEMA: schema }, ...args);
+const parterre = (...args: string[]) => runCliWith(onSchema(schema), ...args);
 
 /** A failure the way the CLI promises it: the exit code and exactly one line on stderr. */
 function expectError(run: CliRun, code: number, message: RegExp): void {
@@ -44,10 +26,7 @@ let db: Db | undefined;
 
 afterAll(async () => {
   await db?.close();
-  const admin = new pg.Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 describe('parterre migrate', () => {
@@ -200,14 +179,14 @@ describe('parterre org and key', () => {
 
   it('reports configuration and connection problems on one line', async () => {
     expectError(
-      await runWith({ DATABASE_URL: 'mysql://localhost/x' }, 'migrate'),
+      await runCliWith({ DATABASE_URL: 'mysql://localhost/x' }, 'migrate'),
       2,
       /^parterre: Invalid configuration: DATABASE_URL: /,
     );
     const down = new URL(databaseUrl());
     down.port = '1';
     expectError(
-      await runWith({ DATABASE_URL: down.toString() }, 'migrate'),
+      await runCliWith({ DATABASE_URL: down.toString() }, 'migrate'),
       1,
       /^parterre: cannot open the database: database unavailable: connect ECONNREFUSED/,
     );

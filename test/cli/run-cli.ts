@@ -1,10 +1,13 @@
 // Runs the real `parterre` CLI (node engine/bin/parterre.js) in a child process and collects
-// what a user would see, plus a temp-dir helper that cleans up after each test file.
+// what a user would see (optionally with the server's database environment), plus a temp-dir
+// helper that cleans up after each test file.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { databaseUrl } from '../support/services.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'engine/bin/parterre.js');
@@ -17,17 +20,45 @@ export interface CliRun {
 
 /** Runs `parterre <args>` from the repository root and resolves with its exit code and output. */
 export function runCli(...args: string[]): Promise<CliRun> {
+  return runCliWith({}, ...args);
+}
+
+/**
+ * `runCli` with `env` laid over this process's environment, as the server's configuration would
+ * be; an undefined value removes that variable (so a test can't inherit it by accident).
+ */
+export function runCliWith(
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): Promise<CliRun> {
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: root, env: merged, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: unknown }).code as number) : 0;
         resolve({ code: typeof code === 'number' ? code : -1, stdout, stderr });
       },
     );
   });
+}
+
+/** The environment that points the CLI at this run's database, on `schema`. */
+export const onSchema = (schema: string) => ({
+  DATABASE_URL: databaseUrl(),
+  DATABASE_SCHEMA: schema,
+});
+
+/** A failure the way the CLI promises it: the exit code, nothing on stdout, one line on stderr. */
+export function expectCliError(run: CliRun, code: number, message: RegExp): void {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(message);
 }
 
 /** A fresh directory under the OS temp dir; `cleanup()` removes it. */

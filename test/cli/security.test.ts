@@ -1,41 +1,18 @@
 // `parterre security login-failures` as an operator runs it: the real CLI in a child process
 // against real Postgres (a schema of its own, migrated by `parterre migrate`, dropped afterwards),
 // reading failed logins recorded the way the engine records them.
-import { execFile } from 'node:child_process';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordLoginFailure } from '../../engine/src/auth/session-audit.ts';
 import type { Db } from '../../engine/src/db/db.ts';
 import { openDb } from '../../engine/src/db/open.ts';
 import { asSystem } from '../../engine/src/db/tenancy.ts';
-import { databaseUrl, uniqueName } from '../support/services.ts';
-import { repoFile, type CliRun } from './run-cli.ts';
+import { databaseUrl, dropSchema, uniqueName } from '../support/services.ts';
+import { expectCliError, onSchema, runCliWith } from './run-cli.ts';
 
 const schema = uniqueName('clisec');
 
-function parterre(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [repoFile('engine/bin/parterre.js'), ...args],
-      {
-        cwd: repoFile(''),
-        env: { ...process.env, DATABASE_URL: databaseUrl(), DATABASE_SCHEMA: schema },
-      },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: unknown }).code : 0;
-        resolve({ code: typeof code === 'number' ? code : -1, stdout, stderr });
-      },
-    );
-  });
-}
-
-function expectError(run: CliRun, code: number, message: RegExp): void {
-  expect(run.code).toBe(code);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(message);
-}
+/** Runs `parterre <args>` on this file's schema. */
+const parterre = (...args: string[]) => runCliWith(onSchema(schema), ...args);
 
 let db: Db;
 
@@ -57,10 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.close();
-  const admin = new pg.Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 describe('parterre security login-failures', () => {
@@ -116,17 +90,17 @@ describe('parterre security login-failures', () => {
   });
 
   it('refuses a date or limit it cannot read (exit 2, one line)', async () => {
-    expectError(
+    expectCliError(
       await parterre('security', 'login-failures', '--since', 'last tuesday'),
       2,
       /--since must be an ISO 8601 date or time .*not "last tuesday"/,
     );
-    expectError(
+    expectCliError(
       await parterre('security', 'login-failures', '--since', '2026-13-45'),
       2,
       /--since must be an ISO 8601 date/,
     );
-    expectError(
+    expectCliError(
       await parterre('security', 'login-failures', '--limit', '0'),
       2,
       /--limit must be a whole number from 1 to 10000/,

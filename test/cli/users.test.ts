@@ -1,43 +1,19 @@
 // `parterre user create|add` as a user runs them: the real CLI in a child process against real
 // Postgres (a schema of its own, migrated by `parterre migrate`, dropped afterwards). The password
 // comes from PARTERRE_PASSWORD; without it and without a terminal the command refuses.
-import { execFile } from 'node:child_process';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../engine/src/auth/users.ts';
 import type { Db } from '../../engine/src/db/db.ts';
 import { openDb } from '../../engine/src/db/open.ts';
-import { databaseUrl, uniqueName } from '../support/services.ts';
-import { repoFile, type CliRun } from './run-cli.ts';
+import { databaseUrl, dropSchema, uniqueName } from '../support/services.ts';
+import { expectCliError, onSchema, runCliWith } from './run-cli.ts';
 
 const schema = uniqueName('cliusr');
 const PASSWORD = 'a long enough passphrase';
 
 /** Runs `parterre <args>` on this file's schema, with `env` added (and stdin not a terminal). */
-function parterre(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
-  const { PARTERRE_PASSWORD: _inherited, ...base } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [repoFile('engine/bin/parterre.js'), ...args],
-      {
-        cwd: repoFile(''),
-        env: { ...base, DATABASE_URL: databaseUrl(), DATABASE_SCHEMA: schema, ...env },
-      },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: unknown }).code : 0;
-        resolve({ code: typeof code === 'number' ? code : -1, stdout, stderr });
-      },
-    );
-  });
-}
-
-function expectError(run: CliRun, code: number, message: RegExp): void {
-  expect(run.code).toBe(code);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(message);
-}
+const parterre = (env: Record<string, string>, ...args: string[]) =>
+  runCliWith({ PARTERRE_PASSWORD: undefined, ...onSchema(schema), ...env }, ...args);
 
 let db: Db;
 let orgA: string;
@@ -52,10 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.close();
-  const admin = new pg.Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 const create = (env: Record<string, string>, email: string, org: string, role: string) =>
@@ -80,27 +53,27 @@ describe('parterre user create', () => {
   });
 
   it('refuses without a password source, with a weak password, a taken email or a bad role', async () => {
-    expectError(
+    expectCliError(
       await create({}, 'nopass@opera.example', orgA, 'viewer'),
       2,
       /^parterre: no password: set PARTERRE_PASSWORD or run on a terminal/,
     );
-    expectError(
+    expectCliError(
       await create({ PARTERRE_PASSWORD: 'short' }, 'weak@opera.example', orgA, 'viewer'),
       2,
       /password: the password must have at least 10 characters/,
     );
-    expectError(
+    expectCliError(
       await create({ PARTERRE_PASSWORD: PASSWORD }, 'ADA@opera.example', orgA, 'viewer'),
       2,
       /A user with email ada@opera\.example already exists/,
     );
-    expectError(
+    expectCliError(
       await create({ PARTERRE_PASSWORD: PASSWORD }, 'role@opera.example', orgA, 'admin'),
       2,
       /option '--role <role>' argument 'admin' is invalid/,
     );
-    expectError(
+    expectCliError(
       await create({ PARTERRE_PASSWORD: PASSWORD }, 'org@opera.example', 'org_missing', 'viewer'),
       1,
       /organisation org_missing does not exist/,
@@ -134,7 +107,7 @@ describe('parterre user add', () => {
   });
 
   it('refuses an unknown email', async () => {
-    expectError(
+    expectCliError(
       await parterre(
         {},
         'user',

@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl, uniqueName } from '../../../test/support/services.ts';
+import { databaseUrl, dropSchema, uniqueName } from '../../../test/support/services.ts';
 import type { Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDb } from '../db/open.ts';
@@ -22,10 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.close();
-  const admin = new pg.Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
+  await dropSchema(schema);
 });
 
 describe('createApiKey', () => {
