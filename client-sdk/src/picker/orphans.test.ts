@@ -17,6 +17,20 @@ const layout = {
   })),
 } as unknown as PickerLayout;
 
+/** `count` seats in a straight line 22 units apart, numbered from 1, ids `${id}0`, `${id}1`, …. */
+const lineOf = (count: number, id: string, row: string) =>
+  Array.from({ length: count }, (_, i) => ({
+    index: i,
+    id: `${id}${i}`,
+    label: String(i + 1),
+    row,
+    section: 'Hall',
+    category: 'A',
+    x: i * 22,
+    y: 0,
+    flags: [],
+  }));
+
 describe('OrphanCheck', () => {
   it('warns when the selection leaves one free seat next to a taken one', () => {
     const status = new Uint8Array(10);
@@ -55,17 +69,7 @@ describe('OrphanCheck', () => {
     /** Row A of four seats, then table T1 with six chairs round it, in the engine's order. */
     const withTable = {
       seats: [
-        ...Array.from({ length: 4 }, (_, i) => ({
-          index: i,
-          id: `r${i}`,
-          label: String(i + 1),
-          row: 'A',
-          section: 'Hall',
-          category: 'A',
-          x: i * 22,
-          y: 0,
-          flags: [],
-        })),
+        ...lineOf(4, 'r', 'A'),
         ...Array.from({ length: 6 }, (_, i) => ({
           index: 4 + i,
           id: `t${i}`,
@@ -114,19 +118,7 @@ describe('OrphanCheck', () => {
   });
 
   it('treats a table as a line when the engine does not send atTable (older engines)', () => {
-    const old = {
-      seats: Array.from({ length: 4 }, (_, i) => ({
-        index: i,
-        id: `t${i}`,
-        label: String(i + 1),
-        row: 'T1',
-        section: 'Hall',
-        category: 'A',
-        x: i * 22,
-        y: 0,
-        flags: [],
-      })),
-    } as unknown as PickerLayout;
+    const old = { seats: lineOf(4, 't', 'T1') } as unknown as PickerLayout;
     const status = new Uint8Array(4);
     status[1] = 1;
     status[2] = 1;
