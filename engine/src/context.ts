@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, type Authenticator } from './auth/authenticate.ts';
+import { keyRevocations } from './auth/key-revocations.ts';
 import { sessionSignals } from './auth/session-signals.ts';
 import { channelChanges } from './channels/changes.ts';
 import { ChannelService } from './channels/service.ts';
@@ -86,6 +87,10 @@ export async function createEngineContext(
   const sessions = sessionSignals(redis, config.REDIS_PREFIX, (err) =>
     logger.warn({ err }, 'sessions: signal not published or heard'),
   );
+  // A revoked key stops working on every node at once, not after the lookup cache's TTL.
+  const revocations = keyRevocations(redis, config.REDIS_PREFIX, (err) =>
+    logger.warn({ err }, 'keys: revocation not published or heard'),
+  );
   const store: SeatStore = instrumentStore(
     redis ? new RedisSeatStore({ redis, prefix: config.REDIS_PREFIX }) : new MemorySeatStore(),
     metrics,
@@ -135,6 +140,7 @@ export async function createEngineContext(
     auth: createAuthenticator(db, {
       onTouchError: (err) => logger.warn({ err }, 'could not record API key use'),
       sessionSignals: sessions,
+      keyRevocations: revocations,
     }),
     catalog,
     holds,
@@ -150,6 +156,7 @@ export async function createEngineContext(
       await webhooks.stop();
       await boxoffice.close();
       await sessions.close();
+      await revocations.close();
       await channels.changes.close();
       await store.close();
       redis?.disconnect();

@@ -1,6 +1,7 @@
 // Turns a bearer key into a Principal. Every API request authenticates, so lookups are cached in
 // memory for a short TTL: a hot key costs one SHA-256 and one Map lookup instead of a database
-// round trip. The price is that a revoked key keeps working on a node for at most `ttlMs`.
+// round trip. A revocation is broadcast to every node (key-revocations.ts), which drops the key's
+// entries at once; `ttlMs` only bounds how long a revoked key works on a node that missed it.
 import type { Db } from '../db/db.ts';
 import { DomainError, type Principal } from '../errors.ts';
 import {
@@ -9,6 +10,7 @@ import {
   type LoginThrottleOptions,
 } from './login-throttle.ts';
 import { API_KEY_FORMAT, findApiKeyByHash, hashApiKey, touchApiKey } from './repo.ts';
+import { LocalKeyRevocations, type KeyRevocations } from './key-revocations.ts';
 import { LocalSessionSignals, type SessionSignals } from './session-signals.ts';
 import { sessionPrincipal } from './users.ts';
 
@@ -28,6 +30,11 @@ export interface AuthenticatorOptions {
    * this process only. The caller closes it.
    */
   sessionSignals?: SessionSignals;
+  /**
+   * Carries {@link Authenticator.revoked} to every node (Redis, see context.ts); default: this
+   * process only. The caller closes it.
+   */
+  keyRevocations?: KeyRevocations;
 }
 
 /**
@@ -61,6 +68,8 @@ interface Found {
 interface Entry {
   at: number;
   found: Promise<Found | null>;
+  /** Set once the lookup has settled: the key found (null: none), so a revocation finds it. */
+  keyId?: string | null;
 }
 
 /** Resolves bearer keys to principals, with a bounded in-memory cache. */
@@ -70,8 +79,20 @@ export interface Authenticator {
    * the time for a key that has expired (door keys), so the phone says why.
    */
   authenticate(bearer: string): Promise<Principal | null>;
-  /** Drops every cached lookup (e.g. right after revoking a key on this node). */
+  /** Drops every cached lookup. */
   clear(): void;
+  /**
+   * Drops the keys' cached lookups on this node at once and on every other node through Redis;
+   * call it after the revocation has committed.
+   */
+  revoked(keyIds: readonly string[]): void;
+  /**
+   * Listens for {@link revoked} of any node, called after this node dropped the keys; returns the
+   * function that stops listening.
+   */
+  onRevoked(listener: (keyIds: readonly string[]) => void): () => void;
+  /** Resolves once this node hears other nodes' {@link revoked} (tests wait for it). */
+  hearsRevocations(): Promise<void>;
   /** Staff session authentication. */
   readonly staff: StaffAuth;
 }
@@ -104,6 +125,17 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
   };
 
   const signals = options.sessionSignals ?? new LocalSessionSignals();
+  const revocations = options.keyRevocations ?? new LocalKeyRevocations();
+  // A lookup still in flight may have read the key before the revocation committed, so unsettled
+  // entries go too; their waiting requests were concurrent with the revocation anyway.
+  revocations.subscribe((keyIds) => {
+    const gone = new Set(keyIds);
+    for (const [hash, entry] of cache) {
+      if (entry.keyId === undefined || (entry.keyId !== null && gone.has(entry.keyId))) {
+        cache.delete(hash);
+      }
+    }
+  });
 
   return {
     async authenticate(bearer) {
@@ -114,6 +146,10 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
       if (!entry || now - entry.at > ttlMs) {
         if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
         const fresh: Entry = { at: now, found: lookup(hash) };
+        fresh.found.then(
+          (found) => (fresh.keyId = found?.principal.keyId ?? null),
+          () => undefined,
+        );
         cache.set(hash, fresh);
         // A failed lookup (database down) must not be remembered as "no such key".
         fresh.found.catch(() => cache.get(hash) === fresh && cache.delete(hash));
@@ -136,6 +172,9 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
     clear() {
       cache.clear();
     },
+    revoked: (keyIds) => revocations.publish(keyIds),
+    onRevoked: (listener) => revocations.subscribe(listener),
+    hearsRevocations: () => revocations.ready(),
     staff: {
       db,
       throttle: createLoginThrottle(options.loginThrottle),

@@ -34,7 +34,7 @@ export function registerDoorKeyRoutes(api: ApiRouter, ctx: EngineContext): void 
     method: 'delete',
     path: '/events/:id/door-keys/:keyId',
     operationId: 'revokeDoorKey',
-    summary: 'Revoke a door key of the event (other nodes stop accepting it within 30 s)',
+    summary: 'Revoke a door key of the event (every node stops accepting it at once)',
     description:
       'Only door keys (dk_…) of this event: any other key, or another event’s door key, is 404. Revoking other keys is DELETE /keys/{id} (owner).',
     tag: 'keys',

@@ -70,13 +70,13 @@ export async function createKey(
 }
 
 /**
- * Revokes a live key of the organisation and audits it; this node forgets its cached lookups at
- * once, other nodes within their cache TTL (30 s). 404 for a key that is not live here (another
+ * Revokes a live key of the organisation and audits it; once committed, every node forgets its
+ * cached lookups of the key (`auth.revoked`, Redis pub/sub between nodes). 404 for a key that is not live here (another
  * organisation's included); with `only`, also for anything but a door key of that event.
  */
 export async function revokeKey(
   db: Db,
-  auth: Pick<Authenticator, 'clear'>,
+  auth: Pick<Authenticator, 'revoked'>,
   principal: Principal,
   id: string,
   only?: { doorKeyOf: string },
@@ -96,5 +96,5 @@ export async function revokeKey(
       target: id,
     });
   });
-  auth.clear();
+  auth.revoked([id]);
 }

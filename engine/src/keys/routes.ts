@@ -51,7 +51,7 @@ export function registerKeyRoutes(api: ApiRouter, ctx: EngineContext): void {
     method: 'delete',
     path: '/keys/:id',
     operationId: 'revokeKey',
-    summary: 'Revoke an API key (other nodes stop accepting it within 30 s)',
+    summary: 'Revoke an API key (every node stops accepting it at once)',
     tag: 'keys',
     access: 'secret',
     role: 'owner',

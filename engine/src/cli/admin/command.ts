@@ -60,7 +60,7 @@ export function registerKeyCommands(program: Command): void {
 
   key
     .command('revoke')
-    .description('revoke a key; servers stop accepting it once their key cache expires (30 s)')
+    .description('revoke a key; running servers stop accepting it at once (told through Redis)')
     .addOption(orgOption())
     .argument('<keyId>', 'id of the key (see key list)')
     .action(async (keyId: string, opts: { org: string }) => {

@@ -4,6 +4,7 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyKind } from '../../
 import type { Db } from '../../db/db.ts';
 import { getOrganisation } from '../../orgs/repo.ts';
 import { failure } from '../errors.ts';
+import { announceRevocation } from './announce-revocation.ts';
 import { withDatabase } from './db.ts';
 import { checkName } from './names.ts';
 
@@ -62,7 +63,10 @@ export async function listKeysCommand(opts: { org: string; json?: boolean }): Pr
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** Revokes a live key of the organisation; exit 1 when there is none with that id. */
+/**
+ * Revokes a live key of the organisation and tells the servers (Redis) to drop it at once; exit 1
+ * when there is none with that id.
+ */
 export async function revokeKeyCommand(orgId: string, keyId: string): Promise<void> {
   await withDatabase({ migrated: true }, async (db) => {
     await requireOrg(db, orgId);
@@ -70,5 +74,6 @@ export async function revokeKeyCommand(orgId: string, keyId: string): Promise<vo
       throw failure(`organisation ${orgId} has no live key ${keyId}`);
     }
   });
+  await announceRevocation([keyId]);
   process.stdout.write(`revoked ${keyId}\n`);
 }
