@@ -1,4 +1,4 @@
-// `parterre user create|add`: staff accounts and their roles. Only commander is imported here;
+// `parterre user create|add|remove`: staff accounts and their roles. Only commander is imported here;
 // the work (and the database) is loaded when a command runs (see ../main.ts).
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -15,7 +15,7 @@ const orgOption = () =>
   new Option('--org <id>', 'the organisation the user works for').makeOptionMandatory();
 const emailOption = () => new Option('--email <email>', 'login email').makeOptionMandatory();
 
-/** Registers `parterre user create` and `parterre user add`. */
+/** Registers `parterre user create`, `parterre user add` and `parterre user remove`. */
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('manage staff users and their roles');
   user
@@ -40,5 +40,15 @@ export function registerUserCommands(program: Command): void {
     .addOption(roleOption())
     .action(async (opts: { email: string; org: string; role: string }) => {
       await (await import('./user.ts')).addUserCommand(opts);
+    });
+  user
+    .command('remove')
+    .description(
+      'take a user out of an organisation: its sessions there end and the door keys it made there are revoked',
+    )
+    .addOption(emailOption())
+    .addOption(orgOption())
+    .action(async (opts: { email: string; org: string }) => {
+      await (await import('./user.ts')).removeUserCommand(opts);
     });
 }

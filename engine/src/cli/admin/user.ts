@@ -1,12 +1,14 @@
-// `parterre user create|add`: a staff user's id goes to stdout alone (so `ID=$(parterre user
+// `parterre user create|add|remove`: a staff user's id goes to stdout alone (so `ID=$(parterre user
 // create …)` works), what happened to stderr. Input problems (bad email, weak password, taken
 // email) are usage errors and change nothing.
 import { isStaffRole, type StaffRole } from '../../auth/roles.ts';
+import { removeMembership } from '../../auth/membership-removal.ts';
 import { addMembership, createUser, findUser } from '../../auth/users.ts';
 import type { Db } from '../../db/db.ts';
 import { DomainError } from '../../errors.ts';
 import { getOrganisation } from '../../orgs/repo.ts';
 import { failure, usageError } from '../errors.ts';
+import { announceRevocation } from './announce-revocation.ts';
 import { withDatabase } from './db.ts';
 import { readNewPassword } from './password-input.ts';
 
@@ -61,4 +63,28 @@ export async function addUserCommand(opts: {
     return found;
   });
   process.stdout.write(`${user.email} is now ${role} of ${opts.org}\n`);
+}
+
+/** The audit actor of admin commands: whoever runs the CLI on the server. */
+const CLI_ACTOR = 'cli';
+
+/**
+ * Takes a user out of an organisation, revoking the door keys it made there (and telling the
+ * servers to drop them at once); exit 1 when the user is not a member.
+ */
+export async function removeUserCommand(opts: { email: string; org: string }): Promise<void> {
+  const email = opts.email.trim().toLowerCase();
+  const removed = await withDatabase({ migrated: true }, async (db) => {
+    await requireOrg(db, opts.org);
+    const found = await findUser(db, email);
+    if (!found) throw failure(`no user with email ${email}`);
+    const done = await removeMembership(db, found.id, opts.org, CLI_ACTOR);
+    if (!done) throw failure(`${email} is not a member of ${opts.org}`);
+    return done;
+  });
+  await announceRevocation(removed.revokedKeyIds);
+  const keys = removed.revokedKeyIds.length;
+  process.stdout.write(
+    `${email} is no longer a member of ${opts.org}; revoked ${keys} door key${keys === 1 ? '' : 's'}\n`,
+  );
 }
