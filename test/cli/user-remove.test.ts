@@ -1,7 +1,8 @@
 // `parterre user remove` against a running engine on real Postgres and Redis: the member's
 // membership and sessions go, the door keys it made in that organisation are revoked in the same
 // transaction and audited, and the engine, which had one of them cached, refuses it at once (the
-// CLI publishes the revocation; the test waits for the engine to hear it, never for a clock).
+// CLI publishes the revocation and the ended sessions; the test waits for the engine to hear
+// both, never for a clock).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../engine/src/audit/audit-log.ts';
 import { findApiKeyByHash, hashApiKey } from '../../engine/src/auth/repo.ts';
@@ -53,6 +54,7 @@ function heard(keyId: string): Promise<void> {
 beforeAll(async () => {
   api = await startApi();
   await api.engine.ctx.auth.hearsRevocations();
+  await api.engine.ctx.auth.staff.listening();
 }, 60_000);
 
 afterAll(async () => {
@@ -72,6 +74,14 @@ describe('parterre user remove', () => {
     expect((await readEvent(mine.key)).status).toBe(200); // cached by the engine now
 
     const dropped = heard(mine.keyId);
+    // The engine also hears that the member's sessions ended (so its live staff sockets drop).
+    const sessionsEnded = new Promise<void>((resolve) => {
+      const stop = api.engine.ctx.auth.staff.onSessionsChanged((userId) => {
+        if (userId !== member.id) return;
+        stop();
+        resolve();
+      });
+    });
     const run = await parterre('user', 'remove', '--email', member.email, '--org', orgId);
     expect(run).toEqual({
       code: 0,
@@ -79,6 +89,7 @@ describe('parterre user remove', () => {
       stderr: '',
     });
     await dropped;
+    await sessionsEnded;
 
     expect((await readEvent(mine.key)).status).toBe(401);
     expect((await readEvent(mineToo.key)).status).toBe(401);

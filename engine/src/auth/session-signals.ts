@@ -131,6 +131,9 @@ export function boundedListening(
   };
 }
 
+/** The Redis channel session signals travel on (also published by the CLI). */
+export const sessionChannel = (prefix: string): string => `${prefix}sessions`;
+
 /**
  * The session signals of a node: over the store's Redis when there is one, else in-process.
  * @example const signals = sessionSignals(ctx.redis, 'pt:', (err) => log.warn({ err }));
@@ -141,6 +144,6 @@ export function sessionSignals(
   onError?: (err: unknown) => void,
 ): SessionSignals {
   return redis
-    ? new RedisSessionSignals(redis, `${prefix}sessions`, onError)
+    ? new RedisSessionSignals(redis, sessionChannel(prefix), onError)
     : new LocalSessionSignals();
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../db/db.ts';
 import { DomainError } from '../../errors.ts';
 import { getOrganisation } from '../../orgs/repo.ts';
 import { failure, usageError } from '../errors.ts';
-import { announceRevocation } from './announce-revocation.ts';
+import { announceRevocation, announceSessionsEnded } from './announce-revocation.ts';
 import { withDatabase } from './db.ts';
 import { readNewPassword } from './password-input.ts';
 
@@ -80,9 +80,11 @@ export async function removeUserCommand(opts: { email: string; org: string }): P
     if (!found) throw failure(`no user with email ${email}`);
     const done = await removeMembership(db, found.id, opts.org, CLI_ACTOR);
     if (!done) throw failure(`${email} is not a member of ${opts.org}`);
-    return done;
+    return { ...done, userId: found.id };
   });
   await announceRevocation(removed.revokedKeyIds);
+  // Its sessions in the organisation are gone: the servers drop its live staff sockets now.
+  await announceSessionsEnded(removed.userId);
   const keys = removed.revokedKeyIds.length;
   process.stdout.write(
     `${email} is no longer a member of ${opts.org}; revoked ${keys} door key${keys === 1 ? '' : 's'}\n`,
