@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'WRONG_EVENT'
   | 'ALREADY_RENEWED'
   | 'EVENT_OVER'
+  | 'ALREADY_MEMBER'
+  | 'LAST_OWNER'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -53,6 +55,8 @@ const STATUS: Record<ErrorCode, number> = {
   WRONG_EVENT: 409,
   ALREADY_RENEWED: 409,
   EVENT_OVER: 409,
+  ALREADY_MEMBER: 409,
+  LAST_OWNER: 409,
   HOLD_EXPIRED: 410,
   PRECONDITION_FAILED: 412,
   UNKNOWN_SEATS: 422,

@@ -93,7 +93,7 @@ function ghostsOf(t: Tenant): [string, string][] {
     ...[t.seriesId, t.subscriptionId].map(
       (id) => [id, `${id.slice(0, 3)}${random(id.length - 3)}`] as [string, string],
     ),
-    ...[t.seatmapId, t.bookingId, t.orgId, t.keyId, t.webhookEndpointId, t.channelId].map(
+    ...[t.seatmapId, t.bookingId, t.orgId, t.keyId, t.webhookEndpointId, t.channelId, t.userId].map(
       (id) => [id, `${id.slice(0, 3)}${random(id.length - 3)}`] as [string, string],
     ),
     [t.tag, `${t.tag.slice(0, 2)}${random(t.tag.length - 2).toLowerCase()}`],
@@ -126,6 +126,7 @@ function leaks(t: Tenant, req: BuiltRequest, answer: unknown): string[] {
     t.seriesId,
     t.subscriptionId,
     t.channelId,
+    t.userId,
   ];
   const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
   return [...secrets, ...t.names, ...t.seatIds, t.staffEmail].filter(

@@ -17,6 +17,8 @@ export interface ResourceIds {
   seriesId: string;
   subscriptionId: string;
   channelId: string;
+  /** A staff member's user id (an owner of the organisation). */
+  userId: string;
 }
 
 /** A request ready to send: method, path with params substituted, query, body, headers. */
@@ -60,6 +62,7 @@ const KIND_BY_SEGMENT: Record<string, keyof ResourceIds> = {
   series: 'seriesId',
   subscriptions: 'subscriptionId',
   channels: 'channelId',
+  members: 'userId',
 };
 
 const KIND_BY_NAME: Record<string, keyof ResourceIds> = {
@@ -72,6 +75,7 @@ const KIND_BY_NAME: Record<string, keyof ResourceIds> = {
   orgId: 'orgId',
   endpointId: 'webhookEndpointId',
   channelId: 'channelId',
+  userId: 'userId',
 };
 
 /**

@@ -205,6 +205,7 @@ async function makeTenant(engine: TestEngine, call: Call, label: string): Promis
     subscriptionId: subscription.id,
     ticketCode: tickets.tickets[0].code,
     channelId: channel.id,
+    userId: owner.id,
     secretKey: key,
     publicKey: pub.key,
     doorKey: door.key,
@@ -326,6 +327,7 @@ export async function stateOf(world: TenantsWorld, t: Tenant) {
       ({ lastUsedAt: _used, ...k }) => k,
     ),
     webhooks: await get('/webhooks/endpoints'),
+    members: await get('/members'),
     deliveries: await get('/webhooks/deliveries'),
     rows: await rowCounts(world, t),
   };

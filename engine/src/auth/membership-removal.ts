@@ -8,6 +8,7 @@
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/db.ts';
 import { inOrg } from '../db/tenancy.ts';
+import { assertNotLastOwner } from './last-owner.ts';
 
 export interface RemovedMembership {
   /** The door keys the person had made in the organisation that this revoked. */
@@ -17,6 +18,8 @@ export interface RemovedMembership {
 /**
  * Removes `userId` from `orgId` with its sessions there and revokes its door keys there; null
  * when the user is not a member (nothing changes). `actor` is who did it, for the audit log.
+ * With `keepAnOwner` (the API) it refuses, changing nothing, to remove the organisation's last
+ * owner: 409 LAST_OWNER.
  * @example const removed = await removeMembership(db, user.id, org.id, 'cli'); // { revokedKeyIds }
  */
 export async function removeMembership(
@@ -24,8 +27,10 @@ export async function removeMembership(
   userId: string,
   orgId: string,
   actor: string,
+  opts: { keepAnOwner?: boolean } = {},
 ): Promise<RemovedMembership | null> {
   return inOrg(db, orgId, async (tx) => {
+    if (opts.keepAnOwner) await assertNotLastOwner(tx, orgId, userId, 'remove');
     const { rows: gone } = await tx.query<{ role: string }>(
       'DELETE FROM memberships WHERE user_id = $1 AND org_id = $2 RETURNING role',
       [userId, orgId],

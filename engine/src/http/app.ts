@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express from 'express';
 import type { EngineContext } from '../context.ts';
 import { mountStorefront } from '../demo/storefront.ts';
+import { registerMemberRoutes } from '../auth/member-routes.ts';
 import { registerStaffRoutes } from '../auth/staff-routes.ts';
 import { registerChannelRoutes } from '../channels/routes.ts';
 import { registerEventRoutes } from '../events/routes.ts';
@@ -64,6 +65,7 @@ export function createApiRouter(ctx: EngineContext): ApiRouter {
   registerSeriesRoutes(api, ctx);
   registerStaffRoutes(api, ctx.auth.staff);
   registerKeyRoutes(api, ctx);
+  registerMemberRoutes(api, ctx);
   registerWebhookRoutes(api, ctx);
   return api;
 }

@@ -49,6 +49,8 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   WRONG_EVENT: 'Ticket for another event',
   ALREADY_RENEWED: 'Subscription already renewed',
   EVENT_OVER: 'Event is over',
+  ALREADY_MEMBER: 'Already a member',
+  LAST_OWNER: 'Last owner',
   INTERNAL: 'Internal error',
 };
 
