@@ -6,6 +6,8 @@
 // (checked through the API) and is told in words which seat is taken when a second one asks for
 // the same seats; at the box office a counter sale and a group (booked as one block) link their
 // ticket pages, a group too big for any block is refused in words, and the door page is linked.
+// On the Staff page the owner adds an existing user by email, changes a role, is refused demoting
+// the last owner, and removes a member after confirming (each checked through the API).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createUser } from '../../engine/src/auth/users.ts';
@@ -339,5 +341,71 @@ describe('channels, series and groups in the studio', () => {
     await page.getByRole('alert').filter({ hasText: 'No block of 200 seats together' }).waitFor();
     const still = await apiGet<{ groups: unknown[] }>(`/events/${seeded.eventId}/groups`);
     expect(still.groups).toHaveLength(1);
+  });
+
+  it('manages staff from the Staff page: add by email, change a role, remove (asked first)', async () => {
+    const bea = await createUser(engine.ctx.db, {
+      email: `${uniqueName('bea')}@venue.example`,
+      name: 'Bea Boxoffice',
+      password: PASSWORD,
+    });
+    const vic = await createUser(engine.ctx.db, {
+      email: `${uniqueName('vic')}@venue.example`,
+      name: 'Vic Viewer',
+      password: PASSWORD,
+    });
+    await addMembership(engine.ctx.db, vic.id, seeded.orgId, 'viewer');
+    const roles = async () =>
+      Object.fromEntries(
+        (await apiGet<{ members: { email: string; role: string }[] }>('/members')).members.map(
+          (m) => [m.email, m.role],
+        ),
+      );
+    await page.goto(`${server.url}/studio/`);
+    await page.getByRole('link', { name: 'Staff' }).click();
+    const table = page.getByRole('table', { name: 'Members' });
+    await table.getByText('(you)').waitFor();
+
+    // Add from the keyboard: type the email, pick the role, Enter.
+    await page.getByLabel('Add by email').fill(bea.email);
+    await page.getByLabel('Role', { exact: true }).selectOption('boxoffice');
+    await page.getByLabel('Add by email').press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Added ${bea.email} as Box office` })
+      .waitFor();
+    await table.getByText('Bea Boxoffice').waitFor();
+    expect((await roles())[bea.email]).toBe('boxoffice');
+    // Someone without an account: the engine's words say who creates users.
+    await page.getByLabel('Add by email').fill('nobody-yet@venue.example');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('alert').filter({ hasText: 'parterre user create' }).waitFor();
+
+    await page.getByLabel('Role of Vic Viewer').selectOption('designer');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${vic.email} is now Designer` })
+      .waitFor();
+    expect((await roles())[vic.email]).toBe('designer');
+    // The last owner cannot step down; the page says why and shows the role unchanged.
+    await page.getByLabel('Role of Olivia Owner').selectOption('viewer');
+    await page.getByRole('alert').filter({ hasText: 'last owner' }).waitFor();
+    await expect.poll(() => page.getByLabel('Role of Olivia Owner').inputValue()).toBe('owner');
+    expect((await roles())[ownerEmail]).toBe('owner');
+
+    // Remove asks first: dismissed, nothing happens; accepted from the keyboard, Bea is gone.
+    const remove = page.getByRole('button', { name: 'Remove Bea Boxoffice' });
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await remove.click();
+    expect((await roles())[bea.email]).toBe('boxoffice');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Removed ${bea.email}` })
+      .waitFor();
+    await remove.waitFor({ state: 'detached' });
+    expect((await roles())[bea.email]).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // The bar on every page but the map editor: where you are (Designer, Events, Series, Box office,
-// Reports), who you are, the organisation you work in (switchable) and sign out.
+// Reports, Staff for owners), who you are, the organisation you work in (switchable) and sign out.
 import type { ReactNode } from 'react';
 import type { Auth } from './auth.ts';
 import { Link } from './navigation.tsx';
@@ -21,6 +21,7 @@ const SECTIONS = [
   { id: 'series', label: 'Series', to: { page: 'series' } },
   { id: 'boxoffice', label: 'Box office', to: { page: 'boxoffice', eventId: null } },
   { id: 'reports', label: 'Reports', to: { page: 'reports', eventId: null } },
+  { id: 'staff', label: 'Staff', to: { page: 'staff' } },
 ] as const satisfies readonly { id: string; label: string; to: Route }[];
 
 function Who({ auth, onSwitchOrg }: Pick<Props, 'auth' | 'onSwitchOrg'>) {
@@ -50,14 +51,18 @@ function Who({ auth, onSwitchOrg }: Pick<Props, 'auth' | 'onSwitchOrg'>) {
   );
 }
 
+/** Staff management is the owners' (and secret keys'): other roles do not see the link. */
+const managesStaff = (auth: Auth) => auth.mode === 'key' || auth.session.activeOrg.role === 'owner';
+
 export function AppShell({ auth, route, onSwitchOrg, onSignOut, error, children }: Props) {
   const section = sectionOf(route);
+  const sections = SECTIONS.filter((s) => s.id !== 'staff' || managesStaff(auth));
   return (
     <div className="app-shell">
       <header className="app-nav">
         <strong className="brand">Parterre</strong>
         <nav aria-label="Main">
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <Link key={s.id} to={s.to} current={s.id === section} className="nav-link">
               {s.label}
             </Link>

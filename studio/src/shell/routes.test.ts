@@ -28,6 +28,7 @@ describe('routes', () => {
       eventId: 'ev_3',
     });
     expect(parseRoute('/studio/series', '', B)).toEqual({ page: 'series' });
+    expect(parseRoute('/studio/staff', '', B)).toEqual({ page: 'staff' });
     expect(parseRoute('/studio/reports/ev%201', '', B)).toEqual({
       page: 'reports',
       eventId: 'ev 1',
@@ -38,6 +39,7 @@ describe('routes', () => {
     expect(parseRoute('/studio/events/x/y', '', B)).toEqual({ page: 'home' });
     expect(parseRoute('/studio/reports/x/edit', '', B)).toEqual({ page: 'home' });
     expect(parseRoute('/studio/series/x', '', B)).toEqual({ page: 'home' });
+    expect(parseRoute('/studio/staff/x', '', B)).toEqual({ page: 'home' });
   });
   it('writes addresses that parse back to the same page', () => {
     const routes: Route[] = [
@@ -46,6 +48,7 @@ describe('routes', () => {
       { page: 'events' },
       { page: 'event-channels', eventId: 'ev 1' },
       { page: 'series' },
+      { page: 'staff' },
       { page: 'event-new', from: null },
       { page: 'event-new', from: 'ev_9' },
       { page: 'event-edit', eventId: 'ev 4' },
@@ -62,5 +65,6 @@ describe('routes', () => {
     expect(sectionOf({ page: 'event-edit', eventId: 'x' })).toBe('events');
     expect(sectionOf({ page: 'event-channels', eventId: 'x' })).toBe('events');
     expect(sectionOf({ page: 'series' })).toBe('series');
+    expect(sectionOf({ page: 'staff' })).toBe('staff');
   });
 });

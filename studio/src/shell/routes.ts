@@ -9,6 +9,7 @@ export type Route =
   | { readonly page: 'event-edit'; readonly eventId: string }
   | { readonly page: 'event-channels'; readonly eventId: string }
   | { readonly page: 'series' }
+  | { readonly page: 'staff' }
   | { readonly page: 'boxoffice'; readonly eventId: string | null }
   | { readonly page: 'reports'; readonly eventId: string | null };
 
@@ -61,6 +62,8 @@ export function parseRoute(pathname: string, search: string, base: string): Rout
       return { page: 'reports', eventId: second ? decode(second) : null };
     case 'series':
       return second === undefined ? { page: 'series' } : { page: 'home' };
+    case 'staff':
+      return second === undefined ? { page: 'staff' } : { page: 'home' };
     default:
       return { page: 'home' };
   }
@@ -87,6 +90,8 @@ export function routeHref(route: Route, base: string): string {
       return `${b}events/${encodeURIComponent(route.eventId)}/channels`;
     case 'series':
       return `${b}series`;
+    case 'staff':
+      return `${b}staff`;
     case 'boxoffice':
       return `${b}boxoffice${route.eventId ? `/${encodeURIComponent(route.eventId)}` : ''}`;
     case 'reports':
@@ -97,7 +102,7 @@ export function routeHref(route: Route, base: string): string {
 /** Which section of the navigation a page belongs to. */
 export function sectionOf(
   route: Route,
-): 'designer' | 'events' | 'series' | 'boxoffice' | 'reports' {
+): 'designer' | 'events' | 'series' | 'boxoffice' | 'reports' | 'staff' {
   switch (route.page) {
     case 'home':
     case 'map':

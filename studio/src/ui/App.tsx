@@ -10,6 +10,7 @@ import { EventForm } from '../events/EventForm.tsx';
 import { EventsScreen } from '../events/EventsScreen.tsx';
 import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { SeriesScreen } from '../series/SeriesScreen.tsx';
+import { StaffScreen } from '../staff/StaffScreen.tsx';
 import { AppShell } from '../shell/AppNav.tsx';
 import {
   resumeAuth,
@@ -43,6 +44,8 @@ function Page({ auth, route }: { auth: Auth; route: Exclude<Route, { page: 'map'
       return <ChannelsScreen key={route.eventId} api={api} eventId={route.eventId} />;
     case 'series':
       return <SeriesScreen api={api} />;
+    case 'staff':
+      return <StaffScreen api={api} selfId={auth.mode === 'staff' ? auth.session.user.id : null} />;
     case 'boxoffice':
       return route.eventId ? (
         <BoxOfficeScreen key={route.eventId} api={api} eventId={route.eventId} />
