@@ -29,6 +29,8 @@ interface Props {
   readonly api: ApiClient;
   /** The signed-in user (null with an API key): its row says "you". */
   readonly selfId: string | null;
+  /** Called once the signed-in user removed themselves: their session here has ended. */
+  readonly onLeft: () => void;
 }
 
 function RoleSelect(props: {
@@ -53,7 +55,7 @@ function RoleSelect(props: {
   );
 }
 
-export function StaffScreen({ api, selfId }: Props) {
+export function StaffScreen({ api, selfId, onLeft }: Props) {
   const members = useLoad(() => listMembers(api), [api]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('viewer');
@@ -83,11 +85,13 @@ export function StaffScreen({ api, selfId }: Props) {
       ? 'Remove yourself from this organisation? You are signed out of it at once.'
       : `Remove ${member.email}? Their sessions end at once and the door keys they made stop working.`;
     if (!window.confirm(question)) return;
-    await action.run(async () => {
+    const ok = await action.run(async () => {
       const done = await removeMember(api, member.userId);
       const keys = done.revokedDoorKeys.length;
       return `Removed ${member.email}${keys ? `; revoked ${keys} door key${keys === 1 ? '' : 's'}` : ''}.`;
     });
+    // Removed themselves: the session here is gone, so reloading would only fail; sign out.
+    if (ok && self) return onLeft();
     members.reload();
   };
 

@@ -29,7 +29,14 @@ import { HomeScreen } from './HomeScreen.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 import { MapLoader } from './MapLoader.tsx';
 
-function Page({ auth, route }: { auth: Auth; route: Exclude<Route, { page: 'map' }> }) {
+interface PageProps {
+  auth: Auth;
+  route: Exclude<Route, { page: 'map' }>;
+  /** The session ended under the page (staff who removed themselves): back to the login. */
+  onSessionEnded: () => void;
+}
+
+function Page({ auth, route, onSessionEnded }: PageProps) {
   const { api } = auth;
   switch (route.page) {
     case 'home':
@@ -45,7 +52,13 @@ function Page({ auth, route }: { auth: Auth; route: Exclude<Route, { page: 'map'
     case 'series':
       return <SeriesScreen api={api} />;
     case 'staff':
-      return <StaffScreen api={api} selfId={auth.mode === 'staff' ? auth.session.user.id : null} />;
+      return (
+        <StaffScreen
+          api={api}
+          selfId={auth.mode === 'staff' ? auth.session.user.id : null}
+          onLeft={onSessionEnded}
+        />
+      );
     case 'boxoffice':
       return route.eventId ? (
         <BoxOfficeScreen key={route.eventId} api={api} eventId={route.eventId} />
@@ -139,7 +152,14 @@ export function App() {
         });
       }}
     >
-      <Page auth={auth} route={route} />
+      <Page
+        auth={auth}
+        route={route}
+        onSessionEnded={() => {
+          setAuth(null);
+          navigate({ page: 'home' }, true);
+        }}
+      />
     </AppShell>
   );
 }
