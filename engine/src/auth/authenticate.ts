@@ -10,7 +10,8 @@ import {
   type LoginThrottleOptions,
 } from './login-throttle.ts';
 import { API_KEY_FORMAT, findApiKeyByHash, hashApiKey, touchApiKey } from './repo.ts';
-import { LocalKeyRevocations, type KeyRevocations } from './key-revocations.ts';
+import type { KeyRevocations } from './key-revocations.ts';
+import { LocalSignals } from '../pubsub/node-signals.ts';
 import { LocalSessionSignals, type SessionSignals } from './session-signals.ts';
 import { sessionPrincipal } from './users.ts';
 
@@ -125,7 +126,7 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
   };
 
   const signals = options.sessionSignals ?? new LocalSessionSignals();
-  const revocations = options.keyRevocations ?? new LocalKeyRevocations();
+  const revocations = options.keyRevocations ?? new LocalSignals<readonly string[]>();
   // A lookup still in flight may have read the key before the revocation committed, so unsettled
   // entries go too; their waiting requests were concurrent with the revocation anyway.
   revocations.subscribe((keyIds) => {
@@ -172,7 +173,9 @@ export function createAuthenticator(db: Db, options: AuthenticatorOptions = {}):
     clear() {
       cache.clear();
     },
-    revoked: (keyIds) => revocations.publish(keyIds),
+    revoked: (keyIds) => {
+      if (keyIds.length > 0) revocations.publish(keyIds);
+    },
     onRevoked: (listener) => revocations.subscribe(listener),
     hearsRevocations: () => revocations.ready(),
     staff: {

@@ -5,91 +5,21 @@
 // a Redis outage never delays the local drop). Delivery is at most once: a signal only triggers a
 // re-read of the sessions in Postgres, and the live layer's periodic re-check stays the backstop
 // for a message lost while a subscriber was reconnecting or Redis was unreachable.
-import { randomBytes } from 'node:crypto';
-import { RedisTopic, type PubSubClient } from '../pubsub/redis-topic.ts';
+import type { PubSubClient } from '../pubsub/redis-topic.ts';
+import { LocalSignals, RedisSignals, type NodeSignals } from '../pubsub/node-signals.ts';
 
-export type SessionListener = (userId: string) => void;
-
-export interface SessionSignals {
-  /** Tells this node's listeners at once, and every other node's through Redis. */
-  publish(userId: string): void;
-  /** Adds a listener; returns its removal. */
-  subscribe(listener: SessionListener): () => void;
-  /** Resolves once this node hears other nodes' signals (at once without Redis). */
-  ready(): Promise<void>;
-  close(): Promise<void>;
-}
+/** The user whose sessions ended or changed organisation. */
+export type SessionSignals = NodeSignals<string>;
 
 /** One process (embedded mode): listeners are called in place. */
-export class LocalSessionSignals implements SessionSignals {
-  protected readonly listeners = new Set<SessionListener>();
+export class LocalSessionSignals extends LocalSignals<string> {}
 
-  publish(userId: string): void {
-    this.notify(userId);
-  }
+const isUserId = (v: unknown): v is string => typeof v === 'string';
 
-  subscribe(listener: SessionListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async ready(): Promise<void> {}
-
-  async close(): Promise<void> {
-    this.listeners.clear();
-  }
-
-  protected notify(userId: string): void {
-    for (const listener of [...this.listeners]) listener(userId);
-  }
-}
-
-interface Message {
-  userId: string;
-  /** The publishing node, which has told its own listeners already. */
-  node: string;
-}
-
-const isMessage = (v: unknown): v is Message => {
-  const m = v as Partial<Message> | null;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    typeof m.userId === 'string' &&
-    typeof m.node === 'string'
-  );
-};
-
-/**
- * Several nodes on one Redis, over a RedisTopic (pubsub/redis-topic.ts: its own subscriber
- * connection, which keeps subscribing until Redis confirms). The subscription starts at
- * construction, so a node hears signals from the moment it serves sockets; `ready()` resolves once
- * Redis confirms it, and is pending again while the subscriber reconnects.
- */
-export class RedisSessionSignals extends LocalSessionSignals {
-  private readonly node = randomBytes(8).toString('base64url');
-  private readonly topic: RedisTopic<Message>;
-
+/** Several nodes on one Redis (pubsub/node-signals.ts). */
+export class RedisSessionSignals extends RedisSignals<string> {
   constructor(redis: PubSubClient, channel: string, onError?: (err: unknown) => void) {
-    super();
-    this.topic = new RedisTopic(redis, channel, isMessage, onError ? { onError } : {});
-    this.topic.subscribe((message) => {
-      if (message.node !== this.node) this.notify(message.userId);
-    });
-  }
-
-  override publish(userId: string): void {
-    this.notify(userId);
-    void this.topic.publish({ userId, node: this.node });
-  }
-
-  override ready(): Promise<void> {
-    return this.topic.ready();
-  }
-
-  override async close(): Promise<void> {
-    await super.close();
-    await this.topic.close();
+    super(redis, channel, isUserId, onError);
   }
 }
 

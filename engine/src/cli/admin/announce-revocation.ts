@@ -5,9 +5,10 @@
 // its cache entry expires (30 s) or at its sockets' session re-check (15 s). Embedded (no Redis)
 // there is nothing to tell: the CLI and a server cannot share PGlite's folder at once.
 import { randomBytes } from 'node:crypto';
-import { revocationChannel, type RevocationMessage } from '../../auth/key-revocations.ts';
+import { revocationChannel } from '../../auth/key-revocations.ts';
 import { sessionChannel } from '../../auth/session-signals.ts';
 import { loadConfig, redisTarget } from '../../config.ts';
+import { signalEnvelope } from '../../pubsub/node-signals.ts';
 import { openRedis } from '../../store/redis/connection.ts';
 
 /** Publishes `message` on `channel` of the servers' Redis; says on stderr when it could not. */
@@ -37,7 +38,7 @@ const cliNode = () => `cli-${randomBytes(6).toString('hex')}`;
 /** Publishes the revocation; says on stderr when the servers could not be told. */
 export async function announceRevocation(keyIds: string[]): Promise<void> {
   if (keyIds.length === 0) return;
-  const message: RevocationMessage = { keyIds, node: cliNode() };
+  const message = signalEnvelope(keyIds, cliNode());
   await tellServers(revocationChannel, message, 'they stop accepting the key within 30 s');
 }
 
@@ -45,7 +46,7 @@ export async function announceRevocation(keyIds: string[]): Promise<void> {
 export async function announceSessionsEnded(userId: string): Promise<void> {
   await tellServers(
     sessionChannel,
-    { userId, node: cliNode() },
+    signalEnvelope(userId, cliNode()),
     "they drop the user's live sockets within 15 s",
   );
 }
