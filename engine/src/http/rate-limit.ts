@@ -47,6 +47,18 @@ export interface RateLimiter {
   consume(principal: Principal, ip: string): Promise<void>;
 }
 
+/** A rate a request counts against, with what a refusal by it says and its metric label. */
+interface Rate extends PaceLimit {
+  /** Whose rate, in a refusal's words ("this key"). */
+  what: string;
+  /** Its figures, in a refusal's words ("200/s, bursts of 400"). */
+  figures: string;
+  label: 'key' | 'organisation';
+}
+
+/** A rate before a request's counter key is known. */
+type RateOf = Omit<Rate, 'key'>;
+
 /** Longest pause before a refusal is answered (ms). */
 const MAX_REFUSAL_PAUSE_MS = 1000;
 /**
@@ -131,38 +143,47 @@ export function createRateLimiter(
   const blocked = new Map<string, number>();
   const failureLimit = `${config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE}/min`;
 
-  /** The rates `principal` counts against, with what a refusal by each says. */
-  const limitsOf = (principal: Principal, ip: string) => {
-    const limits: PaceLimit[] = [];
-    /** Per limit: what a refusal names, its figures, and its metric label. */
-    const about: [string, string, string][] = [];
+  // What each rate is does not change per request: built once, each request adds its counter key.
+  const keyRate = (perSecond: number, burstSetting: number, per: string): RateOf | null => {
+    if (perSecond === 0) return null;
+    const burst = Math.max(perSecond, burstSetting);
+    const figures = `${perSecond}/s, bursts of ${burst}${per}`;
+    return { perSecond, burst, what: 'this key', figures, label: 'key' };
+  };
+  const publicRate = keyRate(
+    config.RATE_LIMIT_PUBLIC_PER_SECOND,
+    config.RATE_LIMIT_PUBLIC_BURST,
+    ', per key and client',
+  );
+  const secretRate = keyRate(
+    config.RATE_LIMIT_SECRET_PER_SECOND,
+    config.RATE_LIMIT_SECRET_BURST,
+    '',
+  );
+  const orgPerSecond = config.RATE_LIMIT_ORG_PER_SECOND;
+  const orgBurst = config.RATE_LIMIT_ORG_BURST;
+  const orgRate: RateOf | null = orgPerSecond
+    ? {
+        perSecond: orgPerSecond,
+        burst: orgBurst,
+        what: 'this organisation',
+        figures: `${orgPerSecond}/s, bursts of ${orgBurst}, over all its keys`,
+        label: 'organisation',
+      }
+    : null;
+
+  /** The rates `principal` counts against, each with its counter. */
+  const ratesOf = (principal: Principal, ip: string): Rate[] => {
     // Every counter carries the organisation's hash tag: one Redis Cluster slot per organisation.
     const tag = `${prefix}rl:{${principal.orgId}}`;
-    const isPublic = principal.kind === 'public';
-    const perSecond = isPublic
-      ? config.RATE_LIMIT_PUBLIC_PER_SECOND
-      : config.RATE_LIMIT_SECRET_PER_SECOND;
-    if (perSecond > 0) {
-      const burst = Math.max(
-        perSecond,
-        isPublic ? config.RATE_LIMIT_PUBLIC_BURST : config.RATE_LIMIT_SECRET_BURST,
-      );
-      limits.push({
-        key: isPublic ? `${tag}:pk:${principal.keyId}:${ip}` : `${tag}:sk:${principal.keyId}`,
-        perSecond,
-        burst,
-      });
-      const per = isPublic ? ', per key and client' : '';
-      about.push(['this key', `${perSecond}/s, bursts of ${burst}${per}`, 'key']);
+    const rates: Rate[] = [];
+    if (principal.kind === 'public') {
+      if (publicRate) rates.push({ ...publicRate, key: `${tag}:pk:${principal.keyId}:${ip}` });
+    } else if (secretRate) {
+      rates.push({ ...secretRate, key: `${tag}:sk:${principal.keyId}` });
     }
-    const orgRate = config.RATE_LIMIT_ORG_PER_SECOND;
-    if (orgRate > 0) {
-      const burst = config.RATE_LIMIT_ORG_BURST;
-      limits.push({ key: `${tag}:org`, perSecond: orgRate, burst });
-      const figures = `${orgRate}/s, bursts of ${burst}, over all its keys`;
-      about.push(['this organisation', figures, 'organisation']);
-    }
-    return { limits, about };
+    if (orgRate) rates.push({ ...orgRate, key: `${tag}:org` });
+    return rates;
   };
 
   return {
@@ -191,19 +212,19 @@ export function createRateLimiter(
       }
     },
     async consume(principal, ip) {
-      const { limits, about } = limitsOf(principal, ip);
-      if (!limits.length) return;
-      const answer = await pacer.take(limits);
+      const rates = ratesOf(principal, ip);
+      if (!rates.length) return;
+      const answer = await pacer.take(rates);
+      const rate = rates[answer.limit] as Rate;
       if (answer.admitted) {
         if (answer.waitMs > 0) {
-          count((about[answer.limit] as [string, string, string])[2], 'paced');
+          count(rate.label, 'paced');
           await sleep(answer.waitMs);
         }
         return;
       }
-      const [what, limit, label] = about[answer.limit] as [string, string, string];
-      count(label, 'refused');
-      throw await limited(what, limit, answer.retryAfterMs);
+      count(rate.label, 'refused');
+      throw await limited(rate.what, rate.figures, answer.retryAfterMs);
     },
   };
 }
