@@ -94,12 +94,12 @@ const PLACE_MAX_MS = 100;
 
 /**
  * Waits for a place in the gate and gives it back when the answer is sent, the client goes away
- * or PLACE_MAX_MS passed; a client that left while waiting gives its place back at once and the
- * request stops. Returns the function that gives the place back earlier (idempotent).
+ * or PLACE_MAX_MS passed; a client that left before (while its request was paced) or while
+ * waiting stops the request, giving its place back at once.
  */
-async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<() => void> {
-  // A client that left while its request was paced: nothing to do for it.
-  if (res.closed) throw new DomainError('SERVICE_UNAVAILABLE', 'The client closed the connection');
+async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<void> {
+  const gone = () => new DomainError('SERVICE_UNAVAILABLE', 'The client closed the connection');
+  if (res.closed) throw gone();
   const place: { leave?: () => void; gone: boolean } = { gone: false };
   res.once('close', () => {
     place.gone = true;
@@ -108,12 +108,11 @@ async function holdPlace(gate: FairGate, orgId: string, res: Response): Promise<
   place.leave = await gate.enter(orgId);
   if (place.gone) {
     place.leave();
-    throw new DomainError('SERVICE_UNAVAILABLE', 'The client closed the connection');
+    throw gone();
   }
   const slow = setTimeout(place.leave, PLACE_MAX_MS);
   slow.unref();
   res.once('close', () => clearTimeout(slow));
-  return place.leave;
 }
 
 // req.ip honours TRUST_PROXY: behind a proxy without it, every client shares the proxy's address.
