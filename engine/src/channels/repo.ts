@@ -319,7 +319,7 @@ const seatAllocationLock = (eventId: string) => `parterre:seat-allocations:${eve
 /**
  * The event's seat-allocation lock, exclusive until the transaction ends: allocate and release
  * take it before they read what is sold, so no booking can pass its channel check
- * (`seatsOutsideChannel`, which holds the same lock shared) between their read and their commit.
+ * (booking-fence.ts, which holds the same lock shared) between their read and their commit.
  * Row locks cannot do this: a general-sale seat has no allocation row to lock, and a partner may
  * only read its channel's rows (no UPDATE policy, so FOR SHARE would hide them). Take it before
  * any standing-area lock (`lockGaArea`), as bookings do.
@@ -328,8 +328,11 @@ export async function lockSeatAllocations(tx: Db, eventId: string): Promise<void
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [seatAllocationLock(eventId)]);
 }
 
-/** The event's seat-allocation lock, shared until the transaction ends (bookings take it). */
-async function shareSeatAllocations(tx: Db, eventId: string): Promise<void> {
+/**
+ * The event's seat-allocation lock, shared until the transaction ends: a booking through a
+ * channel, or of seats, takes it once before its channel checks (booking-fence.ts).
+ */
+export async function shareSeatAllocations(tx: Db, eventId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [
     seatAllocationLock(eventId),
   ]);
@@ -337,14 +340,14 @@ async function shareSeatAllocations(tx: Db, eventId: string): Promise<void> {
 
 /**
  * Whether the channel a booking sells through still exists, seen by the seller's organisation.
- * Holds the event's seat-allocation lock shared until the booking commits, whatever it sells:
- * deleting a channel takes that lock exclusive first, so the delete either waits for the booking
- * (and counts it) or has committed before this read (and the channel is gone). Without the lock a
- * booking of standing places only took its area lock, then waited on the channel row for its
- * foreign key, while the delete held that row and waited on the area lock: a deadlock, a 500.
+ * The caller holds the event's seat-allocation lock shared (shareSeatAllocations) until the
+ * booking commits, whatever it sells: deleting a channel takes that lock exclusive first, so the
+ * delete either waits for the booking (and counts it) or has committed before this read (and the
+ * channel is gone). Without the lock a booking of standing places only took its area lock, then
+ * waited on the channel row for its foreign key, while the delete held that row and waited on the
+ * area lock: a deadlock, a 500.
  */
 export async function channelOnSale(tx: Db, eventId: string, channelId: string): Promise<boolean> {
-  await shareSeatAllocations(tx, eventId);
   const { rows } = await tx.query('SELECT 1 FROM channels WHERE id = $1 AND event_id = $2', [
     channelId,
     eventId,
@@ -371,8 +374,8 @@ export async function liveBookedSeats(
  * Seats among `seats` that may not be sold through `channelId` (null: the owner's general pool):
  * for a channel, seats not allocated to it; for the general pool, seats allocated to any channel.
  * Runs in the booking's transaction, under the seller's organisation: a partner sees only its own
- * channel's allocations, so a seat of another channel counts as not its own. Holds the event's
- * seat-allocation lock shared until the booking commits (see lockSeatAllocations), so an
+ * channel's allocations, so a seat of another channel counts as not its own. The caller holds the
+ * event's seat-allocation lock shared until the booking commits (see lockSeatAllocations), so an
  * allocation or release cannot change the answer before the booking is written.
  */
 export async function seatsOutsideChannel(
@@ -382,7 +385,6 @@ export async function seatsOutsideChannel(
   seats: readonly number[],
 ): Promise<number[]> {
   if (seats.length === 0) return [];
-  await shareSeatAllocations(tx, eventId);
   const { rows } = await tx.query<{ i: number }>(
     `SELECT s.i FROM (SELECT jsonb_array_elements_text($2::jsonb)::int AS i) s
      LEFT JOIN channel_allocations a ON a.event_id = $1 AND a.seat_index = s.i
