@@ -4,7 +4,7 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyKind } from '../../
 import type { Db } from '../../db/db.ts';
 import { getOrganisation } from '../../orgs/repo.ts';
 import { failure } from '../errors.ts';
-import { announceRevocation } from './announce-revocation.ts';
+import { announceRevocation } from './tell-servers.ts';
 import { withDatabase } from './db.ts';
 import { checkName } from './names.ts';
 

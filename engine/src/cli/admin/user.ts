@@ -8,7 +8,7 @@ import type { Db } from '../../db/db.ts';
 import { DomainError } from '../../errors.ts';
 import { getOrganisation } from '../../orgs/repo.ts';
 import { failure, usageError } from '../errors.ts';
-import { announceRevocation, announceSessionsEnded } from './announce-revocation.ts';
+import { announceRevocation, announceSessionsEnded } from './tell-servers.ts';
 import { withDatabase } from './db.ts';
 import { readNewPassword } from './password-input.ts';
 
