@@ -131,6 +131,21 @@ export async function findApiKeyByHash(db: Db, hash: string): Promise<ApiKeyReco
   return rows[0] && toRecord(rows[0]);
 }
 
+/** One key of the organisation (never the key itself), or undefined. */
+export async function getApiKey(
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<ApiKeyRecord | undefined> {
+  const { rows } = await inOrg(db, orgId, (tx) =>
+    tx.query<ApiKeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE org_id = $1 AND id = $2`, [
+      orgId,
+      id,
+    ]),
+  );
+  return rows[0] && toRecord(rows[0]);
+}
+
 /** The organisation's keys, newest first (never the keys themselves). */
 export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRecord[]> {
   const { rows } = await inOrg(db, orgId, (tx) =>

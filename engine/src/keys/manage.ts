@@ -3,6 +3,7 @@
 import type { Authenticator } from '../auth/authenticate.ts';
 import {
   createApiKey,
+  getApiKey,
   listApiKeys,
   revokeApiKey,
   setApiKeyOrigins,
@@ -53,7 +54,7 @@ export async function createKey(
     if (origins.length) await setApiKeyOrigins(tx, orgId, created.id, origins);
     await recordAudit(tx, {
       orgId,
-      actor: auditActor(principal),
+      actor: createdBy,
       action: 'key.create',
       target: created.id,
       details: {
@@ -64,7 +65,8 @@ export async function createKey(
         ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
       },
     });
-    const record = (await listApiKeys(tx, orgId)).find((k) => k.id === created.id);
+    // One row, not the organisation's whole list: door links add a key per click.
+    const record = await getApiKey(tx, orgId, created.id);
     return { ...view(record as ApiKeyRecord), key: created.key };
   });
 }
